@@ -1,0 +1,6 @@
+package io.lead360.infra;
+
+public final class LocalInfra {
+    public static void main(String[] args) {
+    }
+}
