@@ -1,0 +1,104 @@
+package io.lead360.e2e;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The profile API.md says a leader must get, worked out by the test from what it submitted,
+ * independently of analytics-service's code.
+ */
+final class ExpectedProfile {
+
+    record Item(String id, String competency, boolean reverse) {
+    }
+
+    record Response(String relationship, Map<String, Integer> ratings, Map<String, String> comments) {
+    }
+
+    record Group(Double mean, int n) {
+    }
+
+    record Competency(String key, Double self, Double others, Map<String, Group> byRelationship) {
+    }
+
+    final Map<String, Integer> responses = new LinkedHashMap<>();
+    final List<Competency> competencies = new ArrayList<>();
+    final Integer leadingIndex;
+    final Set<String> blindSpots = new TreeSet<>();
+    final Set<String> hiddenStrengths = new TreeSet<>();
+    final Map<String, Set<String>> comments = new LinkedHashMap<>();
+
+    ExpectedProfile(List<String> competencyKeys, List<Item> items, List<Response> all, int threshold) {
+        for (Response r : all) {
+            responses.merge(r.relationship(), 1, Integer::sum);
+        }
+        Set<String> shown = new TreeSet<>();
+        for (var e : responses.entrySet()) {
+            boolean anonymous = Set.of("PEER", "DIRECT_REPORT", "OTHER").contains(e.getKey());
+            if (!e.getKey().equals("SELF") && (!anonymous || e.getValue() >= threshold)) {
+                shown.add(e.getKey());
+            }
+        }
+        for (String key : competencyKeys) {
+            Map<String, Group> byRelationship = new LinkedHashMap<>();
+            for (String group : responses.keySet()) {
+                if (group.equals("SELF")) {
+                    continue;
+                }
+                byRelationship.put(group, shown.contains(group)
+                        ? new Group(round(mean(all, items, key, Set.of(group))), responses.get(group)) : null);
+            }
+            Double self = round(mean(all, items, key, Set.of("SELF")));
+            Double others = round(mean(all, items, key, shown));
+            competencies.add(new Competency(key, self, others, byRelationship));
+            if (self != null && others != null && self - others >= 1.0 - 1e-9) {
+                blindSpots.add(key);
+            }
+            if (self != null && others != null && others - self >= 1.0 - 1e-9) {
+                hiddenStrengths.add(key);
+            }
+        }
+        Double m = mean(all, items, null, shown);
+        leadingIndex = m == null ? null : (int) Math.round(100 * (m - 1) / 4);
+        for (String question : List.of("start", "stop", "continue")) {
+            Set<String> texts = new TreeSet<>();
+            for (Response r : all) {
+                String text = r.comments().get(question);
+                if (shown.contains(r.relationship()) && text != null && !text.isBlank()) {
+                    texts.add(text);
+                }
+            }
+            comments.put(question, texts);
+        }
+    }
+
+    /** Mean of the non-null, reverse-scored ratings of one competency (or all, when null) from the given groups. */
+    private static Double mean(List<Response> all, List<Item> items, String competency, Set<String> groups) {
+        double sum = 0;
+        int count = 0;
+        for (Response r : all) {
+            if (!groups.contains(r.relationship())) {
+                continue;
+            }
+            for (Item item : items) {
+                Integer score = r.ratings().get(item.id());
+                if (score == null || (competency != null && !competency.equals(item.competency()))) {
+                    continue;
+                }
+                sum += item.reverse() ? 6 - score : score;
+                count++;
+            }
+        }
+        return count == 0 ? null : sum / count;
+    }
+
+    private static Double round(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+}

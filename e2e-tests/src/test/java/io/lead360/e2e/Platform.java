@@ -1,0 +1,114 @@
+package io.lead360.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform as a user runs it: {@code ./lead360 up} on free ports with a fresh
+ * {@code LEAD360_HOME}, driven through the gateway, stopped with {@code ./lead360 down}.
+ */
+final class Platform {
+
+    static final String ADMIN_EMAIL = "admin@e2e.lead360.test";
+    static final String ADMIN_PASSWORD = "e2e-admin-password";
+
+    private final Path root;
+    private final Path home;
+    private final Map<String, String> env = new LinkedHashMap<>();
+    private final int gatewayPort;
+
+    Platform(String name) throws IOException {
+        root = Path.of(System.getProperty("lead360.root", "..")).toAbsolutePath().normalize();
+        home = root.resolve("e2e-tests/target/" + name + "-home");
+        deleteRecursively(home);
+        Files.createDirectories(home);
+        gatewayPort = freePort();
+        env.put("LEAD360_HOME", home.toString());
+        env.put("LEAD360_GATEWAY_PORT", String.valueOf(gatewayPort));
+        env.put("LEAD360_FEEDBACK_PORT", String.valueOf(freePort()));
+        env.put("LEAD360_ANALYTICS_PORT", String.valueOf(freePort()));
+        env.put("LEAD360_INFRA_HEALTH_PORT", String.valueOf(freePort()));
+        env.put("LEAD360_MONGODB_PORT", String.valueOf(freePort()));
+        env.put("LEAD360_KAFKA_PORT", String.valueOf(freePortPair()));
+        env.put("LEAD360_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("LEAD360_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // the reactor has just built the jars; the test must run what was built, not rebuild
+        env.put("LEAD360_NO_BUILD", "1");
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    /** Runs {@code ./lead360 <args>}; returns its output, fails when it exits non-zero. */
+    String run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("lead360").toString()));
+        command.addAll(List.of(args));
+        Path log = home.resolve("lead360-" + String.join("-", args) + ".out");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(6, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("./lead360 " + String.join(" ", args) + " timed out; see " + log);
+        }
+        String output = Files.readString(log);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("./lead360 " + String.join(" ", args) + " failed:\n" + output);
+        }
+        return output;
+    }
+
+    /** Stops the platform, whatever state it is in. */
+    void stopQuietly() {
+        try {
+            run("down");
+        } catch (Exception e) {
+            System.err.println("lead360 down failed: " + e.getMessage());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** A free port whose successor is free too (Kafka's controller listens on port + 1). */
+    private static int freePortPair() throws IOException {
+        for (int i = 0; i < 50; i++) {
+            int port = freePort();
+            try (ServerSocket next = new ServerSocket(port + 1)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no two consecutive free ports");
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package io.lead360.e2e;
+
+import io.lead360.infra.demo.ApiClient;
+import io.lead360.infra.demo.ApiClient.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Starts local-infra and the three services with {@code ./lead360 up} and runs a whole cycle
+ * through the gateway: import, create, open, every rater answers, close, release, and the
+ * leader's profile is checked number by number against the rules in API.md.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    private static final String PASSWORD = "e2e-rater-password";
+    private static final String DOMAIN = "@acme.e2e.test";
+    private static final List<String> DIRECT_REPORTS = List.of("d1", "d2", "d3", "d4");
+    private static final List<String> PEERS = List.of("p1", "p2", "p3");
+
+    private static Platform platform;
+    private static ApiClient api;
+    private static String admin;
+    private static String cycleId;
+    private static final Map<String, String> ids = new LinkedHashMap<>();
+    private static final List<ExpectedProfile.Response> submitted = new ArrayList<>();
+
+    @BeforeAll
+    static void up() throws Exception {
+        platform = new Platform("platform-it");
+        String output = platform.run("up");
+        assertThat(output).contains("lead360 is up");
+        api = new ApiClient(platform.gatewayUrl());
+        admin = api.signIn(Platform.ADMIN_EMAIL, Platform.ADMIN_PASSWORD);
+    }
+
+    @AfterAll
+    static void down() {
+        if (platform != null) {
+            platform.stopQuietly();
+        }
+    }
+
+    private static String email(String local) {
+        return local + DOMAIN;
+    }
+
+    @Test
+    @Order(1)
+    void theBootstrapAdministratorIsSignedIn() {
+        JsonNode me = api.get("/api/me", admin).expect(200).json();
+        assertThat(me.get("email").asString()).isEqualTo(Platform.ADMIN_EMAIL);
+        assertThat(me.get("roles").toString()).contains("ADMIN");
+    }
+
+    @Test
+    @Order(2)
+    void callsWithoutAValidTokenAreRefusedAndForgedIdentityHeadersDoNothing() {
+        assertThat(api.get("/api/me", null).status()).isEqualTo(401);
+        assertThat(api.send("/api/people", null, b -> b.GET().header("X-User-Id", "admin")
+                .header("X-Lead360-Roles", "ADMIN")).status()).isEqualTo(401);
+        assertThat(api.get("/api/me", "not-a-token").status()).isEqualTo(401);
+        Response badLogin = api.post("/api/auth/token", null, Map.of("email", Platform.ADMIN_EMAIL, "password", "wrong"));
+        assertThat(badLogin.status()).isEqualTo(401);
+        assertThat(badLogin.contentType()).contains("application/problem+json");
+    }
+
+    @Test
+    @Order(3)
+    void anAdministratorImportsTheOrganisationOnceAndAgainWithoutChanges() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(person("mo", "Mo Manager", null));
+        rows.add(person("lea", "Lea Leader", "mo"));
+        PEERS.forEach(p -> rows.add(person(p, "Peer " + p, "mo")));
+        DIRECT_REPORTS.forEach(d -> rows.add(person(d, "Report " + d, "lea")));
+        rows.add(person("d5", "Report of a peer", "p1"));
+
+        JsonNode first = api.post("/api/people/import", admin, rows).expect(200).json();
+        assertThat(first.get("created").asInt()).isEqualTo(rows.size());
+        JsonNode again = api.post("/api/people/import", admin, rows).expect(200).json();
+        assertThat(again.get("created").asInt()).isZero();
+        assertThat(again.get("updated").asInt()).isZero();
+
+        Response loop = api.postRaw("/api/people/import", admin, "text/csv",
+                "email,name,managerEmail,roles,password\n"
+                        + "x1@acme.e2e.test,X One,x2@acme.e2e.test,EMPLOYEE,\n"
+                        + "x2@acme.e2e.test,X Two,x1@acme.e2e.test,EMPLOYEE,\n");
+        assertThat(loop.status()).isEqualTo(400);
+        assertThat(loop.contentType()).contains("application/problem+json");
+
+        for (JsonNode p : api.get("/api/people", admin).expect(200).json()) {
+            ids.put(p.get("email").asString(), p.get("id").asString());
+        }
+        assertThat(ids).containsKey(email("lea")).doesNotContainKey("x1@acme.e2e.test");
+    }
+
+    private static Map<String, Object> person(String local, String name, String manager) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("email", email(local));
+        row.put("name", name);
+        row.put("managerEmail", manager == null ? null : email(manager));
+        row.put("roles", List.of("EMPLOYEE"));
+        row.put("password", PASSWORD);
+        return row;
+    }
+
+    @Test
+    @Order(4)
+    void anAdministratorCreatesAndOpensACycleWhichInvitesEveryRater() {
+        Map<String, Object> cycle = Map.of("name", "E2E spring cycle", "templateId", "leadership-360",
+                "subjectIds", List.of(ids.get(email("lea"))), "anonymityThreshold", 3);
+        JsonNode created = api.post("/api/cycles", admin, cycle).expect(201).json();
+        assertThat(created.get("status").asString()).isEqualTo("DRAFT");
+        cycleId = created.get("id").asString();
+
+        assertThat(api.post("/api/cycles/" + cycleId + "/release", admin, null).status()).isEqualTo(409);
+        api.post("/api/cycles/" + cycleId + "/open", admin, null).expect(200);
+        assertThat(api.get("/api/cycles/" + cycleId, admin).expect(200).json().get("status").asString())
+                .isEqualTo("OPEN");
+
+        String progress = api.get("/api/cycles/" + cycleId + "/progress", admin).expect(200).body();
+        assertThat(progress).contains(ids.get(email("lea")));
+        assertThat(progress).doesNotContain(email("d1")).doesNotContain(ids.get(email("d1")));
+    }
+
+    @Test
+    @Order(5)
+    void everyRaterAnswersOnce() {
+        List<ExpectedProfile.Item> items = templateItems();
+        Random random = new Random(2026);
+        List<String> raters = new ArrayList<>(List.of("lea", "mo"));
+        raters.addAll(PEERS);
+        raters.addAll(DIRECT_REPORTS);
+        for (String rater : raters) {
+            String token = api.signIn(email(rater), PASSWORD);
+            JsonNode requests = api.get("/api/feedback-requests", token).expect(200).json();
+            assertThat(requests).hasSize(1);
+            JsonNode request = requests.get(0);
+            String requestId = request.get("id").asString();
+            String relationship = request.get("relationship").asString();
+            assertThat(request.get("subject").get("id").asString()).isEqualTo(ids.get(email("lea")));
+            assertThat(api.get("/api/feedback-requests/" + requestId, token).expect(200).json()
+                    .get("questionnaire")).isNotNull();
+
+            if (rater.equals("p3")) { // one peer declines: only two peers answer, below the threshold of 3
+                api.post("/api/feedback-requests/" + requestId + "/decline", token, null).expect(200);
+                continue;
+            }
+            Response bad = api.post("/api/feedback-requests/" + requestId + "/response", token,
+                    Map.of("ratings", Map.of("no-such-item", 3, "trust-1", 9)));
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.contentType()).contains("application/problem+json");
+            assertThat(bad.body()).contains("no-such-item").contains("trust-1");
+
+            Map<String, Integer> ratings = new LinkedHashMap<>();
+            for (ExpectedProfile.Item item : items) {
+                int bias = relationship.equals("SELF") ? 1 : 0;
+                ratings.put(item.id(), random.nextInt(10) == 0 ? null : Math.min(5, 1 + random.nextInt(4) + bias));
+            }
+            Map<String, String> comments = new LinkedHashMap<>();
+            comments.put("start", "Start from " + relationship.toLowerCase() + " " + rater);
+            comments.put("continue", "Keep going, says " + relationship.toLowerCase() + " " + rater);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("ratings", ratings);
+            body.put("comments", comments);
+            api.post("/api/feedback-requests/" + requestId + "/response", token, body).expect(201);
+            submitted.add(new ExpectedProfile.Response(relationship, ratings, comments));
+
+            assertThat(api.post("/api/feedback-requests/" + requestId + "/response", token, body).status())
+                    .as("a second submission").isEqualTo(409);
+        }
+        assertThat(submitted).hasSize(8);
+    }
+
+    @Test
+    @Order(6)
+    void nobodyReadsAnotherRatersRequestAndTheLeaderSeesNothingBeforeRelease() {
+        String d1 = api.signIn(email("d1"), PASSWORD);
+        String d2 = api.signIn(email("d2"), PASSWORD);
+        String d1Request = api.get("/api/feedback-requests", d1).expect(200).json().get(0).get("id").asString();
+        assertThat(api.get("/api/feedback-requests/" + d1Request, d2).status()).isEqualTo(404);
+
+        String lea = api.signIn(email("lea"), PASSWORD);
+        assertThat(api.get("/api/profiles/me", lea).status()).isEqualTo(404);
+        assertThat(api.get("/api/profiles/" + ids.get(email("lea")), d1).status()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(7)
+    void afterCloseAndReleaseTheLeaderSeesTheProfileTheRulesPredict() {
+        api.post("/api/cycles/" + cycleId + "/close", admin, null).expect(200);
+        String lateRater = api.signIn(email("p3"), PASSWORD);
+        String p3Request = api.get("/api/feedback-requests", lateRater).expect(200).json().get(0).get("id").asString();
+        assertThat(api.post("/api/feedback-requests/" + p3Request + "/response", lateRater,
+                Map.of("ratings", Map.of("trust-1", 3))).status()).isEqualTo(409);
+        api.post("/api/cycles/" + cycleId + "/release", admin, null).expect(200);
+
+        String lea = api.signIn(email("lea"), PASSWORD);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Response profile = api.get("/api/profiles/me", lea);
+            assertThat(profile.status()).isEqualTo(200);
+            assertThat(profile.json().get("responses").get("DIRECT_REPORT").asInt()).isEqualTo(4);
+            assertThat(profile.json().get("responses").get("PEER").asInt()).isEqualTo(2);
+        });
+        JsonNode profile = api.get("/api/profiles/me", lea).expect(200).json();
+        assertThat(profile.get("cycleId").asString()).isEqualTo(cycleId);
+        assertThat(profile.get("anonymityThreshold").asInt()).isEqualTo(3);
+
+        ExpectedProfile expected = new ExpectedProfile(competencyKeys(), templateItems(), submitted, 3);
+        assertProfile(profile, expected);
+
+        JsonNode asAdmin = api.get("/api/profiles/" + ids.get(email("lea")) + "?cycleId=" + cycleId, admin)
+                .expect(200).json();
+        assertProfile(asAdmin, expected);
+    }
+
+    private static void assertProfile(JsonNode profile, ExpectedProfile expected) {
+        expected.responses.forEach((group, n) ->
+                assertThat(profile.get("responses").get(group).asInt()).as("responses " + group).isEqualTo(n));
+        JsonNode competencies = profile.get("competencies");
+        assertThat(competencies).hasSize(expected.competencies.size());
+        for (int i = 0; i < expected.competencies.size(); i++) {
+            ExpectedProfile.Competency want = expected.competencies.get(i);
+            JsonNode got = competencies.get(i);
+            assertThat(got.get("key").asString()).isEqualTo(want.key());
+            assertThat(number(got.get("self"))).as(want.key() + " self").isEqualTo(want.self());
+            assertThat(number(got.get("others"))).as(want.key() + " others").isEqualTo(want.others());
+            want.byRelationship().forEach((group, g) -> {
+                JsonNode gotGroup = got.get("byRelationship").get(group);
+                if (g == null) {
+                    assertThat(gotGroup == null || gotGroup.isNull()).as(want.key() + " " + group + " hidden").isTrue();
+                } else {
+                    assertThat(number(gotGroup.get("mean"))).as(want.key() + " " + group).isEqualTo(g.mean());
+                    assertThat(gotGroup.get("n").asInt()).isEqualTo(g.n());
+                }
+            });
+        }
+        assertThat(profile.get("leadingIndex").isNull() ? null : profile.get("leadingIndex").asInt())
+                .isEqualTo(expected.leadingIndex);
+        assertThat(strings(profile.get("blindSpots"))).isEqualTo(expected.blindSpots);
+        assertThat(strings(profile.get("hiddenStrengths"))).isEqualTo(expected.hiddenStrengths);
+        expected.comments.forEach((question, texts) ->
+                assertThat(strings(profile.get("comments").get(question))).as("comments " + question).isEqualTo(texts));
+        assertThat(profile.toString()).as("no peer comment: the peer group is hidden").doesNotContain("peer p");
+        for (String email : List.of(email("d1"), email("mo"), email("p1"))) {
+            assertThat(profile.toString()).doesNotContain(email).doesNotContain(ids.get(email));
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aRestartKeepsEveryPieceOfData() throws Exception {
+        platform.run("down");
+        platform.run("up");
+        String lea = api.signIn(email("lea"), PASSWORD);
+        JsonNode profile = api.get("/api/profiles/me", lea).expect(200).json();
+        assertProfile(profile, new ExpectedProfile(competencyKeys(), templateItems(), submitted, 3));
+        assertThat(api.get("/api/cycles/" + cycleId, admin).expect(200).json().get("status").asString())
+                .isEqualTo("RELEASED");
+    }
+
+    @Test
+    @Order(9)
+    void theDemoLoadsAPopulatedProfileForADemoLeader() throws Exception {
+        String output = platform.run("demo");
+        assertThat(output).contains("max.manager@demo.lead360.test");
+        String max = api.signIn("max.manager@demo.lead360.test", "demo-lead360");
+        JsonNode profile = api.get("/api/profiles/me", max).expect(200).json();
+        assertThat(profile.get("leadingIndex").isNull()).isFalse();
+        assertThat(profile.get("competencies")).hasSize(7);
+        // running it again changes nothing
+        assertThat(platform.run("demo")).contains("already loaded");
+    }
+
+    private static List<String> competencyKeys() {
+        List<String> keys = new ArrayList<>();
+        for (JsonNode c : template().get("competencies")) {
+            keys.add(c.get("key").asString());
+        }
+        return keys;
+    }
+
+    private static List<ExpectedProfile.Item> templateItems() {
+        List<ExpectedProfile.Item> items = new ArrayList<>();
+        for (JsonNode c : template().get("competencies")) {
+            for (JsonNode item : c.get("items")) {
+                items.add(new ExpectedProfile.Item(item.get("id").asString(), c.get("key").asString(),
+                        item.get("reverse").asBoolean()));
+            }
+        }
+        Set<String> reverse = new TreeSet<>();
+        items.stream().filter(ExpectedProfile.Item::reverse).forEach(i -> reverse.add(i.id()));
+        assertThat(reverse).containsExactly("delegation-3", "empowerment-2", "empowerment-3", "trust-3");
+        return items;
+    }
+
+    private static JsonNode template() {
+        for (JsonNode t : api.get("/api/templates", admin).expect(200).json()) {
+            if (t.get("id").asString().equals("leadership-360")) {
+                return t;
+            }
+        }
+        throw new AssertionError("no leadership-360 template");
+    }
+
+    private static Double number(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asDouble();
+    }
+
+    private static Set<String> strings(JsonNode array) {
+        Set<String> values = new LinkedHashSet<>();
+        if (array != null) {
+            array.forEach(v -> values.add(v.asString()));
+        }
+        return new TreeSet<>(values);
+    }
+}
