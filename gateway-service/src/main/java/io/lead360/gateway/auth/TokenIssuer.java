@@ -1,0 +1,71 @@
+package io.lead360.gateway.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/** Signs the two kinds of lead360 tokens: access tokens for people and the gateway's own service token. */
+public final class TokenIssuer {
+
+    public static final String ISSUER = "lead360";
+    public static final String AUDIENCE = "lead360-api";
+    public static final String SERVICE_SUBJECT = "gateway-service";
+    public static final String SERVICE_ROLE = "SERVICE";
+
+    private final JwtEncoder encoder;
+    private final String keyId;
+    private final Clock clock;
+    private final Duration accessTokenTtl;
+    private final Duration serviceTokenTtl;
+
+    public TokenIssuer(SigningKey key, Clock clock, Duration accessTokenTtl, Duration serviceTokenTtl) {
+        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.jwk())));
+        this.keyId = key.keyId();
+        this.clock = clock;
+        this.accessTokenTtl = accessTokenTtl;
+        this.serviceTokenTtl = serviceTokenTtl;
+    }
+
+    public IssuedToken accessToken(VerifiedPerson person) {
+        JwtClaimsSet.Builder claims = baseClaims(person.id(), accessTokenTtl)
+                .claim("email", person.email())
+                .claim("name", person.name())
+                .claim("roles", person.roles() == null ? List.of() : List.copyOf(person.roles()));
+        return new IssuedToken(sign(claims), accessTokenTtl);
+    }
+
+    public String serviceToken() {
+        return sign(baseClaims(SERVICE_SUBJECT, serviceTokenTtl).claim("roles", List.of(SERVICE_ROLE)));
+    }
+
+    private JwtClaimsSet.Builder baseClaims(String subject, Duration ttl) {
+        Instant now = clock.instant();
+        return JwtClaimsSet.builder()
+                .id(UUID.randomUUID().toString())
+                .issuer(ISSUER)
+                .audience(List.of(AUDIENCE))
+                .subject(subject)
+                .issuedAt(now)
+                .expiresAt(now.plus(ttl));
+    }
+
+    private String sign(JwtClaimsSet.Builder claims) {
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).type("JWT").build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+    }
+
+    public record IssuedToken(String value, Duration lifetime) {
+    }
+}

@@ -1,0 +1,390 @@
+package io.lead360.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.lead360.gateway.auth.AccessTokenResponse;
+import io.lead360.gateway.auth.SigningKey;
+import io.lead360.gateway.auth.TokenIssuer;
+import io.lead360.gateway.auth.VerifiedPerson;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway as a real server, in front of a stand-in for feedback-service (verify + an echo of
+ * the headers that reach it) and an analytics-service address where nothing listens.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class GatewayIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+    /** The stand-in's credential table: email -> (password, person). */
+    private static final Map<String, Map.Entry<String, VerifiedPerson>> PEOPLE = Map.of(
+            "lea@acme.test", Map.entry("lea-secret",
+                    new VerifiedPerson("p-lea", "lea@acme.test", "Lea Park", List.of("EMPLOYEE", "LEADER"), "p-mo")));
+    /** An email for which the stand-in fails with 500. */
+    private static final String BROKEN_EMAIL = "broken@acme.test";
+
+    private static final AtomicReference<String> lastVerifyAuthorization = new AtomicReference<>();
+    private static final HttpServer feedback = startFeedbackStandIn();
+    private static final int deadPort = freePort();
+    private static final Path keyDir = tempDir();
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry registry) {
+        registry.add("lead360.routes.feedback-uri", () -> "http://127.0.0.1:" + feedback.getAddress().getPort());
+        registry.add("lead360.routes.analytics-uri", () -> "http://127.0.0.1:" + deadPort);
+        registry.add("lead360.auth.signing-key-file", () -> keyDir.resolve("keys/jwt-signing-key.pem").toString());
+    }
+
+    @AfterAll
+    static void stopStandIn() {
+        feedback.stop(0);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WebTestClient client;
+
+    @Autowired
+    TokenIssuer tokenIssuer;
+
+    @Autowired
+    SigningKey signingKey;
+
+    @Test
+    void signInIssuesATokenThatVerifiesAgainstThePublishedKeySet() {
+        AccessTokenResponse answer = signIn("lea@acme.test", "lea-secret")
+                .expectStatus().isOk()
+                .expectBody(AccessTokenResponse.class).returnResult().getResponseBody();
+
+        assertThat(answer.tokenType()).isEqualTo("Bearer");
+        assertThat(answer.expiresIn()).isEqualTo(900);
+        Jwt jwt = jwksDecoder().decode(answer.accessToken());
+        assertThat(jwt.getHeaders()).containsEntry("alg", "RS256").containsEntry("kid", signingKey.keyId());
+        assertThat(jwt.getClaimAsString("iss")).isEqualTo("lead360");
+        assertThat(jwt.getAudience()).containsExactly("lead360-api");
+        assertThat(jwt.getSubject()).isEqualTo("p-lea");
+        assertThat(jwt.getClaimAsString("email")).isEqualTo("lea@acme.test");
+        assertThat(jwt.getClaimAsString("name")).isEqualTo("Lea Park");
+        assertThat(jwt.getClaimAsStringList("roles")).containsExactly("EMPLOYEE", "LEADER");
+        assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void gatewayAsksFeedbackServiceWithAShortLivedServiceToken() {
+        signIn("lea@acme.test", "lea-secret").expectStatus().isOk();
+
+        String authorization = lastVerifyAuthorization.get();
+        assertThat(authorization).startsWith("Bearer ");
+        Jwt serviceToken = jwksDecoder().decode(authorization.substring("Bearer ".length()));
+        assertThat(serviceToken.getSubject()).isEqualTo("gateway-service");
+        assertThat(serviceToken.getClaimAsStringList("roles")).containsExactly("SERVICE");
+        assertThat(Duration.between(serviceToken.getIssuedAt(), serviceToken.getExpiresAt())).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void wrongPasswordAndUnknownEmailGetTheSame401Problem() {
+        signIn("lea@acme.test", "guess").expectStatus().isUnauthorized()
+                .expectHeader().contentType(PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("Invalid email or password");
+
+        signIn("nobody@acme.test", "lea-secret").expectStatus().isUnauthorized()
+                .expectHeader().contentType(PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(401)
+                .jsonPath("$.detail").isEqualTo("Invalid email or password");
+    }
+
+    @Test
+    void signInWithMissingFieldsIsA400ProblemNamingTheFields() {
+        client.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"email\":\"lea@acme.test\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.errors[0].field").isEqualTo("password")
+                .jsonPath("$.errors[0].message").exists();
+    }
+
+    @Test
+    void signInWithABodyThatIsNotJsonIsA400Problem() {
+        client.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("email=lea@acme.test&password=x")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(400);
+    }
+
+    @Test
+    void signInWhileFeedbackServiceFailsIsA503Problem() {
+        signIn(BROKEN_EMAIL, "whatever").expectStatus().isEqualTo(503)
+                .expectHeader().contentType(PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("feedback-service is unavailable");
+    }
+
+    @Test
+    void apiCallWithoutATokenIsA401Problem() {
+        client.get().uri("/api/people").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+    }
+
+    @Test
+    void forgedIdentityHeadersAreStrippedAndTheAuthorizationHeaderIsForwardedUnchanged() {
+        String token = personToken();
+
+        Map<String, Object> echoed = client.get().uri("/api/people")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header("X-User-Id", "p-admin")
+                .header("X-Lead360-Roles", "ADMIN")
+                .header("X-Lead360-Anything", "ADMIN")
+                .header("X-Forwarded-User", "admin")
+                .header("X-Request-Id", "r-1")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+                .returnResult().getResponseBody();
+
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> headers = (Map<String, List<String>>) echoed.get("headers");
+        assertThat(echoed.get("path")).isEqualTo("/api/people");
+        assertThat(headers).containsEntry("authorization", List.of("Bearer " + token));
+        assertThat(headers).containsEntry("x-request-id", List.of("r-1"));
+        assertThat(headers.keySet()).noneMatch(name -> name.startsWith("x-user-") || name.startsWith("x-lead360-")
+                || name.equals("x-forwarded-user"));
+    }
+
+    @Test
+    void everyFeedbackRouteReachesFeedbackService() {
+        String token = personToken();
+        for (String path : List.of("/api/me", "/api/people/p-1", "/api/templates", "/api/cycles/c-1/progress",
+                "/api/feedback-requests")) {
+            client.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.path").isEqualTo(path);
+        }
+    }
+
+    @Test
+    void aTamperedTokenIsRejected() {
+        String[] parts = personToken().split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"EMPLOYEE\"", "\"ADMIN\"");
+        String tampered = parts[0] + "." + base64Url(payload) + "." + parts[2];
+
+        expectRejected(tampered);
+    }
+
+    @Test
+    void anUnsignedAlgNoneTokenIsRejected() {
+        String payload = new String(Base64.getUrlDecoder().decode(personToken().split("\\.")[1]), StandardCharsets.UTF_8);
+        String unsigned = base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + base64Url(payload) + ".";
+
+        expectRejected(unsigned);
+    }
+
+    @Test
+    void anExpiredTokenIsRejected() {
+        TokenIssuer past = new TokenIssuer(signingKey, Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC),
+                Duration.ofMinutes(15), Duration.ofSeconds(60));
+
+        expectRejected(past.accessToken(lea()).value());
+    }
+
+    @Test
+    void aTokenSignedWithAnotherKeyIsRejected() {
+        SigningKey otherKey = SigningKey.loadOrCreate(tempDir().resolve("other.pem"));
+        TokenIssuer impostor = new TokenIssuer(otherKey, Clock.systemUTC(), Duration.ofMinutes(15), Duration.ofSeconds(60));
+
+        expectRejected(impostor.accessToken(lea()).value());
+    }
+
+    @Test
+    void theServiceTokenDoesNotOpenThePublicApi() {
+        client.get().uri("/api/people").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenIssuer.serviceToken())
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(403);
+    }
+
+    @Test
+    void aDownServiceAnswersA503ProblemQuickly() {
+        long started = System.nanoTime();
+
+        client.get().uri("/api/profiles/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + personToken())
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("analytics-service is unavailable");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void internalPathsAreNeverRouted() {
+        client.post().uri("/internal/auth/verify").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", "lea@acme.test", "password", "lea-secret"))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(PROBLEM_JSON);
+        client.post().uri("/internal/auth/verify").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenIssuer.serviceToken())
+                .bodyValue(Map.of("email", "lea@acme.test", "password", "lea-secret"))
+                .exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    void keySetAndHealthAreOpenAndTheKeySetHoldsNoPrivateParts() {
+        client.get().uri("/.well-known/jwks.json").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.keys[0].kid").isEqualTo(signingKey.keyId())
+                .jsonPath("$.keys[0].kty").isEqualTo("RSA")
+                .jsonPath("$.keys[0].d").doesNotExist()
+                .jsonPath("$.keys[0].p").doesNotExist();
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void anUnknownPathIsAProblemToo() {
+        client.get().uri("/api/nothing-here").header(HttpHeaders.AUTHORIZATION, "Bearer " + personToken())
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(PROBLEM_JSON);
+    }
+
+    private void expectRejected(String token) {
+        client.get().uri("/api/people").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+    }
+
+    private WebTestClient.ResponseSpec signIn(String email, String password) {
+        return client.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("email", email, "password", password))
+                .exchange();
+    }
+
+    private NimbusJwtDecoder jwksDecoder() {
+        return NimbusJwtDecoder.withJwkSetUri("http://127.0.0.1:" + port + "/.well-known/jwks.json")
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
+    }
+
+    private String personToken() {
+        return tokenIssuer.accessToken(lea()).value();
+    }
+
+    private static VerifiedPerson lea() {
+        return PEOPLE.get("lea@acme.test").getValue();
+    }
+
+    private static String base64Url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpServer startFeedbackStandIn() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/internal/auth/verify", GatewayIT::verify);
+            server.createContext("/api/", GatewayIT::echo);
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void verify(HttpExchange exchange) throws IOException {
+        lastVerifyAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
+        @SuppressWarnings("unchecked")
+        Map<String, String> body = JSON.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
+        String email = body.get("email");
+        if (BROKEN_EMAIL.equals(email)) {
+            respond(exchange, 500, Map.of("error", "boom"));
+            return;
+        }
+        var entry = PEOPLE.get(email);
+        if (entry == null || !entry.getKey().equals(body.get("password"))) {
+            respond(exchange, 401, Map.of("status", 401));
+            return;
+        }
+        respond(exchange, 200, entry.getValue());
+    }
+
+    private static void echo(HttpExchange exchange) throws IOException {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
+        respond(exchange, 200, Map.of("path", exchange.getRequestURI().getPath(), "headers", headers));
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("lead360-gateway-it");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
