@@ -70,7 +70,8 @@ final class ExpectedProfile {
             Set<String> texts = new TreeSet<>();
             for (Response r : all) {
                 String text = r.comments().get(question);
-                if (shown.contains(r.relationship()) && text != null && !text.isBlank()) {
+                boolean visible = shown.contains(r.relationship()) || r.relationship().equals("SELF");
+                if (visible && text != null && !text.isBlank()) {
                     texts.add(text);
                 }
             }

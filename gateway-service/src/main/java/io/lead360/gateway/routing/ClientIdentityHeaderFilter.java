@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Identity comes from the token alone. The YAML default filters remove the identity headers we
- * know of by name; this catches the whole families (any X-Lead360-*, X-User-*), so a header
- * invented later cannot be smuggled through by a client.
+ * Identity comes from the token alone: every client-sent header of the identity families
+ * (any X-Lead360-*, X-User-*, and X-Forwarded-User) is removed before routing, so a header
+ * invented later cannot be smuggled through by a client either.
  */
 @Component
 class ClientIdentityHeaderFilter implements GlobalFilter, Ordered {

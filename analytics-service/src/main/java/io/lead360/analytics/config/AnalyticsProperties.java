@@ -1,0 +1,33 @@
+package io.lead360.analytics.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/** Every analytics-service setting, under {@code lead360}. */
+@ConfigurationProperties("lead360")
+public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka kafka) {
+
+    /**
+     * @param jwksUri  where the gateway publishes its signing keys
+     * @param issuer   required {@code iss}
+     * @param audience required in {@code aud}
+     */
+    public record Auth(@DefaultValue("http://127.0.0.1:8080/.well-known/jwks.json") String jwksUri,
+                       @DefaultValue("lead360") String issuer,
+                       @DefaultValue("lead360-api") String audience) {
+    }
+
+    /**
+     * @param partitions   partitions of the topics (and their dead-letter topics) the service creates
+     * @param replicas     replication factor of those topics
+     * @param maxAttempts  deliveries of a failing record before it goes to the dead-letter topic
+     * @param retryBackOff pause between those deliveries
+     */
+    public record Kafka(@DefaultValue("3") int partitions,
+                        @DefaultValue("1") short replicas,
+                        @DefaultValue("3") int maxAttempts,
+                        @DefaultValue("500ms") Duration retryBackOff) {
+    }
+}

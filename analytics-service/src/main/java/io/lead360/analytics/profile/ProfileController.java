@@ -1,0 +1,38 @@
+package io.lead360.analytics.profile;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/profiles")
+class ProfileController {
+
+    private static final String ADMIN = "ROLE_ADMIN";
+
+    private final ProfileService profiles;
+
+    ProfileController(ProfileService profiles) {
+        this.profiles = profiles;
+    }
+
+    @GetMapping("/me")
+    LeadershipProfile me(JwtAuthenticationToken token) {
+        return profiles.ownLatest(viewer(token));
+    }
+
+    @GetMapping("/{subjectId}")
+    LeadershipProfile profile(@PathVariable String subjectId, @RequestParam(required = false) String cycleId,
+                              JwtAuthenticationToken token) {
+        return profiles.profile(viewer(token), subjectId, cycleId);
+    }
+
+    private static Viewer viewer(JwtAuthenticationToken token) {
+        boolean admin = token.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(ADMIN::equals);
+        return new Viewer(token.getToken().getSubject(), admin);
+    }
+}

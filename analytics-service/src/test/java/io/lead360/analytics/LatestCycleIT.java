@@ -1,0 +1,55 @@
+package io.lead360.analytics;
+
+import io.lead360.analytics.cycle.CycleStore;
+import io.lead360.events.CycleClosed;
+import io.lead360.events.ResultsReleased;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.lead360.events.Relationship.SELF;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Without a cycle id: the subject gets their latest released cycle, an admin the latest closed one. */
+class LatestCycleIT extends IntegrationTestBase {
+
+    @Autowired
+    CycleStore cycles;
+
+    @Test
+    void withoutCycleIdTheLatestVisibleCycleIsChosen() throws Exception {
+        String lea = unique("lea");
+        String older = unique("older");
+        String newer = unique("newer");
+        String stillClosed = unique("closed");
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        cycle(older, lea, t0, t0.plusSeconds(10), true);
+        cycle(newer, lea, t0.plusSeconds(100), t0.plusSeconds(110), true);
+        cycle(stillClosed, lea, t0.plusSeconds(200), null, false);
+
+        mvc.perform(get("/api/profiles/me").header(HttpHeaders.AUTHORIZATION, bearer(lea, "EMPLOYEE")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cycleId").value(newer));
+        mvc.perform(get("/api/profiles/{id}", lea).header(HttpHeaders.AUTHORIZATION, bearer(lea, "EMPLOYEE")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cycleId").value(newer));
+        mvc.perform(get("/api/profiles/{id}", lea).header(HttpHeaders.AUTHORIZATION, bearer(unique("hr"), "ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cycleId").value(stillClosed))
+                .andExpect(jsonPath("$.leadingIndex").doesNotExist());
+    }
+
+    private void cycle(String cycleId, String subjectId, Instant closedAt, Instant releasedAt, boolean release) {
+        cycles.applyOpened(cycleOpened(cycleId, 3, Map.of(subjectId, Map.of(SELF, 1))));
+        cycles.applyClosed(new CycleClosed(UUID.randomUUID(), 1, closedAt, cycleId, Map.of()));
+        if (release) {
+            cycles.applyReleased(new ResultsReleased(UUID.randomUUID(), 1, releasedAt, cycleId));
+        }
+    }
+}
