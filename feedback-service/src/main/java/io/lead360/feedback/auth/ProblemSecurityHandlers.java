@@ -1,0 +1,52 @@
+package io.lead360.feedback.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** 401 and 403 from the security filters, in the same problem+json shape as the controllers'. */
+class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final JsonMapper jsonMapper;
+
+    ProblemSecurityHandlers(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response,
+                         AuthenticationException e) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        write(request, response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+                       AccessDeniedException e) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "Access denied");
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                       String detail) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", request.getRequestURI());
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(jsonMapper.writeValueAsBytes(body));
+    }
+}

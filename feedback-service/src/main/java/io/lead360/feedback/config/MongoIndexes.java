@@ -1,0 +1,30 @@
+package io.lead360.feedback.config;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the indexes before the service takes traffic. The unique email index is what makes
+ * the bootstrap admin and concurrent imports safe with several instances.
+ */
+@Component
+public class MongoIndexes implements InitializingBean {
+
+    private final MongoTemplate mongo;
+
+    MongoIndexes(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        mongo.indexOps("people").createIndex(new Index("email", Sort.Direction.ASC).unique().named("email_unique"));
+        mongo.indexOps("people").createIndex(new Index("managerId", Sort.Direction.ASC).named("managerId"));
+        mongo.indexOps("feedback_requests").createIndex(new Index("raterId", Sort.Direction.ASC).named("raterId"));
+        mongo.indexOps("feedback_requests").createIndex(new Index("cycleId", Sort.Direction.ASC).named("cycleId"));
+        mongo.indexOps("cycles").createIndex(new Index("subjectIds", Sort.Direction.ASC).named("subjectIds"));
+    }
+}

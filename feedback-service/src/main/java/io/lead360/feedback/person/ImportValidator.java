@@ -1,0 +1,134 @@
+package io.lead360.feedback.person;
+
+import io.lead360.feedback.auth.Roles;
+import io.lead360.feedback.web.InputError;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a whole people import before anything is written, so that an import is all or nothing.
+ * Rows are numbered from 1 (the first data row).
+ */
+final class ImportValidator {
+
+    static final Set<String> KNOWN_ROLES = Set.of(Roles.EMPLOYEE, Roles.LEADER, Roles.ADMIN);
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final int MAX_PASSWORD_BYTES = 72; // bcrypt ignores/refuses anything longer
+    private static final int MAX_NAME_LENGTH = 200;
+
+    private ImportValidator() {
+    }
+
+    /** Trims, lower-cases emails and upper-cases roles; null stays null. */
+    static ImportRow normalize(ImportRow row) {
+        if (row == null) {
+            return null;
+        }
+        return new ImportRow(email(row.email()), row.name() == null ? null : row.name().strip(),
+                email(row.managerEmail()),
+                row.roles().stream().map(r -> r == null ? "" : r.strip().toUpperCase(Locale.ROOT))
+                        .filter(r -> !r.isEmpty()).distinct().toList(),
+                row.password() == null || row.password().isEmpty() ? null : row.password());
+    }
+
+    private static String email(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return value.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param rows             normalized rows
+     * @param existingManagers every stored person's email to their manager's email (null if none)
+     * @return every problem found, empty when the import may proceed
+     */
+    static List<InputError> validate(List<ImportRow> rows, Map<String, String> existingManagers) {
+        List<InputError> errors = new ArrayList<>();
+        Map<String, Integer> rowOfEmail = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            int n = i + 1;
+            ImportRow row = rows.get(i);
+            if (row == null) {
+                errors.add(new InputError(n, "row", "must be an object"));
+                continue;
+            }
+            if (row.email() == null) {
+                errors.add(new InputError(n, "email", "must not be blank"));
+            } else if (!EMAIL.matcher(row.email()).matches()) {
+                errors.add(new InputError(n, "email", "is not a valid email address"));
+            } else if (rowOfEmail.containsKey(row.email())) {
+                errors.add(new InputError(n, "email", "duplicates row " + rowOfEmail.get(row.email())));
+            } else {
+                rowOfEmail.put(row.email(), n);
+            }
+            if (row.name() == null || row.name().isBlank()) {
+                errors.add(new InputError(n, "name", "must not be blank"));
+            } else if (row.name().length() > MAX_NAME_LENGTH) {
+                errors.add(new InputError(n, "name", "must be at most " + MAX_NAME_LENGTH + " characters"));
+            }
+            for (String role : row.roles()) {
+                if (!KNOWN_ROLES.contains(role)) {
+                    errors.add(new InputError(n, "roles", "unknown role " + role));
+                }
+            }
+            if (row.password() != null && row.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+                errors.add(new InputError(n, "password", "must be at most " + MAX_PASSWORD_BYTES + " bytes"));
+            }
+        }
+        // managers: known in the file or already stored
+        for (int i = 0; i < rows.size(); i++) {
+            ImportRow row = rows.get(i);
+            if (row == null || row.managerEmail() == null) {
+                continue;
+            }
+            if (!EMAIL.matcher(row.managerEmail()).matches()) {
+                errors.add(new InputError(i + 1, "managerEmail", "is not a valid email address"));
+            } else if (!rowOfEmail.containsKey(row.managerEmail()) && !existingManagers.containsKey(row.managerEmail())) {
+                errors.add(new InputError(i + 1, "managerEmail", "unknown manager " + row.managerEmail()));
+            }
+        }
+        errors.addAll(loops(rows, rowOfEmail, existingManagers));
+        return errors;
+    }
+
+    /** Reporting loops in the organisation as it would be after the import, including stored people. */
+    private static List<InputError> loops(List<ImportRow> rows, Map<String, Integer> rowOfEmail,
+                                          Map<String, String> existingManagers) {
+        Map<String, String> managerOf = new HashMap<>(existingManagers);
+        rowOfEmail.forEach((email, n) -> managerOf.put(email, rows.get(n - 1).managerEmail()));
+
+        Map<String, List<String>> loopOf = new LinkedHashMap<>();
+        for (String start : rowOfEmail.keySet()) {
+            LinkedHashSet<String> path = new LinkedHashSet<>();
+            String current = start;
+            while (current != null && !loopOf.containsKey(current) && path.add(current)) {
+                current = managerOf.get(current);
+            }
+            if (current != null && path.contains(current)) {
+                List<String> chain = new ArrayList<>(path);
+                List<String> loop = new ArrayList<>(chain.subList(chain.indexOf(current), chain.size()));
+                loop.add(current);
+                for (String member : loop) {
+                    loopOf.putIfAbsent(member, loop);
+                }
+            }
+        }
+        List<InputError> errors = new ArrayList<>();
+        rowOfEmail.entrySet().stream()
+                .filter(e -> loopOf.containsKey(e.getKey()))
+                .sorted(Map.Entry.comparingByValue())
+                .forEach(e -> errors.add(new InputError(e.getValue(), "managerEmail",
+                        "reporting loop: " + String.join(" -> ", loopOf.get(e.getKey())))));
+        return errors;
+    }
+}

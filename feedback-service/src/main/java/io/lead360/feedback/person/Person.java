@@ -1,0 +1,17 @@
+package io.lead360.feedback.person;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.util.List;
+
+/**
+ * A person as stored. {@code grantedRoles} holds only what an administrator granted (ADMIN);
+ * EMPLOYEE is implied and LEADER derived, see {@link PersonService#rolesOf}.
+ */
+@Document(Person.COLLECTION)
+record Person(@Id String id, String email, String name, String managerId, List<String> grantedRoles,
+              String passwordHash) {
+
+    static final String COLLECTION = "people";
+}

@@ -1,0 +1,54 @@
+package io.lead360.feedback.person;
+
+import io.lead360.feedback.auth.Caller;
+import io.lead360.feedback.web.ForbiddenException;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api")
+class PersonController {
+
+    private final PersonService people;
+
+    PersonController(PersonService people) {
+        this.people = people;
+    }
+
+    @GetMapping("/me")
+    PersonView me(Authentication authentication) {
+        return people.get(authentication.getName());
+    }
+
+    @GetMapping("/people")
+    List<PersonView> list() {
+        return people.list();
+    }
+
+    @GetMapping("/people/{id}")
+    PersonView get(@PathVariable String id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        if (!caller.admin() && !caller.personId().equals(id)) {
+            throw new ForbiddenException("Only an administrator or the person themselves may read this person");
+        }
+        return people.get(id);
+    }
+
+    @PostMapping(path = "/people/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ImportResult importJson(@RequestBody List<ImportRow> rows) {
+        return people.importPeople(rows);
+    }
+
+    @PostMapping(path = "/people/import", consumes = "text/csv")
+    ImportResult importCsv(@RequestBody String csv) {
+        return people.importPeople(PeopleCsv.parse(csv));
+    }
+}

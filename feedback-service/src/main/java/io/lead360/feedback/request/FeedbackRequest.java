@@ -1,0 +1,21 @@
+package io.lead360.feedback.request;
+
+import io.lead360.events.Relationship;
+import io.lead360.feedback.outbox.OutboxEntry;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One rater's request to give feedback on one subject in one cycle, with the response once
+ * submitted and the events still to publish ({@code outbox}).
+ */
+@Document(FeedbackRequest.COLLECTION)
+record FeedbackRequest(@Id String id, String cycleId, String subjectId, String raterId, Relationship relationship,
+                       RequestStatus status, Map<String, Integer> ratings, Map<String, String> comments,
+                       List<OutboxEntry> outbox) {
+
+    static final String COLLECTION = "feedback_requests";
+}

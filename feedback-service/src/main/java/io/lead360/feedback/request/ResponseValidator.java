@@ -1,0 +1,84 @@
+package io.lead360.feedback.request;
+
+import io.lead360.feedback.template.Template;
+import io.lead360.feedback.web.InputError;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a response against its questionnaire: known item ids, scores 1..5 or null ("can't
+ * say"), at least one score, known open questions, comments of bounded length.
+ */
+final class ResponseValidator {
+
+    static final int MAX_COMMENT_LENGTH = 2000;
+
+    /** The cleaned response, or the reasons it was refused. */
+    record Result(Map<String, Integer> ratings, Map<String, String> comments, List<InputError> errors) {
+
+        boolean valid() {
+            return errors.isEmpty();
+        }
+    }
+
+    private ResponseValidator() {
+    }
+
+    static Result validate(Template template, Map<String, ?> ratings, Map<String, ?> comments) {
+        List<InputError> errors = new ArrayList<>();
+        Map<String, Integer> cleanRatings = new LinkedHashMap<>();
+        if (ratings != null) {
+            ratings.forEach((itemId, value) -> {
+                String field = "ratings." + itemId;
+                if (template.item(itemId).isEmpty()) {
+                    errors.add(InputError.field(field, "unknown item"));
+                } else if (value == null) {
+                    cleanRatings.put(itemId, null);
+                } else {
+                    Integer score = wholeNumber(value);
+                    if (score == null || score < 1 || score > 5) {
+                        errors.add(InputError.field(field, "must be a whole number from 1 to 5, or null"));
+                    } else {
+                        cleanRatings.put(itemId, score);
+                    }
+                }
+            });
+        }
+        boolean anyScore = cleanRatings.values().stream().anyMatch(v -> v != null);
+        if (!anyScore && errors.stream().noneMatch(e -> e.field().startsWith("ratings."))) {
+            errors.add(InputError.field("ratings", "at least one item needs a score"));
+        }
+        Map<String, String> cleanComments = new LinkedHashMap<>();
+        if (comments != null) {
+            comments.forEach((questionId, value) -> {
+                String field = "comments." + questionId;
+                if (!template.hasOpenQuestion(questionId)) {
+                    errors.add(InputError.field(field, "unknown open question"));
+                } else if (value != null && !(value instanceof String)) {
+                    errors.add(InputError.field(field, "must be text"));
+                } else if (value != null && ((String) value).length() > MAX_COMMENT_LENGTH) {
+                    errors.add(InputError.field(field, "must be at most " + MAX_COMMENT_LENGTH + " characters"));
+                } else if (value != null && !((String) value).isBlank()) {
+                    cleanComments.put(questionId, ((String) value).strip());
+                }
+            });
+        }
+        return new Result(cleanRatings, cleanComments, errors);
+    }
+
+    private static Integer wholeNumber(Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof BigInteger) {
+            long n = ((Number) value).longValue();
+            return n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE ? (int) n : null;
+        }
+        if (value instanceof BigDecimal d && d.stripTrailingZeros().scale() <= 0) {
+            return d.intValue();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,9 @@
+package io.lead360.feedback.web;
+
+/** The request is valid but the resource's state does not allow it (409). */
+public class ConflictException extends RuntimeException {
+
+    public ConflictException(String detail) {
+        super(detail);
+    }
+}

@@ -1,0 +1,257 @@
+package io.lead360.feedback.it;
+
+import io.lead360.events.Topics;
+import io.lead360.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class CycleAndFeedbackIT extends AbstractIT {
+
+    @Autowired
+    MongoTemplate mongo;
+
+    /** ceo ← {mo, pat}; mo ← {lea, sam}. */
+    private Map<String, String> importOrg() throws Exception {
+        List<Map<String, Object>> rows = List.of(
+                Map.of("email", email("ceo"), "name", "Ceo"),
+                Map.of("email", email("mo"), "name", "Mo", "managerEmail", email("ceo")),
+                Map.of("email", email("pat"), "name", "Pat", "managerEmail", email("ceo")),
+                Map.of("email", email("lea"), "name", "Lea", "managerEmail", email("mo")),
+                Map.of("email", email("sam"), "name", "Sam", "managerEmail", email("mo")));
+        postAs(adminToken(), "/api/people/import", rows).andExpect(status().isOk());
+        Map<String, String> ids = new HashMap<>();
+        for (JsonNode p : body(getAs(adminToken(), "/api/people"))) {
+            String email = p.get("email").asString();
+            if (email.endsWith("-" + tag + "@acme.test")) {
+                ids.put(email.substring(0, email.indexOf('-')), p.get("id").asString());
+            }
+        }
+        return ids;
+    }
+
+    private String createCycle(String... subjectIds) throws Exception {
+        JsonNode cycle = body(postAs(adminToken(), "/api/cycles",
+                Map.of("name", "Spring " + tag, "templateId", "leadership-360", "subjectIds", List.of(subjectIds)))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", startsWith("http://localhost/api/cycles/")))
+                .andExpect(jsonPath("$.status").value("DRAFT"))
+                .andExpect(jsonPath("$.anonymityThreshold").value(3)));
+        return cycle.get("id").asString();
+    }
+
+    private String requestOf(String raterId, String relationship) throws Exception {
+        for (JsonNode r : body(getAs(personToken(raterId), "/api/feedback-requests"))) {
+            if (r.get("relationship").asString().equals(relationship)) {
+                return r.get("id").asString();
+            }
+        }
+        throw new AssertionError("no " + relationship + " request for " + raterId);
+    }
+
+    @Test
+    void aCycleMovesThroughItsLifeAndRefusesTransitionsOutOfOrder() throws Exception {
+        Map<String, String> id = importOrg();
+        String cycle = createCycle(id.get("mo"));
+
+        postAs(adminToken(), "/api/cycles/" + cycle + "/release", null)
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        postAs(adminToken(), "/api/cycles/" + cycle + "/close", null).andExpect(status().isConflict());
+        // a draft cycle asks nobody yet
+        getAs(personToken(id.get("lea")), "/api/feedback-requests").andExpect(jsonPath("$.length()").value(0));
+
+        postAs(adminToken(), "/api/cycles/" + cycle + "/open", null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("OPEN"));
+        postAs(adminToken(), "/api/cycles/" + cycle + "/open", null).andExpect(status().isConflict());
+        postAs(adminToken(), "/api/cycles/" + cycle + "/release", null).andExpect(status().isConflict());
+        postAs(adminToken(), "/api/cycles/" + cycle + "/close", null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
+        postAs(adminToken(), "/api/cycles/" + cycle + "/release", null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELEASED"));
+        postAs(adminToken(), "/api/cycles/" + cycle + "/close", null).andExpect(status().isConflict());
+
+        getAs(adminToken(), "/api/cycles/" + cycle).andExpect(jsonPath("$.status").value("RELEASED"));
+        getAs(adminToken(), "/api/cycles").andExpect(jsonPath("$[*].id", hasItem(cycle)));
+        postAs(adminToken(), "/api/cycles/nope-" + tag + "/open", null).andExpect(status().isNotFound());
+
+        // every transition's event is published, then the outbox is empty
+        List<ConsumerRecord<String, String>> events = consumeUntil(Topics.CYCLE_EVENTS, cycle, 3);
+        assertThat(events).extracting(r -> new String(r.headers().lastHeader("lead360-event-type").value(),
+                StandardCharsets.UTF_8)).containsExactly("CycleOpened", "CycleClosed", "ResultsReleased");
+        JsonNode opened = json.readTree(events.get(0).value());
+        assertThat(opened.get("type").asString()).isEqualTo("CycleOpened");
+        assertThat(opened.at("/questionnaire/competencies").size()).isEqualTo(7);
+        assertThat(opened.at("/invited/" + id.get("mo") + "/DIRECT_REPORT").asInt()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                mongo.findById(cycle, Document.class, "cycles").getList("outbox", Object.class)).isEmpty());
+    }
+
+    @Test
+    void creatingACycleWithUnknownTemplateOrSubjectOrLowThresholdIsABadRequest() throws Exception {
+        postAs(adminToken(), "/api/cycles", Map.of("name", "x", "templateId", "nope", "subjectIds", List.of("ghost-" + tag)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("templateId", "subjectIds[0]")));
+        postAs(adminToken(), "/api/cycles", Map.of("name", "x", "templateId", "leadership-360",
+                "subjectIds", List.of("ghost"), "anonymityThreshold", 1))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", hasItem("anonymityThreshold")));
+        postAs(personToken("p-" + tag), "/api/cycles", Map.of("name", "x")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void openingAssignsSelfManagerPeersAndDirectReportsAndProgressShowsOnlyCounts() throws Exception {
+        Map<String, String> id = importOrg();
+        String cycle = createCycle(id.get("mo"));
+        postAs(adminToken(), "/api/cycles/" + cycle + "/open", null).andExpect(status().isOk());
+
+        getAs(personToken(id.get("mo")), "/api/feedback-requests")
+                .andExpect(jsonPath("$[0].relationship").value("SELF"))
+                .andExpect(jsonPath("$[0].cycleName").value("Spring " + tag))
+                .andExpect(jsonPath("$[0].subject.name").value("Mo"));
+        getAs(personToken(id.get("ceo")), "/api/feedback-requests").andExpect(jsonPath("$[0].relationship").value("MANAGER"));
+        getAs(personToken(id.get("pat")), "/api/feedback-requests").andExpect(jsonPath("$[0].relationship").value("PEER"));
+        getAs(personToken(id.get("lea")), "/api/feedback-requests")
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].relationship").value("DIRECT_REPORT"))
+                .andExpect(jsonPath("$[0].subject.id").value(id.get("mo")))
+                .andExpect(jsonPath("$[0].status").value("PENDING"));
+
+        JsonNode progress = body(getAs(adminToken(), "/api/cycles/" + cycle + "/progress").andExpect(status().isOk()));
+        JsonNode rel = progress.at("/subjects/0/relationships");
+        assertThat(progress.at("/subjects/0/subjectId").asString()).isEqualTo(id.get("mo"));
+        assertThat(rel.at("/SELF/invited").asInt()).isEqualTo(1);
+        assertThat(rel.at("/MANAGER/invited").asInt()).isEqualTo(1);
+        assertThat(rel.at("/PEER/invited").asInt()).isEqualTo(1);
+        assertThat(rel.at("/DIRECT_REPORT/invited").asInt()).isEqualTo(2);
+        assertThat(progress.toString()).doesNotContain(id.get("lea")).doesNotContain(id.get("sam"));
+        // LEADER is derived: pat has no reports and is no subject, so stays an employee
+        getAs(personToken(id.get("pat")), "/api/me").andExpect(jsonPath("$.roles", containsInAnyOrder("EMPLOYEE")));
+    }
+
+    @Test
+    void aRaterSubmitsOnceAndTheEventReachesKafkaWithoutTheirIdentity() throws Exception {
+        Map<String, String> id = importOrg();
+        String cycle = createCycle(id.get("mo"));
+        postAs(adminToken(), "/api/cycles/" + cycle + "/open", null).andExpect(status().isOk());
+        String leaRequest = requestOf(id.get("lea"), "DIRECT_REPORT");
+        String samRequest = requestOf(id.get("sam"), "DIRECT_REPORT");
+
+        getAs(personToken(id.get("lea")), "/api/feedback-requests/" + leaRequest)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.questionnaire.id").value("leadership-360"));
+        getAs(personToken(id.get("sam")), "/api/feedback-requests/" + leaRequest).andExpect(status().isNotFound());
+
+        Map<String, Object> ratings = new HashMap<>();
+        ratings.put("trust-1", 4);
+        ratings.put("trust-3", 2);
+        ratings.put("vision-1", null);
+        Map<String, Object> response = Map.of("ratings", ratings, "comments", Map.of("start", "Weekly one-on-ones"));
+        postAs(personToken(id.get("sam")), "/api/feedback-requests/" + leaRequest + "/response", response)
+                .andExpect(status().isNotFound());
+        postAs(personToken(id.get("lea")), "/api/feedback-requests/" + leaRequest + "/response", response)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id").value(leaRequest))
+                .andExpect(jsonPath("$.status").value("SUBMITTED"));
+        postAs(personToken(id.get("lea")), "/api/feedback-requests/" + leaRequest + "/response", response)
+                .andExpect(status().isConflict());
+
+        postAs(personToken(id.get("sam")), "/api/feedback-requests/" + samRequest + "/response",
+                Map.of("ratings", Map.of("trust-1", 7, "nope-1", 3), "comments", Map.of("later", "x")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[*].field",
+                        containsInAnyOrder("ratings.trust-1", "ratings.nope-1", "comments.later")));
+        postAs(personToken(id.get("sam")), "/api/feedback-requests/" + samRequest + "/response", "{\"ratings\": [1,2]}")
+                .andExpect(status().isBadRequest());
+        postAs(personToken(id.get("sam")), "/api/feedback-requests/" + samRequest + "/decline", null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DECLINED"));
+        postAs(personToken(id.get("sam")), "/api/feedback-requests/" + samRequest + "/decline", null)
+                .andExpect(status().isConflict());
+        postAs(personToken(id.get("sam")), "/api/feedback-requests/" + samRequest + "/response", response)
+                .andExpect(status().isConflict());
+
+        getAs(adminToken(), "/api/cycles/" + cycle + "/progress")
+                .andExpect(jsonPath("$.subjects[0].relationships.DIRECT_REPORT.invited").value(2))
+                .andExpect(jsonPath("$.subjects[0].relationships.DIRECT_REPORT.responded").value(1))
+                .andExpect(jsonPath("$.subjects[0].relationships.DIRECT_REPORT.declined").value(1));
+
+        ConsumerRecord<String, String> event = consumeUntil(Topics.FEEDBACK_SUBMITTED, cycle, 1).get(0);
+        assertThat(event.key()).isEqualTo(id.get("mo"));
+        assertThat(new String(event.headers().lastHeader("lead360-event-type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("FeedbackSubmitted");
+        JsonNode payload = json.readTree(event.value());
+        assertThat(payload.get("type").asString()).isEqualTo("FeedbackSubmitted");
+        assertThat(payload.get("relationship").asString()).isEqualTo("DIRECT_REPORT");
+        assertThat(payload.at("/ratings/trust-1").asInt()).isEqualTo(4);
+        assertThat(payload.at("/ratings/vision-1").isNull()).isTrue();
+        assertThat(payload.at("/comments/start").asString()).isEqualTo("Weekly one-on-ones");
+        Instant occurredAt = Instant.parse(payload.get("occurredAt").asString());
+        assertThat(occurredAt).isEqualTo(occurredAt.truncatedTo(ChronoUnit.DAYS));
+        assertThat(event.value()).doesNotContain(id.get("lea")).doesNotContain(email("lea")).doesNotContain("Lea")
+                .doesNotContain(leaRequest);
+
+        // a closed cycle takes no more responses
+        String patRequest = requestOf(id.get("pat"), "PEER");
+        postAs(adminToken(), "/api/cycles/" + cycle + "/close", null).andExpect(status().isOk());
+        postAs(personToken(id.get("pat")), "/api/feedback-requests/" + patRequest + "/response", response)
+                .andExpect(status().isConflict());
+        JsonNode closed = json.readTree(consumeUntil(Topics.CYCLE_EVENTS, cycle, 2).get(1).value());
+        assertThat(closed.at("/responded/" + id.get("mo") + "/DIRECT_REPORT").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                mongo.count(Query.query(where("cycleId").is(cycle).and("outbox.0").exists(true)), "feedback_requests") == 0);
+    }
+
+    /** Reads the topic from the start until {@code count} records of the cycle arrived. */
+    private List<ConsumerRecord<String, String>> consumeUntil(String topic, String cycleId, int count) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.value().contains("\"cycleId\":\"" + cycleId + "\"")) {
+                        found.add(r);
+                    }
+                }
+                return found.size() >= count;
+            });
+        }
+        return found;
+    }
+}

@@ -1,0 +1,88 @@
+package io.lead360.feedback.person;
+
+import io.lead360.feedback.web.InputError;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class ImportValidatorTest {
+
+    private static ImportRow row(String email, String name, String manager, String... roles) {
+        return ImportValidator.normalize(new ImportRow(email, name, manager, Arrays.asList(roles), null));
+    }
+
+    private static List<InputError> validate(Map<String, String> existing, ImportRow... rows) {
+        return ImportValidator.validate(List.of(rows), existing);
+    }
+
+    @Test
+    void aConsistentOrganisationPasses() {
+        assertThat(validate(Map.of(),
+                row("ceo@acme.test", "Ceo", null, "ADMIN"),
+                row("mo@acme.test", "Mo", "ceo@acme.test"),
+                row("lea@acme.test", "Lea", "MO@acme.test", "employee"))).isEmpty();
+    }
+
+    @Test
+    void everyBadRowIsNamedWithItsFieldAndOneBasedRowNumber() {
+        var errors = validate(Map.of(),
+                row("ok@acme.test", "Ok", null),
+                row("not-an-email", "Bad", null),
+                row("ok@acme.test", "Twice", null),
+                row("noname@acme.test", " ", null),
+                row("x@acme.test", "X", "ghost@acme.test"),
+                row("y@acme.test", "Y", null, "KING"));
+
+        assertThat(errors).extracting(InputError::row, InputError::field).containsExactlyInAnyOrder(
+                tuple(2, "email"), tuple(3, "email"), tuple(4, "name"), tuple(5, "managerEmail"), tuple(6, "roles"));
+    }
+
+    @Test
+    void aManagerAlreadyStoredIsKnown() {
+        assertThat(validate(Map.of("boss@acme.test", ""), row("lea@acme.test", "Lea", "boss@acme.test"))).isEmpty();
+    }
+
+    @Test
+    void aReportingLoopInTheFileRejectsEveryRowOnIt() {
+        var errors = validate(Map.of(),
+                row("a@acme.test", "A", "b@acme.test"),
+                row("b@acme.test", "B", "c@acme.test"),
+                row("c@acme.test", "C", "a@acme.test"),
+                row("d@acme.test", "D", "a@acme.test"));
+
+        assertThat(errors).extracting(InputError::row).containsExactly(1, 2, 3);
+        assertThat(errors.get(0).message()).contains("reporting loop");
+    }
+
+    @Test
+    void beingOnesOwnManagerIsALoop() {
+        assertThat(validate(Map.of(), row("a@acme.test", "A", "a@acme.test")))
+                .extracting(InputError::row, InputError::field).containsExactly(tuple(1, "managerEmail"));
+    }
+
+    @Test
+    void aLoopThroughStoredPeopleIsFound() {
+        // stored: boss reports to mid, mid reports to nobody; the file makes mid report to lea, lea to boss
+        Map<String, String> existing = new HashMap<>();
+        existing.put("boss@acme.test", "mid@acme.test");
+        existing.put("mid@acme.test", null);
+        var errors = validate(existing,
+                row("lea@acme.test", "Lea", "boss@acme.test"),
+                row("mid@acme.test", "Mid", "lea@acme.test"));
+
+        assertThat(errors).extracting(InputError::row).containsExactly(1, 2);
+    }
+
+    @Test
+    void anOverlongPasswordIsRefusedRatherThanTruncated() {
+        var row = ImportValidator.normalize(new ImportRow("a@acme.test", "A", null, List.of(), "x".repeat(73)));
+        assertThat(ImportValidator.validate(List.of(row), Map.of()))
+                .extracting(InputError::field).containsExactly("password");
+    }
+}
