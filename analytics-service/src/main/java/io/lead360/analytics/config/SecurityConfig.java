@@ -1,24 +1,21 @@
 package io.lead360.analytics.config;
 
-import io.lead360.analytics.web.ProblemSecurityHandlers;
+import io.lead360.service.MongoPingHealthIndicator;
+import io.lead360.service.ProblemSecurityHandlers;
+import io.lead360.service.ResourceServer;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stateless OAuth2 resource server: tokens minted by the gateway, checked here again
- * (RS256 only, issuer, audience, expiry); the {@code roles} claim becomes {@code ROLE_*}.
+ * (see {@link ResourceServer}); every /api/** call needs one.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -26,40 +23,30 @@ class SecurityConfig {
     @Bean
     JwtDecoder jwtDecoder(AnalyticsProperties properties) {
         var auth = properties.auth();
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(auth.jwksUri())
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                new JwtTimestampValidator(),
-                new JwtIssuerValidator(auth.issuer()),
-                new JwtAudienceValidator(auth.audience())));
-        return decoder;
+        return ResourceServer.jwtDecoder(auth.jwksUri(), auth.issuer(), auth.audience());
     }
 
     @Bean
-    JwtAuthenticationConverter jwtAuthenticationConverter() {
-        var authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName("roles");
-        authorities.setAuthorityPrefix("ROLE_");
-        var converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
-    }
-
-    @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder,
-                                            JwtAuthenticationConverter converter,
-                                            ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, JsonMapper json) throws Exception {
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .anyRequest().authenticated())
+                        // people only: the gateway's SERVICE token has no business here
+                        .requestMatchers("/api/**").hasAnyRole("EMPLOYEE", "LEADER", "ADMIN")
+                        .anyRequest().denyAll())
                 .oauth2ResourceServer(o -> o
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(ResourceServer.authenticationConverter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /** Replaces Boot's MongoDB health check (by bean name), which the embedded server cannot answer. */
+    @Bean
+    HealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
     }
 }

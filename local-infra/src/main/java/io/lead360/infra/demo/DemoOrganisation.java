@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The demo company: a CEO, six leaders with their teams, and one team lead under a leader,
- * 40 people in all. Every demo person signs in with {@link #PASSWORD}.
+ * 37 people in all. Every demo person signs in with {@link #PASSWORD}.
  */
 public final class DemoOrganisation {
 

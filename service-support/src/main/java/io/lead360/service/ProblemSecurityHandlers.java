@@ -1,4 +1,4 @@
-package io.lead360.analytics.web;
+package io.lead360.service;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,41 +9,37 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
-/**
- * 401 and 403 from the security filters, before any controller runs, in the same
- * problem+json shape as {@link ProblemDetailsAdvice}.
- */
-@Component
+/** 401 and 403 from the security filters, before any controller runs, in the same problem+json shape as the controllers' errors. */
 public class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final JsonMapper json;
+    private final JsonMapper jsonMapper;
 
-    public ProblemSecurityHandlers(JsonMapper json) {
-        this.json = json;
+    public ProblemSecurityHandlers(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
-                         AuthenticationException exception) throws IOException {
+                         AuthenticationException e) throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         write(request, response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
-                       AccessDeniedException exception) throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "Not allowed for this token");
+                       AccessDeniedException e) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "Not allowed for this caller");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                        String detail) throws IOException {
-        var body = new LinkedHashMap<String, Object>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", status.getReasonPhrase());
         body.put("status", status.value());
@@ -51,6 +47,6 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
         body.put("instance", request.getRequestURI());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), body);
+        response.getOutputStream().write(jsonMapper.writeValueAsBytes(body));
     }
 }
