@@ -16,9 +16,10 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = FeedbackSubmitted.class, name = "FeedbackSubmitted"),
         @JsonSubTypes.Type(value = CycleOpened.class, name = "CycleOpened"),
         @JsonSubTypes.Type(value = CycleClosed.class, name = "CycleClosed"),
-        @JsonSubTypes.Type(value = ResultsReleased.class, name = "ResultsReleased")
+        @JsonSubTypes.Type(value = ResultsReleased.class, name = "ResultsReleased"),
+        @JsonSubTypes.Type(value = ReminderDue.class, name = "ReminderDue")
 })
-public sealed interface FeedbackEvent permits FeedbackSubmitted, CycleOpened, CycleClosed, ResultsReleased {
+public sealed interface FeedbackEvent permits FeedbackSubmitted, CycleOpened, CycleClosed, ResultsReleased, ReminderDue {
 
     UUID eventId();
 

@@ -46,7 +46,9 @@ class EventContractTest {
                         questionnaire, Map.of("s1", Map.of(Relationship.PEER, 4, Relationship.SELF, 1))),
                 new CycleClosed(UUID.randomUUID(), CycleClosed.VERSION, Instant.now(), "c1",
                         Map.of("s1", Map.of(Relationship.PEER, 3))),
-                new ResultsReleased(UUID.randomUUID(), ResultsReleased.VERSION, Instant.now(), "c1"));
+                new ResultsReleased(UUID.randomUUID(), ResultsReleased.VERSION, Instant.now(), "c1"),
+                new ReminderDue(UUID.randomUUID(), ReminderDue.VERSION, Instant.now(), "c1", "r1",
+                        Instant.parse("2026-12-01T17:00:00Z")));
     }
 
     @Test
