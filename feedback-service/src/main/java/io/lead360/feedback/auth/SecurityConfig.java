@@ -36,9 +36,16 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // the OpenAPI document and Swagger UI are public documentation
+                        .requestMatchers(HttpMethod.GET, "/api/docs/**").permitAll()
                         .requestMatchers("/internal/**").hasRole(Roles.SERVICE)
                         .requestMatchers(HttpMethod.GET, "/api/people").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/people/import").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/templates", "/api/templates/**").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/templates/**").hasRole(Roles.ADMIN)
+                        // a subject nominates for themselves; CycleService checks who may see what
+                        .requestMatchers(HttpMethod.POST, "/api/cycles/*/nominations").access(person)
+                        .requestMatchers(HttpMethod.GET, "/api/cycles/*/nominations").access(person)
                         .requestMatchers("/api/cycles", "/api/cycles/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/**").access(person)
                         .anyRequest().denyAll())

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
+
 /** The gateway's sign-in check (SERVICE token only, see SecurityConfig). */
 @RestController
 class VerifyController {
@@ -22,10 +24,18 @@ class VerifyController {
     record Credentials(String email, String password) {
     }
 
+    /** Exactly the fields the gateway's contract names (ARCHITECTURE.md, Identity). */
+    record Verified(String id, String email, String name, List<String> roles, String managerId) {
+
+        static Verified of(PersonView p) {
+            return new Verified(p.id(), p.email(), p.name(), p.roles(), p.managerId());
+        }
+    }
+
     @PostMapping("/internal/auth/verify")
     ResponseEntity<?> verify(@RequestBody Credentials credentials) {
         return people.verify(credentials.email(), credentials.password())
-                .<ResponseEntity<?>>map(ResponseEntity::ok)
+                .<ResponseEntity<?>>map(p -> ResponseEntity.ok(Verified.of(p)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                         .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "Bad credentials")));
     }

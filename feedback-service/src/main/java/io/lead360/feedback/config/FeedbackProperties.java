@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Every setting of feedback-service, with defaults; application.yml maps the LEAD360_* variables. */
 @ConfigurationProperties("lead360")
@@ -11,7 +12,10 @@ public record FeedbackProperties(
         @DefaultValue Auth auth,
         @DefaultValue BootstrapAdmin bootstrapAdmin,
         @DefaultValue Outbox outbox,
-        @DefaultValue Kafka kafka) {
+        @DefaultValue Kafka kafka,
+        @DefaultValue People people,
+        @DefaultValue Cycles cycles,
+        @DefaultValue Reminders reminders) {
 
     public record Auth(
             @DefaultValue("http://127.0.0.1:8080/.well-known/jwks.json") String jwksUri,
@@ -38,5 +42,31 @@ public record FeedbackProperties(
     public record Kafka(
             @DefaultValue("3") int partitions,
             @DefaultValue("1") short replicationFactor) {
+    }
+
+    /**
+     * @param maxDeactivateShare an import with {@code deactivateMissing} refuses (409) to deactivate
+     *                           more than this share of the active people unless forced
+     */
+    public record People(@DefaultValue("0.4") double maxDeactivateShare) {
+    }
+
+    /**
+     * @param maxOpenRequestsPerRater rater burden: PEER requests are only assigned while the rater has
+     *                                fewer open (PENDING, in OPEN cycles) requests than this
+     * @param autoCloseInterval       how often each instance looks for cycles past their closesAt
+     */
+    public record Cycles(
+            @DefaultValue("12") int maxOpenRequestsPerRater,
+            @DefaultValue("30s") Duration autoCloseInterval) {
+    }
+
+    /**
+     * @param beforeClose   the points before a cycle's closesAt at which pending requests are reminded
+     * @param checkInterval how often each instance looks for reminders that are due
+     */
+    public record Reminders(
+            @DefaultValue({"P3D", "P1D"}) List<Duration> beforeClose,
+            @DefaultValue("1m") Duration checkInterval) {
     }
 }

@@ -1,7 +1,9 @@
 package io.lead360.feedback.cycle;
 
+import io.lead360.feedback.auth.Caller;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,7 +14,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
 
-/** Administrators run cycles (ADMIN only, see SecurityConfig). */
+/** Administrators run cycles (ADMIN only, see SecurityConfig; subjects may nominate their raters). */
 @RestController
 @RequestMapping("/api/cycles")
 class CycleController {
@@ -58,5 +60,37 @@ class CycleController {
     @PostMapping("/{id}/release")
     CycleView release(@PathVariable String id) {
         return cycles.release(id);
+    }
+
+    record Reminded(int reminded) {
+    }
+
+    @PostMapping("/{id}/remind")
+    Reminded remind(@PathVariable String id) {
+        return new Reminded(cycles.remind(id));
+    }
+
+    /** ADMIN, or a subject of the cycle for themselves (SecurityConfig lets any person reach this). */
+    @PostMapping("/{id}/nominations")
+    ResponseEntity<Nomination.View> nominate(@PathVariable String id, @RequestBody Nomination.Proposal body,
+                                             Authentication authentication) {
+        Nomination.View created = cycles.nominate(id, body, Caller.of(authentication));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{nid}")
+                .buildAndExpand(created.id()).toUri()).body(created);
+    }
+
+    @GetMapping("/{id}/nominations")
+    List<Nomination.View> nominations(@PathVariable String id, Authentication authentication) {
+        return cycles.nominations(id, Caller.of(authentication));
+    }
+
+    @PostMapping("/{id}/nominations/{nominationId}/approve")
+    Nomination.View approve(@PathVariable String id, @PathVariable String nominationId) {
+        return cycles.decide(id, nominationId, Nomination.Status.APPROVED);
+    }
+
+    @PostMapping("/{id}/nominations/{nominationId}/reject")
+    Nomination.View reject(@PathVariable String id, @PathVariable String nominationId) {
+        return cycles.decide(id, nominationId, Nomination.Status.REJECTED);
     }
 }

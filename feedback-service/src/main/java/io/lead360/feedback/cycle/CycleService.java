@@ -5,6 +5,8 @@ import io.lead360.events.CycleOpened;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.Relationship;
 import io.lead360.events.ResultsReleased;
+import io.lead360.feedback.auth.Caller;
+import io.lead360.feedback.config.FeedbackProperties;
 import io.lead360.feedback.outbox.OutboxEntries;
 import io.lead360.feedback.outbox.OutboxEntry;
 import io.lead360.feedback.person.PersonService;
@@ -24,6 +26,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,6 +34,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -44,15 +48,19 @@ public class CycleService {
     private final PersonService people;
     private final FeedbackRequests requests;
     private final OutboxEntries outbox;
+    private final Nominations nominations;
+    private final FeedbackProperties properties;
     private final Clock clock;
 
     CycleService(MongoTemplate mongo, Templates templates, PersonService people, FeedbackRequests requests,
-                 OutboxEntries outbox, Clock clock) {
+                 OutboxEntries outbox, Nominations nominations, FeedbackProperties properties, Clock clock) {
         this.mongo = mongo;
         this.templates = templates;
         this.people = people;
         this.requests = requests;
         this.outbox = outbox;
+        this.nominations = nominations;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -61,19 +69,42 @@ public class CycleService {
         if (templates.find(body.templateId()).isEmpty()) {
             errors.add(InputError.field("templateId", "unknown template " + body.templateId()));
         }
-        List<String> subjectIds = body.subjectIds().stream().distinct().toList();
-        Map<String, String> known = people.namesOf(subjectIds);
-        for (int i = 0; i < body.subjectIds().size(); i++) {
-            String id = body.subjectIds().get(i);
-            if (!known.containsKey(id)) {
-                errors.add(InputError.field("subjectIds[" + i + "]", "unknown person " + id));
+        List<String> subjectIds;
+        if (body.everyLeader()) {
+            if (!body.subjects().isEmpty()) {
+                errors.add(InputError.field("subjectIds", "give either subjectIds or allLeaders, not both"));
             }
+            // "all leaders" is resolved now, so that subjects can nominate raters while the cycle is a draft
+            subjectIds = people.leaderIds();
+            if (subjectIds.isEmpty()) {
+                errors.add(InputError.field("allLeaders", "nobody has direct reports"));
+            }
+        } else {
+            subjectIds = body.subjects().stream().distinct().toList();
+            if (subjectIds.isEmpty()) {
+                errors.add(InputError.field("subjectIds", "must not be empty (or set allLeaders)"));
+            }
+            Map<String, String> known = people.namesOf(subjectIds);
+            Set<String> active = people.activeAmong(subjectIds);
+            for (int i = 0; i < body.subjects().size(); i++) {
+                String id = body.subjects().get(i);
+                if (!known.containsKey(id)) {
+                    errors.add(InputError.field("subjectIds[" + i + "]", "unknown person " + id));
+                } else if (!active.contains(id)) {
+                    errors.add(InputError.field("subjectIds[" + i + "]", "person " + id + " is deactivated"));
+                }
+            }
+        }
+        Instant now = clock.instant();
+        if (body.closesAt() != null && !body.closesAt().isAfter(now)) {
+            errors.add(InputError.field("closesAt", "must be in the future"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The cycle was not created", errors);
         }
         Cycle cycle = new Cycle(UUID.randomUUID().toString(), body.name().strip(), body.templateId(), subjectIds,
-                body.thresholdOrDefault(), CycleStatus.DRAFT, clock.instant(), null, null, null, List.of());
+                body.everyLeader(), body.thresholdOrDefault(), CycleStatus.DRAFT, now, null, null, null,
+                body.closesAt(), List.of());
         return mongo.insert(cycle).view();
     }
 
@@ -99,10 +130,19 @@ public class CycleService {
     CycleView open(String id) {
         Cycle cycle = load(id);
         cycle.status().moveTo(CycleStatus.OPEN);
+        if (cycle.closesAt() != null && !cycle.closesAt().isAfter(clock.instant())) {
+            throw new ConflictException("The cycle's closesAt " + cycle.closesAt() + " has passed; it cannot open");
+        }
+        // locked before it is read: the questionnaire the raters get is the one CycleOpened carries
+        templates.lock(cycle.templateId());
         Template template = templates.find(cycle.templateId())
                 .orElseThrow(() -> new ConflictException("The cycle's template no longer exists"));
-        List<RaterAssignment.Assignment> assignments =
-                RaterAssignment.assign(cycle.id(), cycle.subjectIds(), people.managerOfEveryone());
+        List<String> otherOpenCycles = mongo.find(Query.query(where("status").is(CycleStatus.OPEN)), Cycle.class)
+                .stream().map(Cycle::id).filter(c -> !c.equals(cycle.id())).toList();
+        // the cap is checked against a snapshot: two cycles opening at the same moment may overshoot it
+        List<RaterAssignment.Assignment> assignments = RaterAssignment.assign(cycle.id(), cycle.subjectIds(),
+                people.managerOfEveryone(), nominations.approved(cycle.id()), requests.openLoad(otherOpenCycles),
+                properties.cycles().maxOpenRequestsPerRater());
         requests.createAll(cycle.id(), assignments.stream()
                 .map(a -> new NewRequest(a.requestId(), a.subjectId(), a.raterId(), a.relationship())).toList());
 
@@ -140,6 +180,77 @@ public class CycleService {
         Instant now = clock.instant();
         return transition(cycle, CycleStatus.RELEASED, "releasedAt", now,
                 new ResultsReleased(UUID.randomUUID(), ResultsReleased.VERSION, now, cycle.id()));
+    }
+
+    /** An administrator's "remind now": a ReminderDue per pending request of an OPEN cycle. */
+    int remind(String id) {
+        Cycle cycle = load(id);
+        if (cycle.status() != CycleStatus.OPEN) {
+            throw new ConflictException("Only an OPEN cycle can be reminded; it is " + cycle.status());
+        }
+        return requests.remindPending(cycle.id(), cycle.closesAt());
+    }
+
+    /**
+     * Closes every OPEN cycle whose closesAt has passed. Every instance runs this; the transition is
+     * a findAndModify conditional on status OPEN, so exactly one caller wins and only the winner's
+     * CycleClosed is recorded. The losers' ConflictException is expected.
+     *
+     * @return how many cycles this call closed
+     */
+    public int closeDue() {
+        int closed = 0;
+        Query due = Query.query(where("status").is(CycleStatus.OPEN).and("closesAt").lte(clock.instant()));
+        for (Cycle cycle : mongo.find(due, Cycle.class)) {
+            try {
+                close(cycle.id());
+                closed++;
+            } catch (ConflictException alreadyClosed) {
+                // another instance (or an administrator) closed it first
+            }
+        }
+        return closed;
+    }
+
+    /**
+     * Sends the reminders whose point before closesAt has passed. Points that had already passed
+     * when the cycle opened are skipped (no "3 days left" on a 2-day cycle); when several passed
+     * since the last round only the latest is sent.
+     *
+     * @return how many reminders this call recorded
+     */
+    public int remindDue() {
+        Instant now = clock.instant();
+        int reminded = 0;
+        Query open = Query.query(where("status").is(CycleStatus.OPEN).and("closesAt").gt(now));
+        for (Cycle cycle : mongo.find(open, Cycle.class)) {
+            List<Duration> passed = properties.reminders().beforeClose().stream()
+                    .filter(p -> !cycle.closesAt().minus(p).isAfter(now))
+                    .filter(p -> cycle.openedAt() == null || !cycle.closesAt().minus(p).isBefore(cycle.openedAt()))
+                    .sorted()
+                    .toList();
+            if (!passed.isEmpty()) {
+                reminded += requests.remindAtPoint(cycle.id(), cycle.closesAt(), passed.get(0).toString(),
+                        passed.stream().map(Duration::toString).toList());
+            }
+        }
+        return reminded;
+    }
+
+    Nomination.View nominate(String cycleId, Nomination.Proposal body, Caller caller) {
+        return nominations.propose(load(cycleId), body, caller);
+    }
+
+    List<Nomination.View> nominations(String cycleId, Caller caller) {
+        Cycle cycle = load(cycleId);
+        if (!caller.admin() && !cycle.subjectIds().contains(caller.personId())) {
+            throw new NotFoundException("No cycle " + cycleId);
+        }
+        return nominations.list(cycleId, caller);
+    }
+
+    Nomination.View decide(String cycleId, String nominationId, Nomination.Status decision) {
+        return nominations.decide(load(cycleId), nominationId, decision);
     }
 
     CycleProgress progress(String id) {

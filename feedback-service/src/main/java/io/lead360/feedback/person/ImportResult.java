@@ -1,4 +1,5 @@
 package io.lead360.feedback.person;
 
-public record ImportResult(int created, int updated) {
+/** What an import did, or with {@code dryRun} what it would do. */
+public record ImportResult(int created, int updated, int deactivated, boolean dryRun) {
 }

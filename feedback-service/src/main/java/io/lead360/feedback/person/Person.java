@@ -3,15 +3,21 @@ package io.lead360.feedback.person;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * A person as stored. {@code grantedRoles} holds only what an administrator granted (ADMIN);
- * EMPLOYEE is implied and LEADER derived, see {@link PersonService#rolesOf}.
+ * EMPLOYEE is implied and LEADER derived, see {@link PersonService#rolesOf}. A person with
+ * {@code deactivatedAt} set can no longer sign in and gets no new feedback requests.
  */
 @Document(Person.COLLECTION)
 record Person(@Id String id, String email, String name, String managerId, List<String> grantedRoles,
-              String passwordHash) {
+              String passwordHash, Instant deactivatedAt) {
 
     static final String COLLECTION = "people";
+
+    boolean active() {
+        return deactivatedAt == null;
+    }
 }

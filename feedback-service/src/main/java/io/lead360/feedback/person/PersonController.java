@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -43,12 +44,18 @@ class PersonController {
     }
 
     @PostMapping(path = "/people/import", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ImportResult importJson(@RequestBody List<ImportRow> rows) {
-        return people.importPeople(rows);
+    ImportResult importJson(@RequestBody List<ImportRow> rows,
+                            @RequestParam(defaultValue = "false") boolean dryRun,
+                            @RequestParam(defaultValue = "false") boolean deactivateMissing,
+                            @RequestParam(defaultValue = "false") boolean force) {
+        return people.importPeople(rows, new ImportOptions(dryRun, deactivateMissing, force));
     }
 
     @PostMapping(path = "/people/import", consumes = "text/csv")
-    ImportResult importCsv(@RequestBody String csv) {
-        return people.importPeople(PeopleCsv.parse(csv));
+    ImportResult importCsv(@RequestBody String csv,
+                           @RequestParam(defaultValue = "false") boolean dryRun,
+                           @RequestParam(defaultValue = "false") boolean deactivateMissing,
+                           @RequestParam(defaultValue = "false") boolean force) {
+        return people.importPeople(PeopleCsv.parse(csv), new ImportOptions(dryRun, deactivateMissing, force));
     }
 }

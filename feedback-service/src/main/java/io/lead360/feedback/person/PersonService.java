@@ -1,14 +1,20 @@
 package io.lead360.feedback.person;
 
 import io.lead360.feedback.auth.Roles;
+import io.lead360.feedback.config.FeedbackProperties;
+import io.lead360.feedback.web.ConflictException;
 import io.lead360.feedback.web.InvalidInputException;
 import io.lead360.feedback.web.NotFoundException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,10 +40,14 @@ public class PersonService {
     private final MongoTemplate mongo;
     private final PasswordEncoder encoder;
     private final String dummyHash;
+    private final FeedbackProperties properties;
+    private final Clock clock;
 
-    PersonService(MongoTemplate mongo, PasswordEncoder encoder) {
+    PersonService(MongoTemplate mongo, PasswordEncoder encoder, FeedbackProperties properties, Clock clock) {
         this.mongo = mongo;
         this.encoder = encoder;
+        this.properties = properties;
+        this.clock = clock;
         // compared against when the email is unknown, so both answers take about as long
         this.dummyHash = encoder.encode(UUID.randomUUID().toString());
     }
@@ -48,7 +58,8 @@ public class PersonService {
                 : mongo.findOne(Query.query(where("email").is(normalized)), Person.class);
         String hash = person == null || person.passwordHash() == null ? dummyHash : person.passwordHash();
         boolean matches = password != null && encoder.matches(password, hash);
-        if (person == null || person.passwordHash() == null || !matches) {
+        // a deactivated person is refused exactly like a wrong password
+        if (person == null || person.passwordHash() == null || !matches || !person.active()) {
             return Optional.empty();
         }
         return Optional.of(view(person));
@@ -79,22 +90,57 @@ public class PersonService {
                 .collect(Collectors.toMap(Person::id, Person::name));
     }
 
-    /** Every person's id to their manager's id (null for none): the org chart for rater assignment. */
+    /**
+     * Every active person's id to their manager's id (null for none): the org chart for rater
+     * assignment. Deactivated people are left out, so they get no requests.
+     */
     public Map<String, String> managerOfEveryone() {
         Map<String, String> managers = new HashMap<>();
-        mongo.findAll(Person.class).forEach(p -> managers.put(p.id(), p.managerId()));
+        activePeople().forEach(p -> managers.put(p.id(), p.managerId()));
         return managers;
     }
 
+    /** The ids among {@code ids} of people who exist and are active. */
+    public Set<String> activeAmong(Collection<String> ids) {
+        return mongo.find(Query.query(where("_id").in(ids).and("deactivatedAt").is(null)), Person.class).stream()
+                .map(Person::id).collect(Collectors.toSet());
+    }
+
+    /** "All leaders": active people with at least one active direct report, sorted by id. */
+    public List<String> leaderIds() {
+        List<Person> active = activePeople();
+        Set<String> activeIds = active.stream().map(Person::id).collect(Collectors.toSet());
+        return active.stream().map(Person::managerId).filter(activeIds::contains).distinct().sorted().toList();
+    }
+
+    private List<Person> activePeople() {
+        Query query = Query.query(where("deactivatedAt").is(null));
+        query.fields().include("managerId", "email", "name");
+        return mongo.find(query, Person.class);
+    }
+
     public ImportResult importPeople(List<ImportRow> sent) {
+        return importPeople(sent, ImportOptions.DEFAULT);
+    }
+
+    /**
+     * Validates the whole file, plans every change, then writes them in one unordered bulk. A dry
+     * run stops after planning, so it counts exactly what the real import would do.
+     */
+    public ImportResult importPeople(List<ImportRow> sent, ImportOptions options) {
         List<ImportRow> rows = sent.stream().map(ImportValidator::normalize).toList();
         List<Person> stored = mongo.findAll(Person.class);
         Map<String, Person> byId = stored.stream().collect(Collectors.toMap(Person::id, Function.identity()));
         Map<String, Person> byEmail = stored.stream().collect(Collectors.toMap(Person::email, Function.identity()));
+        // a manager must be in the file or an active stored person; with deactivateMissing only the file counts
         Map<String, String> existingManagers = new HashMap<>();
-        for (Person p : stored) {
-            Person manager = p.managerId() == null ? null : byId.get(p.managerId());
-            existingManagers.put(p.email(), manager == null ? null : manager.email());
+        if (!options.deactivateMissing()) {
+            for (Person p : stored) {
+                if (p.active()) {
+                    Person manager = p.managerId() == null ? null : byId.get(p.managerId());
+                    existingManagers.put(p.email(), manager == null ? null : manager.email());
+                }
+            }
         }
         var errors = ImportValidator.validate(rows, existingManagers);
         if (!errors.isEmpty()) {
@@ -106,34 +152,74 @@ public class PersonService {
         for (ImportRow row : rows) {
             idOfEmail.computeIfAbsent(row.email(), e -> UUID.randomUUID().toString());
         }
-        int created = 0;
-        int updated = 0;
+        List<Person> inserts = new ArrayList<>();
+        List<Map.Entry<String, Update>> updates = new ArrayList<>();
         for (ImportRow row : rows) {
             String managerId = row.managerEmail() == null ? null : idOfEmail.get(row.managerEmail());
             List<String> granted = row.roles().contains(Roles.ADMIN) ? List.of(Roles.ADMIN) : List.of();
             Person existing = byEmail.get(row.email());
             if (existing == null) {
-                mongo.insert(new Person(idOfEmail.get(row.email()), row.email(), row.name(), managerId, granted,
-                        row.password() == null ? null : encoder.encode(row.password())));
-                created++;
+                String hash = row.password() == null || options.dryRun() ? null : encoder.encode(row.password());
+                inserts.add(new Person(idOfEmail.get(row.email()), row.email(), row.name(), managerId, granted, hash,
+                        null));
                 continue;
             }
             boolean newPassword = row.password() != null
                     && (existing.passwordHash() == null || !encoder.matches(row.password(), existing.passwordHash()));
-            boolean same = existing.name().equals(row.name())
+            boolean same = existing.active()
+                    && existing.name().equals(row.name())
                     && Objects.equals(existing.managerId(), managerId)
                     && Objects.equals(Set.copyOf(nullToEmpty(existing.grantedRoles())), Set.copyOf(granted));
             if (same && !newPassword) {
                 continue;
             }
-            Update update = new Update().set("name", row.name()).set("managerId", managerId).set("grantedRoles", granted);
-            if (newPassword) {
+            Update update = new Update().set("name", row.name()).set("managerId", managerId)
+                    .set("grantedRoles", granted).unset("deactivatedAt");
+            if (newPassword && !options.dryRun()) {
                 update.set("passwordHash", encoder.encode(row.password()));
             }
-            mongo.updateFirst(Query.query(where("_id").is(existing.id())), update, Person.class);
-            updated++;
+            updates.add(Map.entry(existing.id(), update));
         }
-        return new ImportResult(created, updated);
+        List<String> deactivate = options.deactivateMissing() ? missingFrom(rows, stored) : List.of();
+        long active = stored.stream().filter(Person::active).count();
+        if (!deactivate.isEmpty() && !options.force()
+                && deactivate.size() > active * properties.people().maxDeactivateShare()) {
+            throw new ConflictException("The import would deactivate " + deactivate.size() + " of " + active
+                    + " active people, more than " + Math.round(properties.people().maxDeactivateShare() * 100)
+                    + "%; nothing was changed. Send force=true to deactivate them anyway.");
+        }
+        ImportResult result = new ImportResult(inserts.size(), updates.size(), deactivate.size(), options.dryRun());
+        if (options.dryRun() || (inserts.isEmpty() && updates.isEmpty() && deactivate.isEmpty())) {
+            return result;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Person.class);
+        if (!inserts.isEmpty()) {
+            bulk.insert(inserts);
+        }
+        updates.forEach(u -> bulk.updateOne(Query.query(where("_id").is(u.getKey())), u.getValue()));
+        Instant now = clock.instant();
+        deactivate.forEach(id -> bulk.updateOne(Query.query(where("_id").is(id).and("deactivatedAt").is(null)),
+                new Update().set("deactivatedAt", now)));
+        try {
+            bulk.execute();
+        } catch (BulkOperationException e) {
+            // only a concurrent import creating the same email can fail a row here
+            throw new ConflictException("A concurrent import changed the same people; retry.");
+        }
+        return result;
+    }
+
+    /**
+     * Active people not in the file. Administrators are never deactivated by an import: a file
+     * that forgets them must not lock out the people who run lead360.
+     */
+    private static List<String> missingFrom(List<ImportRow> rows, List<Person> stored) {
+        Set<String> inFile = rows.stream().map(ImportRow::email).collect(Collectors.toSet());
+        return stored.stream()
+                .filter(p -> p.active() && !inFile.contains(p.email())
+                        && !nullToEmpty(p.grantedRoles()).contains(Roles.ADMIN))
+                .map(Person::id)
+                .toList();
     }
 
     /** Creates the first administrator on an empty database; a racing instance loses on the unique email. */
@@ -143,7 +229,7 @@ public class PersonService {
         }
         try {
             mongo.insert(new Person(UUID.randomUUID().toString(), email.strip().toLowerCase(), "Administrator", null,
-                    List.of(Roles.ADMIN), encoder.encode(password)));
+                    List.of(Roles.ADMIN), encoder.encode(password), null));
             return true;
         } catch (org.springframework.dao.DuplicateKeyException e) {
             return false;
@@ -165,7 +251,7 @@ public class PersonService {
         if (nullToEmpty(person.grantedRoles()).contains(Roles.ADMIN)) {
             roles.add(Roles.ADMIN);
         }
-        return new PersonView(person.id(), person.email(), person.name(), roles, person.managerId());
+        return new PersonView(person.id(), person.email(), person.name(), roles, person.managerId(), person.active());
     }
 
     private Set<String> allSubjectIds() {

@@ -10,12 +10,18 @@ import java.util.Map;
 
 /**
  * One rater's request to give feedback on one subject in one cycle, with the response once
- * submitted and the events still to publish ({@code outbox}).
+ * submitted, the rater's draft while pending, the reason if declined (never shown to the subject,
+ * never in an event), the reminder points already sent and the events still to publish.
  */
 @Document(FeedbackRequest.COLLECTION)
 record FeedbackRequest(@Id String id, String cycleId, String subjectId, String raterId, Relationship relationship,
                        RequestStatus status, Map<String, Integer> ratings, Map<String, String> comments,
-                       List<OutboxEntry> outbox) {
+                       Draft draft, String declineReason, List<String> remindersSent, List<OutboxEntry> outbox) {
 
     static final String COLLECTION = "feedback_requests";
+    static final String REMINDERS_SENT = "remindersSent";
+
+    /** A response saved for later, possibly incomplete. */
+    record Draft(Map<String, Integer> ratings, Map<String, String> comments) {
+    }
 }

@@ -5,6 +5,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,8 +43,16 @@ class RequestController {
                 .body(submitted);
     }
 
+    @PutMapping("/{id}/draft")
+    RequestViews.Draft saveDraft(@PathVariable String id, @RequestBody RequestViews.ResponseBody body,
+                                 Authentication caller) {
+        return requests.saveDraft(caller.getName(), id, body);
+    }
+
     @PostMapping("/{id}/decline")
-    RequestViews.Declined decline(@PathVariable String id, Authentication caller) {
-        return requests.decline(caller.getName(), id);
+    RequestViews.Declined decline(@PathVariable String id,
+                                  @RequestBody(required = false) RequestViews.DeclineBody body,
+                                  Authentication caller) {
+        return requests.decline(caller.getName(), id, body);
     }
 }

@@ -10,6 +10,7 @@ import io.lead360.feedback.person.PersonService;
 import io.lead360.feedback.template.Template;
 import io.lead360.feedback.template.Templates;
 import io.lead360.feedback.web.ConflictException;
+import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
 import io.lead360.feedback.web.NotFoundException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -27,9 +28,11 @@ import java.util.UUID;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** The rater's side: their requests, submitting a response, declining. */
+/** The rater's side: their requests, drafts, submitting a response, declining. */
 @Service
 class RequestService {
+
+    static final int MAX_DECLINE_REASON = 500;
 
     private final MongoTemplate mongo;
     private final CycleService cycles;
@@ -50,7 +53,7 @@ class RequestService {
 
     List<RequestViews.Summary> list(String raterId) {
         Query query = Query.query(where("raterId").is(raterId));
-        query.fields().exclude("ratings", "comments", OutboxEntry.FIELD);
+        query.fields().exclude("ratings", "comments", "draft", "declineReason", OutboxEntry.FIELD);
         List<FeedbackRequest> mine = mongo.find(query, FeedbackRequest.class);
         Map<String, CycleView> cycleOf = cycles.find(mine.stream().map(FeedbackRequest::cycleId).distinct().toList());
         Map<String, String> names = people.namesOf(mine.stream().map(FeedbackRequest::subjectId).distinct().toList());
@@ -67,10 +70,36 @@ class RequestService {
     RequestViews.Detail get(String raterId, String id) {
         FeedbackRequest request = mine(raterId, id);
         CycleView cycle = visibleCycle(request);
+        long responded = mongo.count(Query.query(where("cycleId").is(request.cycleId())
+                .and("subjectId").is(request.subjectId()).and("relationship").is(request.relationship())
+                .and("status").is(RequestStatus.SUBMITTED)), FeedbackRequest.class);
+        FeedbackRequest.Draft draft = request.draft();
         return new RequestViews.Detail(request.id(), request.cycleId(), cycle.name(),
                 new RequestViews.Subject(request.subjectId(), people.namesOf(List.of(request.subjectId()))
                         .get(request.subjectId())),
-                request.relationship(), request.status(), template(cycle));
+                request.relationship(), request.status(), template(cycle),
+                RequestViews.Visibility.of(request.relationship(), cycle.anonymityThreshold(), (int) responded),
+                draft == null ? null : new RequestViews.Draft(draft.ratings(), draft.comments()));
+    }
+
+    /** Saves the rater's draft on their own pending request (it is only ever read back by them). */
+    RequestViews.Draft saveDraft(String raterId, String id, RequestViews.ResponseBody body) {
+        FeedbackRequest request = mine(raterId, id);
+        CycleView cycle = visibleCycle(request);
+        ResponseValidator.Result draft = ResponseValidator.validateDraft(template(cycle),
+                body == null ? null : body.ratings(), body == null ? null : body.comments());
+        if (!draft.valid()) {
+            throw new InvalidInputException("The draft is invalid", draft.errors());
+        }
+        requirePending(request);
+        requireOpen(cycle);
+        FeedbackRequest updated = mongo.findAndModify(pendingOf(raterId, id),
+                new Update().set("draft", new FeedbackRequest.Draft(draft.ratings(), draft.comments())),
+                FindAndModifyOptions.options().returnNew(true), FeedbackRequest.class);
+        if (updated == null) {
+            throw new ConflictException("This request was already answered or declined");
+        }
+        return new RequestViews.Draft(draft.ratings(), draft.comments());
     }
 
     /**
@@ -96,6 +125,7 @@ class RequestService {
                 .set("status", RequestStatus.SUBMITTED)
                 .set("ratings", response.ratings())
                 .set("comments", response.comments())
+                .unset("draft")
                 .push(OutboxEntry.FIELD, outbox.of(event));
         FeedbackRequest updated = mongo.findAndModify(pendingOf(raterId, id), update,
                 FindAndModifyOptions.options().returnNew(true), FeedbackRequest.class);
@@ -105,13 +135,22 @@ class RequestService {
         return new RequestViews.Submitted(id, RequestStatus.SUBMITTED);
     }
 
-    RequestViews.Declined decline(String raterId, String id) {
+    RequestViews.Declined decline(String raterId, String id, RequestViews.DeclineBody body) {
         FeedbackRequest request = mine(raterId, id);
         CycleView cycle = visibleCycle(request);
+        String reason = body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
+        if (reason != null && reason.length() > MAX_DECLINE_REASON) {
+            throw new InvalidInputException("The decline is invalid", List.of(InputError.field("reason",
+                    "must be at most " + MAX_DECLINE_REASON + " characters")));
+        }
         requirePending(request);
         requireOpen(cycle);
-        FeedbackRequest updated = mongo.findAndModify(pendingOf(raterId, id),
-                new Update().set("status", RequestStatus.DECLINED),
+        // the reason stays on the request document: no view of the subject and no event carries it
+        Update update = new Update().set("status", RequestStatus.DECLINED).unset("draft");
+        if (reason != null) {
+            update.set("declineReason", reason);
+        }
+        FeedbackRequest updated = mongo.findAndModify(pendingOf(raterId, id), update,
                 FindAndModifyOptions.options().returnNew(true), FeedbackRequest.class);
         if (updated == null) {
             throw new ConflictException("This request was already answered or declined");
@@ -157,7 +196,11 @@ class RequestService {
         }
     }
 
-    private static void requireOpen(CycleView cycle) {
+    /** Past closesAt a cycle takes nothing more, even before the scheduled job has closed it. */
+    private void requireOpen(CycleView cycle) {
+        if (cycle.closesAt() != null && !clock.instant().isBefore(cycle.closesAt())) {
+            throw new ConflictException("The cycle closed at " + cycle.closesAt() + "; it takes no more responses");
+        }
         if (cycle.status() != CycleStatus.OPEN) {
             throw new ConflictException("The cycle is " + cycle.status() + "; it takes no more responses");
         }

@@ -1,5 +1,6 @@
 package io.lead360.feedback.request;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.lead360.events.Relationship;
 import io.lead360.feedback.template.Template;
 
@@ -18,8 +19,29 @@ final class RequestViews {
                    RequestStatus status) {
     }
 
+    /** {@code draft} is the caller's own saved draft (the caller is always the rater), or null. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Detail(String id, String cycleId, String cycleName, Subject subject, Relationship relationship,
-                  RequestStatus status, Template questionnaire) {
+                  RequestStatus status, Template questionnaire, Visibility visibility, Draft draft) {
+    }
+
+    /**
+     * How the rater's answers will be shown to the subject: attributed (SELF, MANAGER), or pooled
+     * and shown only once {@code responded} (counts, never who) reaches the cycle's threshold.
+     */
+    record Visibility(Relationship relationship, boolean anonymous, int threshold, int responded, boolean shown) {
+
+        static Visibility of(Relationship relationship, int threshold, int responded) {
+            boolean anonymous = relationship.isAnonymous();
+            return new Visibility(relationship, anonymous, threshold, responded, !anonymous || responded >= threshold);
+        }
+    }
+
+    record Draft(Map<String, Integer> ratings, Map<String, String> comments) {
+    }
+
+    /** Body of POST .../decline; the reason is kept for administrators' records only. */
+    record DeclineBody(String reason) {
     }
 
     /** Values stay untyped so that a wrong type is reported per field rather than as unreadable JSON. */

@@ -30,6 +30,16 @@ final class ResponseValidator {
     }
 
     static Result validate(Template template, Map<String, ?> ratings, Map<String, ?> comments) {
+        return validate(template, ratings, comments, true);
+    }
+
+    /** A draft is checked the same way except that it may have no score yet. */
+    static Result validateDraft(Template template, Map<String, ?> ratings, Map<String, ?> comments) {
+        return validate(template, ratings, comments, false);
+    }
+
+    private static Result validate(Template template, Map<String, ?> ratings, Map<String, ?> comments,
+                                   boolean complete) {
         List<InputError> errors = new ArrayList<>();
         Map<String, Integer> cleanRatings = new LinkedHashMap<>();
         if (ratings != null) {
@@ -50,7 +60,7 @@ final class ResponseValidator {
             });
         }
         boolean anyScore = cleanRatings.values().stream().anyMatch(v -> v != null);
-        if (!anyScore && errors.stream().noneMatch(e -> e.field().startsWith("ratings."))) {
+        if (complete && !anyScore && errors.stream().noneMatch(e -> e.field().startsWith("ratings."))) {
             errors.add(InputError.field("ratings", "at least one item needs a score"));
         }
         Map<String, String> cleanComments = new LinkedHashMap<>();

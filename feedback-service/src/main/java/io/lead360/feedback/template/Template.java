@@ -5,8 +5,17 @@ import io.lead360.events.CycleOpened;
 import java.util.List;
 import java.util.Optional;
 
-/** A questionnaire: competencies of rated items plus open questions. */
-public record Template(String id, String name, List<Competency> competencies, List<OpenQuestion> openQuestions) {
+/**
+ * A questionnaire: competencies of rated items plus open questions. {@code version} counts from 1;
+ * {@code basedOn} names the template a new version was made from.
+ */
+public record Template(String id, String name, int version, String basedOn, List<Competency> competencies,
+                       List<OpenQuestion> openQuestions) {
+
+    /** A first version. */
+    public Template(String id, String name, List<Competency> competencies, List<OpenQuestion> openQuestions) {
+        this(id, name, 1, null, competencies, openQuestions);
+    }
 
     public record Competency(String key, String name, List<Item> items) {
     }

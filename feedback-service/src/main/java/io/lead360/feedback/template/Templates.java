@@ -3,14 +3,38 @@ package io.lead360.feedback.template;
 import io.lead360.feedback.template.Template.Competency;
 import io.lead360.feedback.template.Template.Item;
 import io.lead360.feedback.template.Template.OpenQuestion;
+import io.lead360.feedback.web.ConflictException;
+import io.lead360.feedback.web.InputError;
+import io.lead360.feedback.web.InvalidInputException;
+import io.lead360.feedback.web.NotFoundException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
-/** The built-in questionnaires; today only the leadership model of DESIGN.md. */
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * The questionnaires: the built-in leadership model of DESIGN.md (in code, immutable) and the
+ * administrators' own (in MongoDB, changeable until a cycle using them opens).
+ */
 @Component
 public class Templates {
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    Templates(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
 
     public static final String LEADERSHIP_360 = "leadership-360";
 
@@ -50,11 +74,72 @@ public class Templates {
                     new OpenQuestion("continue", "What should this leader continue doing?")));
 
     public List<Template> all() {
-        return List.of(LEADERSHIP);
+        List<Template> all = new ArrayList<>();
+        all.add(LEADERSHIP);
+        mongo.find(new Query().with(Sort.by("createdAt", "_id")), StoredTemplate.class)
+                .forEach(t -> all.add(t.template()));
+        return all;
     }
 
     public Optional<Template> find(String id) {
-        return all().stream().filter(t -> t.id().equals(id)).findFirst();
+        if (LEADERSHIP_360.equals(id)) {
+            return Optional.of(LEADERSHIP);
+        }
+        return Optional.ofNullable(id == null ? null : mongo.findById(id, StoredTemplate.class))
+                .map(StoredTemplate::template);
+    }
+
+    /** A new template, or with {@code basedOn} the next version of an existing one. */
+    Template create(NewTemplate body) {
+        List<InputError> errors = new ArrayList<>(TemplateValidator.validate(body));
+        Template base = null;
+        if (body != null && body.basedOn() != null) {
+            base = find(body.basedOn()).orElse(null);
+            if (base == null) {
+                errors.add(InputError.field("basedOn", "unknown template " + body.basedOn()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The template is invalid", errors);
+        }
+        StoredTemplate stored = new StoredTemplate(UUID.randomUUID().toString(), body.name().strip(),
+                base == null ? 1 : base.version() + 1, base == null ? null : base.id(), body.templateCompetencies(),
+                body.openQuestions() == null ? List.of() : body.openQuestions(), false, clock.instant());
+        return mongo.insert(stored).template();
+    }
+
+    /**
+     * Changes a template in place, only while no cycle using it has opened: the update is
+     * conditional on the lock that opening a cycle sets, so the two cannot interleave.
+     */
+    Template update(String id, NewTemplate body) {
+        if (LEADERSHIP_360.equals(id)) {
+            throw new ConflictException("The built-in template never changes; create a new version with "
+                    + "POST /api/templates and \"basedOn\":\"" + id + "\"");
+        }
+        StoredTemplate existing = mongo.findById(id, StoredTemplate.class);
+        if (existing == null) {
+            throw new NotFoundException("No template " + id);
+        }
+        List<InputError> errors = TemplateValidator.validate(body);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The template is invalid", errors);
+        }
+        Update update = new Update().set("name", body.name().strip()).set("competencies", body.templateCompetencies())
+                .set("openQuestions", body.openQuestions() == null ? List.of() : body.openQuestions());
+        if (mongo.updateFirst(Query.query(where("_id").is(id).and("locked").ne(true)), update,
+                StoredTemplate.class).getMatchedCount() == 0) {
+            throw new ConflictException("Template " + id + " is used by an opened cycle and can no longer change; "
+                    + "create a new version with POST /api/templates and \"basedOn\":\"" + id + "\"");
+        }
+        return find(id).orElseThrow();
+    }
+
+    /** Called before a cycle opens with this template: from now on it never changes. */
+    public void lock(String id) {
+        if (!LEADERSHIP_360.equals(id)) {
+            mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("locked", true), StoredTemplate.class);
+        }
     }
 
     public static Template leadership360() {

@@ -1,6 +1,10 @@
 package io.lead360.feedback.it;
 
 import io.lead360.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import io.lead360.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,11 +18,19 @@ import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The service against a real Kafka broker and a real MongoDB-protocol server (containers or the
@@ -26,7 +38,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class AbstractIT {
+public abstract class AbstractIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
@@ -69,7 +81,82 @@ abstract class AbstractIT {
         return mvc.perform(request);
     }
 
+    protected ResultActions putAs(String token, String path, Object body) throws Exception {
+        return mvc.perform(put(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body instanceof String s ? s : json.writeValueAsString(body)));
+    }
+
     protected JsonNode body(ResultActions result) throws Exception {
         return json.readTree(result.andReturn().getResponse().getContentAsString());
+    }
+
+    /** Imports the rows and answers the ids of this test's people by the local part of their email. */
+    protected Map<String, String> importAndGetIds(List<Map<String, Object>> rows) throws Exception {
+        postAs(adminToken(), "/api/people/import", rows).andExpect(status().isOk());
+        return idsOfThisTest();
+    }
+
+    protected Map<String, String> idsOfThisTest() throws Exception {
+        Map<String, String> ids = new HashMap<>();
+        for (JsonNode p : body(getAs(adminToken(), "/api/people"))) {
+            String email = p.get("email").asString();
+            if (email.endsWith("-" + tag + "@acme.test")) {
+                ids.put(email.substring(0, email.indexOf('-')), p.get("id").asString());
+            }
+        }
+        return ids;
+    }
+
+    protected static Map<String, Object> person(String email, String name, String managerEmail) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("email", email);
+        row.put("name", name);
+        if (managerEmail != null) {
+            row.put("managerEmail", managerEmail);
+        }
+        return row;
+    }
+
+    /** Requests of the rater, by relationship and subject id. */
+    protected List<JsonNode> requestsOf(String raterId) throws Exception {
+        List<JsonNode> found = new ArrayList<>();
+        body(getAs(personToken(raterId), "/api/feedback-requests")).forEach(found::add);
+        return found;
+    }
+
+    /**
+     * Reads the topic from the start until {@code count} records containing {@code marker} arrived,
+     * then keeps reading for {@code settle} so that extra (duplicate) records would show up too.
+     */
+    protected List<ConsumerRecord<String, String>> consume(String topic, String marker, int count, Duration settle) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(45)).until(() -> {
+                poll(consumer, marker, found);
+                return found.size() >= count;
+            });
+            long until = System.nanoTime() + settle.toNanos();
+            while (System.nanoTime() < until) {
+                poll(consumer, marker, found);
+            }
+        }
+        return found;
+    }
+
+    private static void poll(KafkaConsumer<String, String> consumer, String marker,
+                             List<ConsumerRecord<String, String>> found) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
+            if (r.value().contains(marker)) {
+                found.add(r);
+            }
+        }
     }
 }

@@ -49,6 +49,26 @@ class PeopleIT extends AbstractIT {
     }
 
     @Test
+    void aDryRunCountsExactlyLikeTheImportButSavesNothing() throws Exception {
+        postAs(adminToken(), "/api/people/import?dryRun=true", org())
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(3))
+                .andExpect(jsonPath("$.updated").value(0))
+                .andExpect(jsonPath("$.deactivated").value(0))
+                .andExpect(jsonPath("$.dryRun").value(true));
+        assertThat(body(getAs(adminToken(), "/api/people")).toString()).doesNotContain(email("mo"));
+        postAs(adminToken(), "/api/people/import?dryRun=true",
+                List.of(Map.of("email", "bad", "name", "Bad"))).andExpect(status().isBadRequest());
+
+        postAs(adminToken(), "/api/people/import", org()).andExpect(jsonPath("$.created").value(3));
+        postAs(adminToken(), "/api/people/import?dryRun=true",
+                List.of(Map.of("email", email("lea"), "name", "Lea Renamed", "managerEmail", email("mo"))))
+                .andExpect(jsonPath("$.created").value(0)).andExpect(jsonPath("$.updated").value(1));
+        assertThat(find(body(getAs(adminToken(), "/api/people")), email("lea")).get("name").asString())
+                .isEqualTo("Lea Park");
+    }
+
+    @Test
     void aChangedRowIsUpdatedAndKeepsItsId() throws Exception {
         postAs(adminToken(), "/api/people/import", org()).andExpect(status().isOk());
         String leaId = find(body(getAs(adminToken(), "/api/people")), email("lea")).get("id").asString();

@@ -1,0 +1,43 @@
+package io.lead360.feedback.cycle;
+
+import io.lead360.feedback.config.FeedbackProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+/**
+ * The scheduled side of cycles: closing at closesAt and the reminders before it. Safe with several
+ * instances running it at once, since every write it makes is conditional (see CycleService).
+ */
+@Component
+class CycleJobs implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(CycleJobs.class);
+
+    private final CycleService cycles;
+    private final FeedbackProperties properties;
+
+    CycleJobs(CycleService cycles, FeedbackProperties properties) {
+        this.cycles = cycles;
+        this.properties = properties;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(() -> run("auto-close", cycles::closeDue), properties.cycles().autoCloseInterval());
+        registrar.addFixedDelayTask(() -> run("reminders", cycles::remindDue), properties.reminders().checkInterval());
+    }
+
+    private static void run(String job, java.util.function.IntSupplier task) {
+        try {
+            int done = task.getAsInt();
+            if (done > 0) {
+                log.info("{}: {}", job, done);
+            }
+        } catch (RuntimeException e) {
+            log.warn("{} round failed, retrying later: {}", job, e.toString());
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.lead360.feedback.cycle;
+
+import io.lead360.events.Relationship;
+import io.lead360.feedback.auth.Caller;
+import io.lead360.feedback.person.PersonService;
+import io.lead360.feedback.web.ConflictException;
+import io.lead360.feedback.web.ForbiddenException;
+import io.lead360.feedback.web.InputError;
+import io.lead360.feedback.web.InvalidInputException;
+import io.lead360.feedback.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Nominations of extra PEER or OTHER raters while a cycle is a DRAFT: proposed by an administrator
+ * or by a subject for themselves, decided by an administrator.
+ */
+@Service
+class Nominations {
+
+    private final MongoTemplate mongo;
+    private final PersonService people;
+    private final Clock clock;
+
+    Nominations(MongoTemplate mongo, PersonService people, Clock clock) {
+        this.mongo = mongo;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    Nomination.View propose(Cycle cycle, Nomination.Proposal body, Caller caller) {
+        if (body == null) {
+            throw new InvalidInputException("The nomination is invalid", List.of(InputError.field("body", "required")));
+        }
+        if (!caller.admin() && !caller.personId().equals(body.subjectId())) {
+            throw new ForbiddenException("A subject may only nominate raters for themselves");
+        }
+        requireDraft(cycle);
+        List<InputError> errors = new ArrayList<>();
+        if (body.subjectId() == null || !cycle.subjectIds().contains(body.subjectId())) {
+            errors.add(InputError.field("subjectId", "is not a subject of this cycle"));
+        }
+        if (body.raterId() == null || body.raterId().isBlank()) {
+            errors.add(InputError.field("raterId", "must not be blank"));
+        } else if (body.raterId().equals(body.subjectId())) {
+            errors.add(InputError.field("raterId", "a subject rates themselves anyway (SELF)"));
+        } else if (people.activeAmong(List.of(body.raterId())).isEmpty()) {
+            errors.add(InputError.field("raterId", "unknown or deactivated person " + body.raterId()));
+        }
+        Relationship relationship = relationship(body.relationship());
+        if (relationship == null) {
+            errors.add(InputError.field("relationship", "must be PEER or OTHER"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The nomination is invalid", errors);
+        }
+        Nomination nomination = new Nomination(id(cycle.id(), body.subjectId(), body.raterId()), cycle.id(),
+                body.subjectId(), body.raterId(), relationship, Nomination.Status.PROPOSED, caller.personId(),
+                clock.instant());
+        try {
+            return mongo.insert(nomination).view();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("This person is already nominated for this subject");
+        }
+    }
+
+    /** Administrators see every nomination of the cycle; anyone else only those for themselves. */
+    List<Nomination.View> list(String cycleId, Caller caller) {
+        Query query = Query.query(where("cycleId").is(cycleId));
+        if (!caller.admin()) {
+            query.addCriteria(where("subjectId").is(caller.personId()));
+        }
+        return mongo.find(query.with(Sort.by("createdAt", "_id")), Nomination.class).stream()
+                .map(Nomination::view).toList();
+    }
+
+    Nomination.View decide(Cycle cycle, String nominationId, Nomination.Status decision) {
+        requireDraft(cycle);
+        Nomination decided = mongo.findAndModify(
+                Query.query(where("_id").is(nominationId).and("cycleId").is(cycle.id())
+                        .and("status").is(Nomination.Status.PROPOSED)),
+                new Update().set("status", decision),
+                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
+                Nomination.class);
+        if (decided == null) {
+            Nomination existing = mongo.findOne(Query.query(where("_id").is(nominationId).and("cycleId").is(cycle.id())),
+                    Nomination.class);
+            if (existing == null) {
+                throw new NotFoundException("No nomination " + nominationId);
+            }
+            throw new ConflictException("The nomination is already " + existing.status());
+        }
+        return decided.view();
+    }
+
+    List<RaterAssignment.Nominee> approved(String cycleId) {
+        return mongo.find(Query.query(where("cycleId").is(cycleId).and("status").is(Nomination.Status.APPROVED))
+                        .with(Sort.by("_id")), Nomination.class).stream()
+                .map(n -> new RaterAssignment.Nominee(n.subjectId(), n.raterId(), n.relationship()))
+                .toList();
+    }
+
+    private static void requireDraft(Cycle cycle) {
+        if (cycle.status() != CycleStatus.DRAFT) {
+            throw new ConflictException("Nominations are only possible while the cycle is a DRAFT; it is "
+                    + cycle.status());
+        }
+    }
+
+    private static Relationship relationship(String value) {
+        if ("PEER".equals(value)) {
+            return Relationship.PEER;
+        }
+        return "OTHER".equals(value) ? Relationship.OTHER : null;
+    }
+
+    /** One nomination per cycle, subject and rater: the unique _id refuses a second one. */
+    private static String id(String cycleId, String subjectId, String raterId) {
+        return UUID.nameUUIDFromBytes((cycleId + "|" + subjectId + "|" + raterId).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+}

@@ -1,0 +1,11 @@
+package io.lead360.feedback.person;
+
+/**
+ * How an import runs: {@code dryRun} validates and counts without saving; {@code deactivateMissing}
+ * deactivates active people absent from the file, refused above the configured share unless
+ * {@code force}.
+ */
+public record ImportOptions(boolean dryRun, boolean deactivateMissing, boolean force) {
+
+    public static final ImportOptions DEFAULT = new ImportOptions(false, false, false);
+}

@@ -1,0 +1,127 @@
+package io.lead360.feedback.it;
+
+import io.lead360.events.Topics;
+import io.lead360.feedback.cycle.CycleService;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** closesAt and reminders, with the service's clock moved by the test. */
+class CycleSchedulingIT extends IsolatedIT {
+
+    @Autowired
+    CycleService cycles;
+
+    /** m ← {a, b, c}. */
+    private Map<String, String> team() throws Exception {
+        return importAndGetIds(List.of(person(email("m"), "M", null), person(email("a"), "A", email("m")),
+                person(email("b"), "B", email("m")), person(email("c"), "C", email("m"))));
+    }
+
+    private String openCycle(String subjectId, Instant closesAt) throws Exception {
+        String cycle = body(postAs(adminToken(), "/api/cycles", Map.of("name", "Timed " + tag,
+                "templateId", "leadership-360", "subjectIds", List.of(subjectId), "closesAt", closesAt.toString()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.closesAt").value(closesAt.toString()))).get("id").asString();
+        postAs(adminToken(), "/api/cycles/" + cycle + "/open", null).andExpect(status().isOk());
+        return cycle;
+    }
+
+    private String requestOf(String raterId) throws Exception {
+        return requestsOf(raterId).get(0).get("id").asString();
+    }
+
+    private static String type(ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("lead360-event-type").value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCycleClosesByItselfAtClosesAtAndRacingInstancesRecordOneCycleClosed() throws Exception {
+        Map<String, String> id = team();
+        String cycle = openCycle(id.get("m"), clock.instant().plus(Duration.ofDays(1)));
+        String aRequest = requestOf(id.get("a"));
+        postAs(adminToken(), "/api/cycles", Map.of("name", "x", "templateId", "leadership-360",
+                "subjectIds", List.of(id.get("m")), "closesAt", clock.instant().minusSeconds(1).toString()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("closesAt"));
+
+        clock.advance(Duration.ofDays(2));
+        // a submission after closesAt is refused even before any job has closed the cycle
+        postAs(personToken(id.get("a")), "/api/feedback-requests/" + aRequest + "/response",
+                Map.of("ratings", Map.of("trust-1", 4))).andExpect(status().isConflict());
+
+        // two "instances" race each other and the scheduled job
+        CompletableFuture<Integer> one = CompletableFuture.supplyAsync(cycles::closeDue);
+        CompletableFuture<Integer> two = CompletableFuture.supplyAsync(cycles::closeDue);
+        assertThat(one.get() + two.get()).isLessThanOrEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                getAs(adminToken(), "/api/cycles/" + cycle).andExpect(jsonPath("$.status").value("CLOSED")));
+
+        List<ConsumerRecord<String, String>> events = consume(Topics.CYCLE_EVENTS, "\"cycleId\":\"" + cycle + "\"", 2,
+                Duration.ofSeconds(3));
+        assertThat(events).extracting(CycleSchedulingIT::type).containsExactly("CycleOpened", "CycleClosed");
+    }
+
+    @Test
+    void remindersGoToPendingRequestsOncePerPointAndNeverAfterAnswering() throws Exception {
+        Map<String, String> id = team();
+        String cycle = openCycle(id.get("m"), clock.instant().plus(Duration.ofDays(10)));
+        Map<String, String> requestOf = Map.of("m", requestOf(id.get("m")), "a", requestOf(id.get("a")),
+                "b", requestOf(id.get("b")), "c", requestOf(id.get("c")));
+
+        assertThat(cycles.remindDue()).isZero();
+        postAs(personToken(id.get("a")), "/api/feedback-requests/" + requestOf.get("a") + "/response",
+                Map.of("ratings", Map.of("trust-1", 4))).andExpect(status().isCreated());
+
+        clock.advance(Duration.ofDays(7).plusMinutes(1)); // past "3 days before"
+        assertThat(cycles.remindDue()).isEqualTo(3);
+        assertThat(cycles.remindDue()).isZero();
+
+        postAs(personToken(id.get("b")), "/api/feedback-requests/" + requestOf.get("b") + "/decline", null)
+                .andExpect(status().isOk());
+        clock.advance(Duration.ofDays(2)); // past "1 day before"
+        assertThat(cycles.remindDue()).isEqualTo(2);
+        assertThat(cycles.remindDue()).isZero();
+
+        postAs(adminToken(), "/api/cycles/" + cycle + "/remind", null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.reminded").value(2));
+
+        List<ConsumerRecord<String, String>> reminders = consume(Topics.REMINDERS, "\"cycleId\":\"" + cycle + "\"", 7,
+                Duration.ofSeconds(2));
+        Map<String, Long> perRequest = reminders.stream()
+                .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+        assertThat(perRequest).containsOnly(Map.entry(requestOf.get("m"), 3L), Map.entry(requestOf.get("b"), 1L),
+                Map.entry(requestOf.get("c"), 3L));
+        JsonNode reminder = json.readTree(reminders.get(0).value());
+        assertThat(reminder.get("type").asString()).isEqualTo("ReminderDue");
+        assertThat(reminder.get("closesAt").asString()).isNotBlank();
+        assertThat(reminders).extracting(CycleSchedulingIT::type).containsOnly("ReminderDue");
+    }
+
+    @Test
+    void aPointThatPassedBeforeTheCycleOpenedIsSkipped() throws Exception {
+        Map<String, String> id = team();
+        String cycle = openCycle(id.get("m"), clock.instant().plus(Duration.ofDays(2)));
+
+        assertThat(cycles.remindDue()).isZero(); // "3 days before" was before the opening
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        assertThat(cycles.remindDue()).isEqualTo(4);
+        assertThat(mongo.findById(requestOf(id.get("c")), org.bson.Document.class, "feedback_requests")
+                .getList("remindersSent", String.class)).containsExactly("PT24H");
+        postAs(adminToken(), "/api/cycles/" + cycle + "/close", null).andExpect(status().isOk());
+        postAs(adminToken(), "/api/cycles/" + cycle + "/remind", null).andExpect(status().isConflict());
+    }
+}
