@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /** Every analytics-service setting, under {@code lead360}. */
 @ConfigurationProperties("lead360")
-public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka kafka) {
+public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka kafka, @DefaultValue Rebuild rebuild) {
 
     /**
      * @param jwksUri  where the gateway publishes its signing keys
@@ -24,10 +24,24 @@ public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka k
      * @param replicas     replication factor of those topics
      * @param maxAttempts  deliveries of a failing record before it goes to the dead-letter topic
      * @param retryBackOff pause between those deliveries
+     * @param feedbackRetentionMs   {@code retention.ms} of the submissions topic; -1 = forever, so profiles can be rebuilt
+     * @param cycleEventsRetentionMs {@code retention.ms} of the cycle events topic; -1 = forever, a rebuild needs them too
+     * @param deadLetterRetentionMs {@code retention.ms} of the dead-letter topics
      */
     public record Kafka(@DefaultValue("3") int partitions,
                         @DefaultValue("1") short replicas,
                         @DefaultValue("3") int maxAttempts,
-                        @DefaultValue("500ms") Duration retryBackOff) {
+                        @DefaultValue("500ms") Duration retryBackOff,
+                        @DefaultValue("-1") long feedbackRetentionMs,
+                        @DefaultValue("-1") long cycleEventsRetentionMs,
+                        @DefaultValue("2592000000") long deadLetterRetentionMs) {
+    }
+
+    /**
+     * @param maxPollRecords records per poll of the replaying consumer
+     * @param idleTimeout    a rebuild fails when the topics yield nothing for this long before their end
+     */
+    public record Rebuild(@DefaultValue("2000") int maxPollRecords,
+                          @DefaultValue("60s") Duration idleTimeout) {
     }
 }

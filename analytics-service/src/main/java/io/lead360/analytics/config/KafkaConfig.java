@@ -1,36 +1,47 @@
 package io.lead360.analytics.config;
 
+import io.lead360.analytics.ingest.IngestMetrics;
 import io.lead360.analytics.ingest.InvalidEventException;
 import io.lead360.events.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 
 /** The topics analytics consumes (and their dead-letter topics), and the one error handler. */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfig {
 
-    private static final List<String> CONSUMED = List.of(Topics.FEEDBACK_SUBMITTED, Topics.CYCLE_EVENTS);
-
     @Bean
     KafkaAdmin.NewTopics analyticsTopics(AnalyticsProperties properties) {
         var kafka = properties.kafka();
-        var topics = new ArrayList<org.apache.kafka.clients.admin.NewTopic>();
-        for (String topic : CONSUMED) {
-            for (String name : List.of(topic, topic + Topics.DEAD_LETTER_SUFFIX)) {
-                topics.add(TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicas()).build());
-            }
-        }
-        return new KafkaAdmin.NewTopics(topics.toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+        var retention = Map.of(Topics.FEEDBACK_SUBMITTED, kafka.feedbackRetentionMs(),
+                Topics.CYCLE_EVENTS, kafka.cycleEventsRetentionMs());
+        var topics = new ArrayList<NewTopic>();
+        retention.forEach((topic, retentionMs) -> {
+            topics.add(topic(topic, kafka, retentionMs));
+            topics.add(topic(topic + Topics.DEAD_LETTER_SUFFIX, kafka, kafka.deadLetterRetentionMs()));
+        });
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    private static NewTopic topic(String name, AnalyticsProperties.Kafka kafka, long retentionMs) {
+        return TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicas())
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs)).build();
     }
 
     /**
@@ -39,13 +50,33 @@ class KafkaConfig {
      * headers. A value that is not a valid event goes there at once.
      */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, AnalyticsProperties properties) {
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, AnalyticsProperties properties,
+                                          IngestMetrics metrics) {
         var recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, record.partition()));
+                (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, record.partition())) {
+            @Override
+            public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
+                super.accept(record, consumer, withoutBatchWrapper(exception));
+                metrics.deadLettered(record.topic());
+            }
+        };
         var kafka = properties.kafka();
         var handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(kafka.retryBackOff().toMillis(), kafka.maxAttempts() - 1L));
         handler.addNotRetryableExceptions(InvalidEventException.class);
         return handler;
+    }
+
+    /**
+     * The batch listener wraps a failure in {@link BatchListenerFailedException} only to say which
+     * record failed; the dead letter's headers should name the failure itself, as for one record.
+     */
+    static Exception withoutBatchWrapper(Exception exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof BatchListenerFailedException batch && batch.getCause() != null) {
+                return new ListenerExecutionFailedException(exception.getMessage(), batch.getCause());
+            }
+        }
+        return exception;
     }
 }

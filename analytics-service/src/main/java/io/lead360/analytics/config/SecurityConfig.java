@@ -33,6 +33,8 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole("ADMIN")
+                        .requestMatchers("/api/organisation/**", "/api/admin/**").hasRole("ADMIN")
                         // people only: the gateway's SERVICE token has no business here
                         .requestMatchers("/api/**").hasAnyRole("EMPLOYEE", "LEADER", "ADMIN")
                         .anyRequest().denyAll())

@@ -6,7 +6,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
+import io.lead360.analytics.storage.ActiveCollections;
+import io.lead360.analytics.storage.CollectionSet;
 import io.lead360.events.CycleClosed;
+import io.lead360.events.FeedbackEvent;
 import io.lead360.events.CycleOpened;
 import io.lead360.events.Relationship;
 import io.lead360.events.ResultsReleased;
@@ -32,21 +35,49 @@ import java.util.Optional;
 @Component
 public class CycleStore {
 
-    static final String COLLECTION = "cycles";
-
     private final MongoTemplate mongo;
+    private final ActiveCollections collections;
 
-    public CycleStore(MongoTemplate mongo) {
+    public CycleStore(MongoTemplate mongo, ActiveCollections collections) {
         this.mongo = mongo;
+        this.collections = collections;
+    }
+
+    /** Applies a cycle event to the live collections (the active set, and a rebuild's while it runs). */
+    public void apply(FeedbackEvent event) {
+        collections.writeTargets().forEach(target -> apply(event, target));
+    }
+
+    /** Applies a cycle event to one set of collections; other events are ignored. */
+    public void apply(FeedbackEvent event, CollectionSet target) {
+        if (event instanceof CycleOpened opened) {
+            applyOpened(opened, target);
+        } else if (event instanceof CycleClosed closed) {
+            applyClosed(closed, target);
+        } else if (event instanceof ResultsReleased released) {
+            applyReleased(released, target);
+        }
+    }
+
+    public void applyOpened(CycleOpened event) {
+        apply(event);
+    }
+
+    public void applyClosed(CycleClosed event) {
+        apply(event);
+    }
+
+    public void applyReleased(ResultsReleased event) {
+        apply(event);
     }
 
     /** Stores the questionnaire snapshot and invitations; the status is only set on insert. */
-    public void applyOpened(CycleOpened event) {
+    private void applyOpened(CycleOpened event, CollectionSet target) {
         var questionnaire = new Document("templateId", event.questionnaire().templateId())
                 .append("competencies", event.questionnaire().competencies().stream()
                         .map(c -> new Document("key", c.key()).append("name", c.name())
                                 .append("items", c.items().stream()
-                                        .map(i -> new Document("id", i.id()).append("reverse", i.reverse()))
+                                        .map(i -> new Document("id", i.id()).append("text", i.text()).append("reverse", i.reverse()))
                                         .toList()))
                         .toList())
                 .append("openQuestionIds", event.questionnaire().openQuestions() == null ? List.of()
@@ -58,23 +89,23 @@ public class CycleStore {
                 .append("subjectIds", event.subjectIds())
                 .append("openedAt", Date.from(event.occurredAt())))
                 .append("$setOnInsert", statusFields(CycleStatus.OPEN));
-        cycles().updateOne(Filters.eq("_id", event.cycleId()), update, new UpdateOptions().upsert(true));
+        cycles(target).updateOne(Filters.eq("_id", event.cycleId()), update, new UpdateOptions().upsert(true));
     }
 
-    public void applyClosed(CycleClosed event) {
+    private void applyClosed(CycleClosed event, CollectionSet target) {
         var fields = statusFields(CycleStatus.CLOSED)
                 .append("closedAt", Date.from(event.occurredAt()))
                 .append("responded", countsBySubject(event.responded() == null ? Map.of() : event.responded()));
-        moveForward(event.cycleId(), CycleStatus.CLOSED, fields);
+        moveForward(target, event.cycleId(), CycleStatus.CLOSED, fields);
     }
 
-    public void applyReleased(ResultsReleased event) {
-        moveForward(event.cycleId(), CycleStatus.RELEASED,
+    private void applyReleased(ResultsReleased event, CollectionSet target) {
+        moveForward(target, event.cycleId(), CycleStatus.RELEASED,
                 statusFields(CycleStatus.RELEASED).append("releasedAt", Date.from(event.occurredAt())));
     }
 
     public Optional<Cycle> find(String cycleId) {
-        return Optional.ofNullable(cycles().find(Filters.eq("_id", cycleId)).first()).map(CycleStore::toCycle);
+        return Optional.ofNullable(cycles(collections.active()).find(Filters.eq("_id", cycleId)).first()).map(CycleStore::toCycle);
     }
 
     /**
@@ -84,18 +115,26 @@ public class CycleStore {
     public Optional<Cycle> latestWithSubject(String subjectId, Collection<CycleStatus> statuses, String orderedBy) {
         Bson filter = Filters.and(Filters.eq("subjectIds", subjectId),
                 Filters.in("status", statuses.stream().map(Enum::name).toList()));
-        return Optional.ofNullable(cycles().find(filter).sort(Sorts.descending(orderedBy)).limit(1).first())
+        return Optional.ofNullable(cycles(collections.active()).find(filter).sort(Sorts.descending(orderedBy)).limit(1).first())
                 .map(CycleStore::toCycle);
+    }
+
+    /** The subject's released cycles, oldest release first. */
+    public List<Cycle> releasedWithSubject(String subjectId) {
+        Bson filter = Filters.and(Filters.eq("subjectIds", subjectId), Filters.eq("status", CycleStatus.RELEASED.name()));
+        var found = new ArrayList<Cycle>();
+        cycles(collections.active()).find(filter).sort(Sorts.ascending("releasedAt")).forEach(doc -> found.add(toCycle(doc)));
+        return found;
     }
 
     /**
      * Upsert guarded by the rank: a cycle already at or beyond {@code target} matches nothing, the
      * upsert then collides with the existing {@code _id} (E11000), which means "nothing to do".
      */
-    private void moveForward(String cycleId, CycleStatus target, Document fields) {
+    private void moveForward(CollectionSet collectionSet, String cycleId, CycleStatus target, Document fields) {
         var filter = Filters.and(Filters.eq("_id", cycleId), Filters.lt("statusRank", target.rank()));
         try {
-            cycles().updateOne(filter, new Document("$set", fields), new UpdateOptions().upsert(true));
+            cycles(collectionSet).updateOne(filter, new Document("$set", fields), new UpdateOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -119,31 +158,39 @@ public class CycleStore {
         return list;
     }
 
-    private static Cycle toCycle(Document doc) {
-        var invited = new LinkedHashMap<String, Map<Relationship, Integer>>();
-        for (Document entry : doc.getList("invited", Document.class, List.of())) {
+    private static Map<String, Map<Relationship, Integer>> countsFrom(List<Document> entries) {
+        var bySubject = new LinkedHashMap<String, Map<Relationship, Integer>>();
+        for (Document entry : entries) {
             var counts = new EnumMap<Relationship, Integer>(Relationship.class);
             Document groups = entry.get("counts", Document.class);
             if (groups != null) {
                 groups.forEach((relationship, n) -> counts.put(Relationship.valueOf(relationship), ((Number) n).intValue()));
             }
-            invited.put(entry.getString("subjectId"), counts);
+            bySubject.put(entry.getString("subjectId"), counts);
         }
+        return bySubject;
+    }
+
+    private static Cycle toCycle(Document doc) {
+        var invited = countsFrom(doc.getList("invited", Document.class, List.of()));
+        var responded = countsFrom(doc.getList("responded", Document.class, List.of()));
+        Date releasedAt = doc.getDate("releasedAt");
         Document q = doc.get("questionnaire", Document.class);
         Questionnaire questionnaire = q == null ? null : new Questionnaire(
                 q.getList("competencies", Document.class).stream()
                         .map(c -> new Questionnaire.Competency(c.getString("key"), c.getString("name"),
                                 c.getList("items", Document.class).stream()
-                                        .map(i -> new Questionnaire.Item(i.getString("id"), i.getBoolean("reverse", false)))
+                                        .map(i -> new Questionnaire.Item(i.getString("id"), i.getString("text"), i.getBoolean("reverse", false)))
                                         .toList()))
                         .toList(),
                 q.getList("openQuestionIds", String.class, List.of()));
         Number threshold = doc.get("anonymityThreshold", Number.class);
         return new Cycle(doc.getString("_id"), doc.getString("name"), threshold == null ? 0 : threshold.intValue(),
-                CycleStatus.valueOf(doc.getString("status")), questionnaire, invited);
+                CycleStatus.valueOf(doc.getString("status")), questionnaire, invited, responded,
+                releasedAt == null ? null : releasedAt.toInstant());
     }
 
-    private MongoCollection<Document> cycles() {
-        return mongo.getCollection(COLLECTION);
+    private MongoCollection<Document> cycles(CollectionSet target) {
+        return mongo.getCollection(target.cycles());
     }
 }

@@ -19,6 +19,11 @@ public record Questionnaire(List<Competency> competencies, List<String> openQues
         }
     }
 
-    public record Item(String id, boolean reverse) {
+    /** @param text the item's wording, null for cycles stored before the text was kept */
+    public record Item(String id, String text, boolean reverse) {
+
+        public Item(String id, boolean reverse) {
+            this(id, null, reverse);
+        }
     }
 }

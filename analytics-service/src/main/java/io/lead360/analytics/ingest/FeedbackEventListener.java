@@ -1,50 +1,56 @@
 package io.lead360.analytics.ingest;
 
-import io.lead360.analytics.cycle.CycleStore;
-import io.lead360.events.CycleClosed;
-import io.lead360.events.CycleOpened;
+import io.lead360.analytics.storage.ActiveCollections;
 import io.lead360.events.FeedbackEvent;
-import io.lead360.events.FeedbackSubmitted;
-import io.lead360.events.ResultsReleased;
 import io.lead360.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Applies the feedback and cycle events. Failures are left to the container's error handler
- * (bounded retries, then the dead-letter topic); an invalid value is not retried at all.
+ * Applies the feedback and cycle events a batch at a time. A failure names the record it happened
+ * at, so the container's error handler commits what came before, retries from there (bounded),
+ * then sends that record to the dead-letter topic; an invalid value is not retried at all.
  */
 @Component
 class FeedbackEventListener {
 
-    private static final Logger log = LoggerFactory.getLogger(FeedbackEventListener.class);
-
     private final EventReader reader;
-    private final ProfileAggregateStore aggregates;
-    private final CycleStore cycles;
+    private final EventApplier applier;
+    private final ActiveCollections collections;
+    private final IngestMetrics metrics;
 
-    FeedbackEventListener(EventReader reader, ProfileAggregateStore aggregates, CycleStore cycles) {
+    FeedbackEventListener(EventReader reader, EventApplier applier, ActiveCollections collections, IngestMetrics metrics) {
         this.reader = reader;
-        this.aggregates = aggregates;
-        this.cycles = cycles;
+        this.applier = applier;
+        this.collections = collections;
+        this.metrics = metrics;
     }
 
-    @KafkaListener(topics = {Topics.FEEDBACK_SUBMITTED, Topics.CYCLE_EVENTS})
-    void on(ConsumerRecord<String, String> record) {
-        FeedbackEvent event = reader.read(record.value());
-        if (event instanceof FeedbackSubmitted submitted) {
-            if (!aggregates.apply(submitted)) {
-                log.debug("event {} was applied before; skipped", submitted.eventId());
+    @KafkaListener(topics = {Topics.FEEDBACK_SUBMITTED, Topics.CYCLE_EVENTS}, batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        var events = new ArrayList<FeedbackEvent>(records.size());
+        InvalidEventException invalid = null;
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(reader.read(record.value()));
+            } catch (InvalidEventException e) {
+                invalid = e;
+                break;
             }
-        } else if (event instanceof CycleOpened opened) {
-            cycles.applyOpened(opened);
-        } else if (event instanceof CycleClosed closed) {
-            cycles.applyClosed(closed);
-        } else if (event instanceof ResultsReleased released) {
-            cycles.applyReleased(released);
+        }
+        // Read after the poll: a rebuild that started before these records were written sees them.
+        try {
+            metrics.counted(applier.apply(events, collections.writeTargets()));
+        } catch (EventApplier.EventApplyException e) {
+            throw new BatchListenerFailedException(e.getMessage(), e.getCause(), e.index());
+        }
+        if (invalid != null) {
+            throw new BatchListenerFailedException(invalid.getMessage(), invalid, events.size());
         }
     }
 }

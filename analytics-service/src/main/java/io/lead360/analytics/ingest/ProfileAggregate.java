@@ -26,18 +26,31 @@ public record ProfileAggregate(Map<Relationship, GroupTally> groups) {
      * @param responses number of responses of the group
      * @param items     item id to its raw ratings
      * @param comments  open question id to the group's non-blank answers
+     * @param histograms item id to how often each raw score 1..5 was given (index 0 = score 1)
      */
-    public record GroupTally(int responses, Map<String, ItemTally> items, Map<String, List<String>> comments) {
+    public record GroupTally(int responses, Map<String, ItemTally> items, Map<String, List<String>> comments,
+                             Map<String, List<Long>> histograms) {
 
         public static final GroupTally EMPTY = new GroupTally(0, Map.of(), Map.of());
 
         public GroupTally {
             items = Map.copyOf(items);
             comments = Map.copyOf(comments);
+            histograms = Map.copyOf(histograms);
+        }
+
+        public GroupTally(int responses, Map<String, ItemTally> items, Map<String, List<String>> comments) {
+            this(responses, items, comments, Map.of());
         }
 
         public ItemTally item(String itemId) {
             return items.getOrDefault(itemId, ItemTally.EMPTY);
+        }
+
+        /** How often the item got the raw score (1..5). */
+        public long timesScored(String itemId, int score) {
+            List<Long> histogram = histograms.getOrDefault(itemId, List.of());
+            return score - 1 < histogram.size() ? histogram.get(score - 1) : 0;
         }
     }
 

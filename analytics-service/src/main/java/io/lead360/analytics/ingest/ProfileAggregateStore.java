@@ -2,17 +2,25 @@ package io.lead360.analytics.ingest;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
+import io.lead360.analytics.storage.ActiveCollections;
+import io.lead360.analytics.storage.CollectionSet;
 import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.Relationship;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.BasicQuery;
+import org.springframework.data.mongodb.core.query.BasicUpdate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -27,36 +35,105 @@ import java.util.Map;
 @Component
 public class ProfileAggregateStore {
 
-    static final String COLLECTION = "profile_aggregates";
+    private static final int HIGHEST_SCORE = 5;
 
     private final MongoTemplate mongo;
+    private final ActiveCollections collections;
 
-    public ProfileAggregateStore(MongoTemplate mongo) {
+    public ProfileAggregateStore(MongoTemplate mongo, ActiveCollections collections) {
         this.mongo = mongo;
+        this.collections = collections;
     }
 
     /** @return true if this call applied the event, false if it had been applied before */
     public boolean apply(FeedbackSubmitted event) {
-        String eventId = event.eventId().toString();
-        Bson filter = Filters.and(Filters.eq("_id", id(event.cycleId(), event.subjectId())),
-                Filters.ne("appliedEvents", eventId));
-        Document update = updateFor(event, eventId);
+        boolean applied = false;
+        List<CollectionSet> targets = collections.writeTargets();
+        for (int i = 0; i < targets.size(); i++) {
+            boolean appliedHere = apply(event, targets.get(i).aggregates());
+            applied = i == 0 ? appliedHere : applied;
+        }
+        return applied;
+    }
+
+    private boolean apply(FeedbackSubmitted event, String collection) {
+        Bson filter = filterFor(event);
+        Document update = updateFor(event);
         try {
-            aggregates().updateOne(filter, update, new UpdateOptions().upsert(true));
+            aggregates(collection).updateOne(filter, update, new UpdateOptions().upsert(true));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            // E11000 means "already applied" – or, on a real MongoDB, two first events for the same
-            // document raced to insert it. The same filter without upsert tells them apart: it
-            // matches only if the event is still missing from an existing document.
-            return aggregates().updateOne(filter, update).getModifiedCount() == 1;
+            return appliedAfterCollision(collection, filter, update);
         }
     }
 
+    /**
+     * Applies the events with one unordered bulk write: the updates commute ({@code $inc},
+     * {@code $push} of comments that are sorted when read, {@code $addToSet}), so their order does
+     * not matter. Each update keeps the conditional filter, so idempotency is still decided by the
+     * database.
+     *
+     * @return per event, in order: true = applied now, false = applied before
+     * @throws BulkApplyException naming the first event whose write failed for another reason
+     */
+    public boolean[] applyAll(List<FeedbackSubmitted> events, CollectionSet target) {
+        var outcome = new boolean[events.size()];
+        if (events.isEmpty()) {
+            return outcome;
+        }
+        Arrays.fill(outcome, true);
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, target.aggregates());
+        for (FeedbackSubmitted event : events) {
+            bulk.upsert(new BasicQuery(filterDocument(event)), new BasicUpdate(updateFor(event)));
+        }
+        try {
+            bulk.execute();
+        } catch (BulkOperationException e) {
+            int firstFailure = Integer.MAX_VALUE;
+            RuntimeException failure = null;
+            for (BulkWriteError error : e.getErrors()) {
+                int index = error.getIndex();
+                if (error.getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    FeedbackSubmitted event = events.get(index);
+                    outcome[index] = appliedAfterCollision(target.aggregates(), filterFor(event), updateFor(event));
+                } else if (index < firstFailure) {
+                    firstFailure = index;
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw new BulkApplyException(firstFailure, failure);
+            }
+        }
+        return outcome;
+    }
+
+    /**
+     * E11000 means "already applied" – or, on a real MongoDB, two first events for the same
+     * document raced to insert it. The same filter without upsert tells them apart: it matches
+     * only if the event is still missing from an existing document.
+     */
+    private boolean appliedAfterCollision(String collection, Bson filter, Document update) {
+        return aggregates(collection).updateOne(filter, update).getModifiedCount() == 1;
+    }
+
     public ProfileAggregate find(String cycleId, String subjectId) {
-        Document doc = aggregates().find(Filters.eq("_id", id(cycleId, subjectId))).first();
+        Document doc = aggregates(collections.active().aggregates()).find(Filters.eq("_id", id(cycleId, subjectId))).first();
+        return toAggregate(doc);
+    }
+
+    /** Every subject's aggregate of one cycle, by subject id. */
+    public Map<String, ProfileAggregate> findCycle(String cycleId) {
+        var found = new HashMap<String, ProfileAggregate>();
+        aggregates(collections.active().aggregates()).find(Filters.eq("cycleId", cycleId))
+                .forEach(doc -> found.put(doc.getString("subjectId"), toAggregate(doc)));
+        return found;
+    }
+
+    private static ProfileAggregate toAggregate(Document doc) {
         if (doc == null || doc.get("groups", Document.class) == null) {
             return ProfileAggregate.EMPTY;
         }
@@ -66,7 +143,17 @@ public class ProfileAggregateStore {
         return new ProfileAggregate(groups);
     }
 
-    private static Document updateFor(FeedbackSubmitted event, String eventId) {
+    private static Bson filterFor(FeedbackSubmitted event) {
+        return Filters.and(Filters.eq("_id", id(event.cycleId(), event.subjectId())),
+                Filters.ne("appliedEvents", event.eventId().toString()));
+    }
+
+    private static Document filterDocument(FeedbackSubmitted event) {
+        return new Document("_id", id(event.cycleId(), event.subjectId()))
+                .append("appliedEvents", new Document("$ne", event.eventId().toString()));
+    }
+
+    private static Document updateFor(FeedbackSubmitted event) {
         String group = "groups." + event.relationship().name();
         var inc = new Document(group + ".n", 1);
         event.ratings().forEach((itemId, score) -> {
@@ -85,7 +172,7 @@ public class ProfileAggregateStore {
         }
         var update = new Document("$inc", inc)
                 .append("$set", new Document("cycleId", event.cycleId()).append("subjectId", event.subjectId()))
-                .append("$addToSet", new Document("appliedEvents", eventId));
+                .append("$addToSet", new Document("appliedEvents", event.eventId().toString()));
         if (!push.isEmpty()) {
             update.append("$push", push);
         }
@@ -94,11 +181,18 @@ public class ProfileAggregateStore {
 
     private static ProfileAggregate.GroupTally toGroup(Document group) {
         var items = new HashMap<String, ProfileAggregate.ItemTally>();
+        var histograms = new HashMap<String, List<Long>>();
         Document itemDocs = group.get("items", Document.class);
         if (itemDocs != null) {
             itemDocs.forEach((itemId, value) -> {
                 Document item = (Document) value;
+                var histogram = new ArrayList<Long>();
+                Document hist = item.get("hist", Document.class);
+                for (int score = 1; score <= HIGHEST_SCORE; score++) {
+                    histogram.add(hist == null ? 0 : number(hist.get(String.valueOf(score))));
+                }
                 items.put(itemId, new ProfileAggregate.ItemTally(number(item.get("sum")), number(item.get("count"))));
+                histograms.put(itemId, histogram);
             });
         }
         var comments = new HashMap<String, List<String>>();
@@ -110,7 +204,7 @@ public class ProfileAggregateStore {
                 comments.put(questionId, list);
             });
         }
-        return new ProfileAggregate.GroupTally((int) number(group.get("n")), items, comments);
+        return new ProfileAggregate.GroupTally((int) number(group.get("n")), items, comments, histograms);
     }
 
     private static long number(Object value) {
@@ -121,7 +215,7 @@ public class ProfileAggregateStore {
         return cycleId + ":" + subjectId;
     }
 
-    private MongoCollection<Document> aggregates() {
-        return mongo.getCollection(COLLECTION);
+    private MongoCollection<Document> aggregates(String collection) {
+        return mongo.getCollection(collection);
     }
 }

@@ -1,18 +1,37 @@
 package io.lead360.analytics.profile;
 
+import io.lead360.analytics.ingest.ProfileAggregate;
 import io.lead360.events.Relationship;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * The one place that decides what of a relationship group a profile may show. SELF and MANAGER
- * are attributed by design and always shown; an anonymous group (PEER, DIRECT_REPORT, OTHER) is
- * shown only with at least {@code threshold} responses, and a hidden group contributes to nothing
- * (group scores, pooled "others", leading index, comments), so it cannot be recovered by
- * subtraction.
+ * The one place that decides what may be shown; every view (profile, trend, heatmap, PDF) is
+ * computed by {@link ProfileCalculator} from what this policy lets through, and from nothing else.
+ * <ul>
+ * <li>SELF and MANAGER are attributed by design and always shown; an anonymous group (PEER,
+ * DIRECT_REPORT, OTHER) is shown only with at least {@code threshold} responses. A hidden group is
+ * removed before anything is computed, so it contributes to nothing (group scores, pooled
+ * "others", items, distribution, leading index, comments) and cannot be recovered by subtraction.
+ * <li>An item's mean is shown only when at least {@code threshold} raters rated it and no shown
+ * anonymous group contributes fewer than {@code threshold} of those ratings.
+ * <li>If one item of a competency is hidden although rated, every item mean of that competency is
+ * hidden: otherwise the competency's distribution minus the shown items would give it away.
+ * <li>Comments come only from shown groups, sorted alphabetically (not by time), without authors.
+ * </ul>
  */
 public record AnonymityPolicy(int threshold) {
 
     /** DESIGN.md: the threshold is a cycle setting but never below 2. */
     public static final int MINIMUM_THRESHOLD = 2;
+
+    private static final Comparator<String> ALPHABETICAL =
+            String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
 
     public AnonymityPolicy {
         threshold = Math.max(threshold, MINIMUM_THRESHOLD);
@@ -28,5 +47,40 @@ public record AnonymityPolicy(int threshold) {
      */
     public Integer visibleResponseCount(Relationship relationship, int responses) {
         return responses;
+    }
+
+    /** The aggregate without its hidden groups: all a view may be computed from. */
+    public ProfileAggregate shownGroups(ProfileAggregate aggregate) {
+        var shown = new EnumMap<Relationship, ProfileAggregate.GroupTally>(Relationship.class);
+        aggregate.groups().forEach((relationship, group) -> {
+            if (isShown(relationship, group.responses())) {
+                shown.put(relationship, group);
+            }
+        });
+        return new ProfileAggregate(shown);
+    }
+
+    /**
+     * Whether the others' mean of one item may be shown.
+     *
+     * @param ratingsByGroup how many raters of each shown non-SELF group rated the item
+     */
+    public boolean isItemMeanShown(Map<Relationship, Long> ratingsByGroup) {
+        long total = 0;
+        for (Map.Entry<Relationship, Long> entry : ratingsByGroup.entrySet()) {
+            long n = entry.getValue();
+            if (entry.getKey().isAnonymous() && n > 0 && n < threshold) {
+                return false;
+            }
+            total += n;
+        }
+        return total >= threshold;
+    }
+
+    /** Comments in an order that says nothing about who answered when. */
+    public List<String> inDisplayOrder(Collection<String> comments) {
+        var sorted = new ArrayList<>(comments);
+        sorted.sort(ALPHABETICAL);
+        return sorted;
     }
 }

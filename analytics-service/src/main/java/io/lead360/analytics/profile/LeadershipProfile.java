@@ -2,12 +2,19 @@ package io.lead360.analytics.profile;
 
 import io.lead360.events.Relationship;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A leader's 360 profile for one cycle, exactly as API.md describes it. Means are on the 1–5
- * scale after reverse scoring, rounded half-up to 2 places; null where nothing may be shown.
+ * A leader's 360 profile for one cycle, exactly as API.md (and API-EXTENSIONS.md) describe it.
+ * Means are on the 1–5 scale after reverse scoring, rounded half-up to 2 places; null where
+ * nothing may be shown.
+ *
+ * @param items        every item with the others' mean (null when hidden) and its number of ratings
+ * @param distribution per competency, counts of reverse-scored ratings 1..5 from shown non-SELF groups
+ * @param gaps         per competency, {@code self − others} of the shown (rounded) values; null without both
+ * @param trend        the subject's released cycles, oldest first (empty where not computed)
  */
 public record LeadershipProfile(
         String subjectId,
@@ -19,7 +26,19 @@ public record LeadershipProfile(
         Integer leadingIndex,
         List<String> blindSpots,
         List<String> hiddenStrengths,
-        Map<String, List<String>> comments) {
+        Map<String, List<String>> comments,
+        List<ItemScore> items,
+        Map<String, List<Long>> distribution,
+        List<String> highestItems,
+        List<String> lowestItems,
+        Map<String, Double> gaps,
+        List<TrendPoint> trend) {
+
+    public LeadershipProfile withTrend(List<TrendPoint> trend) {
+        return new LeadershipProfile(subjectId, cycleId, cycleName, anonymityThreshold, responses, competencies,
+                leadingIndex, blindSpots, hiddenStrengths, comments, items, distribution, highestItems, lowestItems,
+                gaps, List.copyOf(trend));
+    }
 
     /** @param byRelationship MANAGER, PEER, DIRECT_REPORT, OTHER when invited or responded; null = suppressed */
     public record CompetencyScore(String key, String name, Double self, Double others,
@@ -28,5 +47,14 @@ public record LeadershipProfile(
 
     /** @param n the group's number of responses */
     public record GroupScore(Double mean, int n) {
+    }
+
+    /** @param n ratings of the item from shown non-SELF groups; {@code mean} null when the policy hides it */
+    public record ItemScore(String id, String competency, String text, boolean reverse, Double mean, long n) {
+    }
+
+    /** One released cycle of the subject, computed by the same rules as the profile. */
+    public record TrendPoint(String cycleId, String cycleName, Instant releasedAt, Integer leadingIndex,
+                             Map<String, Double> others) {
     }
 }

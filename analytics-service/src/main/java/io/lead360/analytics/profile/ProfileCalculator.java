@@ -5,6 +5,7 @@ import io.lead360.analytics.ingest.ProfileAggregate;
 import io.lead360.analytics.ingest.ProfileAggregate.GroupTally;
 import io.lead360.analytics.profile.LeadershipProfile.CompetencyScore;
 import io.lead360.analytics.profile.LeadershipProfile.GroupScore;
+import io.lead360.analytics.profile.LeadershipProfile.ItemScore;
 import io.lead360.events.Relationship;
 
 import java.math.BigDecimal;
@@ -21,39 +22,46 @@ import java.util.Set;
 /**
  * Computes a {@link LeadershipProfile} from the raw aggregate with the rules of API.md
  * "How the numbers are made". Plain Java; all arithmetic is exact (sums and counts) until the
- * final half-up rounding.
+ * final half-up rounding. Apart from the response counts, everything is computed from what
+ * {@link AnonymityPolicy#shownGroups} lets through.
  */
 public final class ProfileCalculator {
 
     /** The groups reported in {@code byRelationship} and pooled into {@code others}. */
     private static final List<Relationship> OTHER_GROUPS =
             List.of(Relationship.MANAGER, Relationship.PEER, Relationship.DIRECT_REPORT, Relationship.OTHER);
+    private static final int HIGHEST_SCORE = 5;
     private static final int HIGHEST_SCORE_PLUS_ONE = 6;
     private static final int MEAN_SCALE = 2;
+    private static final int RANKED_ITEMS = 3;
     private static final BigDecimal NOTABLE_GAP = BigDecimal.ONE;
-    private static final Comparator<String> ALPHABETICAL =
-            String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
 
     private ProfileCalculator() {
     }
 
-    public static LeadershipProfile calculate(SubjectInCycle subject, ProfileAggregate aggregate) {
+    public static LeadershipProfile calculate(SubjectInCycle subject, ProfileAggregate raw) {
         var policy = new AnonymityPolicy(subject.anonymityThreshold());
         Set<Relationship> present = EnumSet.noneOf(Relationship.class);
         for (Relationship r : Relationship.values()) {
-            if (subject.invited().getOrDefault(r, 0) > 0 || aggregate.group(r).responses() > 0) {
+            if (subject.invited().getOrDefault(r, 0) > 0 || raw.group(r).responses() > 0) {
                 present.add(r);
             }
         }
-        Set<Relationship> shown = EnumSet.noneOf(Relationship.class);
-        present.stream().filter(r -> policy.isShown(r, aggregate.group(r).responses())).forEach(shown::add);
-
         var responses = new EnumMap<Relationship, Integer>(Relationship.class);
-        present.forEach(r -> responses.put(r, policy.visibleResponseCount(r, aggregate.group(r).responses())));
+        present.forEach(r -> responses.put(r, policy.visibleResponseCount(r, raw.group(r).responses())));
+
+        // From here on only the shown groups exist.
+        ProfileAggregate aggregate = policy.shownGroups(raw);
+        Set<Relationship> shown = EnumSet.noneOf(Relationship.class);
+        shown.addAll(aggregate.groups().keySet());
+        List<Relationship> shownOthers = OTHER_GROUPS.stream().filter(shown::contains).toList();
 
         var competencies = new ArrayList<CompetencyScore>();
         var blindSpots = new ArrayList<String>();
         var hiddenStrengths = new ArrayList<String>();
+        var gaps = new LinkedHashMap<String, Double>();
+        var distribution = new LinkedHashMap<String, List<Long>>();
+        var items = new ArrayList<ItemScore>();
         var allOthers = new Tally();
         for (Questionnaire.Competency competency : subject.questionnaire().competencies()) {
             BigDecimal self = shown.contains(Relationship.SELF)
@@ -76,27 +84,88 @@ public final class ProfileCalculator {
             BigDecimal othersMean = others.mean();
             // Gaps use the rounded values the profile shows, so any client can check them.
             if (self != null && othersMean != null) {
-                if (self.subtract(othersMean).compareTo(NOTABLE_GAP) >= 0) {
+                BigDecimal gap = self.subtract(othersMean);
+                gaps.put(competency.key(), gap.doubleValue());
+                if (gap.compareTo(NOTABLE_GAP) >= 0) {
                     blindSpots.add(competency.key());
-                } else if (othersMean.subtract(self).compareTo(NOTABLE_GAP) >= 0) {
+                } else if (gap.negate().compareTo(NOTABLE_GAP) >= 0) {
                     hiddenStrengths.add(competency.key());
                 }
+            } else {
+                gaps.put(competency.key(), null);
             }
             competencies.add(new CompetencyScore(competency.key(), competency.name(), toDouble(self),
                     toDouble(othersMean), byRelationship));
+            distribution.put(competency.key(), distribution(aggregate, shownOthers, competency));
+            items.addAll(items(policy, aggregate, shownOthers, competency));
         }
 
         var comments = new LinkedHashMap<String, List<String>>();
         for (String questionId : subject.questionnaire().openQuestionIds()) {
             var texts = new ArrayList<String>();
             shown.forEach(r -> texts.addAll(aggregate.group(r).comments().getOrDefault(questionId, List.of())));
-            // Alphabetical, so that order says nothing about who answered when.
-            texts.sort(ALPHABETICAL);
-            comments.put(questionId, texts);
+            comments.put(questionId, policy.inDisplayOrder(texts));
         }
 
+        List<ItemScore> ranked = items.stream().filter(i -> i.mean() != null).toList();
+        Comparator<ItemScore> byMean = Comparator.comparing(ItemScore::mean);
+        List<String> highest = ranked.stream().sorted(byMean.reversed().thenComparing(ItemScore::id))
+                .limit(RANKED_ITEMS).map(ItemScore::id).toList();
+        List<String> lowest = ranked.stream().sorted(byMean.thenComparing(ItemScore::id))
+                .limit(RANKED_ITEMS).map(ItemScore::id).toList();
+
         return new LeadershipProfile(subject.subjectId(), subject.cycleId(), subject.cycleName(), policy.threshold(),
-                responses, competencies, allOthers.leadingIndex(), blindSpots, hiddenStrengths, comments);
+                responses, competencies, allOthers.leadingIndex(), blindSpots, hiddenStrengths, comments,
+                items, distribution, highest, lowest, gaps, List.of());
+    }
+
+    /** Counts of reverse-scored ratings 1..5 of the competency from the shown non-SELF groups. */
+    private static List<Long> distribution(ProfileAggregate aggregate, List<Relationship> shownOthers,
+                                           Questionnaire.Competency competency) {
+        var counts = new long[HIGHEST_SCORE];
+        for (Relationship r : shownOthers) {
+            for (Questionnaire.Item item : competency.items()) {
+                for (int score = 1; score <= HIGHEST_SCORE; score++) {
+                    int counted = item.reverse() ? HIGHEST_SCORE_PLUS_ONE - score : score;
+                    counts[counted - 1] += aggregate.group(r).timesScored(item.id(), score);
+                }
+            }
+        }
+        var list = new ArrayList<Long>(HIGHEST_SCORE);
+        for (long c : counts) {
+            list.add(c);
+        }
+        return list;
+    }
+
+    private static List<ItemScore> items(AnonymityPolicy policy, ProfileAggregate aggregate,
+                                         List<Relationship> shownOthers, Questionnaire.Competency competency) {
+        var tallies = new ArrayList<Tally>();
+        var visible = new ArrayList<Boolean>();
+        boolean hiddenButRated = false;
+        for (Questionnaire.Item item : competency.items()) {
+            var tally = new Tally();
+            var ratingsByGroup = new EnumMap<Relationship, Long>(Relationship.class);
+            for (Relationship r : shownOthers) {
+                ProfileAggregate.ItemTally raw = aggregate.group(r).item(item.id());
+                tally.add(item.reverse() ? HIGHEST_SCORE_PLUS_ONE * raw.count() - raw.sum() : raw.sum(), raw.count());
+                ratingsByGroup.put(r, raw.count());
+            }
+            boolean shownItem = policy.isItemMeanShown(ratingsByGroup);
+            hiddenButRated |= !shownItem && tally.count > 0;
+            tallies.add(tally);
+            visible.add(shownItem);
+        }
+        var scores = new ArrayList<ItemScore>();
+        for (int i = 0; i < competency.items().size(); i++) {
+            Questionnaire.Item item = competency.items().get(i);
+            Tally tally = tallies.get(i);
+            // One hidden item hides the competency's others: see AnonymityPolicy.
+            boolean shownItem = visible.get(i) && !hiddenButRated;
+            scores.add(new ItemScore(item.id(), competency.key(), item.text(), item.reverse(),
+                    shownItem ? toDouble(tally.mean()) : null, tally.count));
+        }
+        return scores;
     }
 
     /** A group's ratings of a competency's items, reverse items counted as {@code 6 - score}. */

@@ -3,16 +3,25 @@ package io.lead360.analytics.profile;
 import io.lead360.analytics.cycle.Cycle;
 import io.lead360.analytics.cycle.CycleStatus;
 import io.lead360.analytics.cycle.CycleStore;
+import io.lead360.analytics.ingest.ProfileAggregate;
 import io.lead360.analytics.ingest.ProfileAggregateStore;
+import io.lead360.events.Relationship;
 import org.springframework.stereotype.Service;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Who may see which profile when: release gating and access rules, then the calculation. */
+/**
+ * Who may see which profile when: release gating, access rules and completeness, then the
+ * calculation (which goes through the {@link AnonymityPolicy}).
+ */
 @Service
-class ProfileService {
+public class ProfileService {
 
     private static final Set<CycleStatus> RELEASED = EnumSet.of(CycleStatus.RELEASED);
     private static final Set<CycleStatus> CLOSED_OR_RELEASED = EnumSet.of(CycleStatus.CLOSED, CycleStatus.RELEASED);
@@ -28,10 +37,10 @@ class ProfileService {
     LeadershipProfile ownLatest(Viewer viewer) {
         Cycle cycle = cycles.latestWithSubject(viewer.personId(), RELEASED, "releasedAt")
                 .orElseThrow(() -> ProfileProblems.notFound("You have no released profile"));
-        return calculate(cycle, viewer.personId());
+        return withTrend(calculate(cycle, viewer.personId()));
     }
 
-    LeadershipProfile profile(Viewer viewer, String subjectId, String cycleId) {
+    public LeadershipProfile profile(Viewer viewer, String subjectId, String cycleId) {
         // Access first: a stranger learns nothing, not even whether the subject or cycle exists.
         if (!viewer.admin() && !viewer.personId().equals(subjectId)) {
             throw ProfileProblems.forbidden();
@@ -44,22 +53,71 @@ class ProfileService {
         Cycle cycle = found.orElseThrow(() -> ProfileProblems.notFound("No profile for this subject and cycle"));
         if (viewer.admin()) {
             if (cycle.status() == CycleStatus.OPEN) {
-                throw ProfileProblems.notClosed(cycle.id());
+                throw ProfileProblems.notClosed(cycle.id(), responseCounts(aggregates.find(cycle.id(), subjectId)));
             }
         } else if (cycle.status() != CycleStatus.RELEASED) {
             // The same answer as for an unknown cycle: before release nothing about scores leaks.
             throw ProfileProblems.notFound("No profile for this subject and cycle");
         }
-        return calculate(cycle, subjectId);
+        return withTrend(calculate(cycle, subjectId));
     }
 
-    private LeadershipProfile calculate(Cycle cycle, String subjectId) {
+    /**
+     * The profile of a closed or released cycle, once complete.
+     *
+     * @throws org.springframework.web.ErrorResponseException 409 while responses the cycle counted
+     *                                                         at closing are still on their way
+     */
+    public LeadershipProfile calculate(Cycle cycle, String subjectId) {
+        return calculate(cycle, subjectId, aggregates.find(cycle.id(), subjectId));
+    }
+
+    public LeadershipProfile calculate(Cycle cycle, String subjectId, ProfileAggregate aggregate) {
         if (cycle.questionnaire() == null) {
             // Only a later cycle event has arrived so far; the cycle is not fully known yet.
             throw ProfileProblems.notFound("No profile for this subject and cycle");
         }
+        if (!isComplete(cycle, subjectId, aggregate)) {
+            throw ProfileProblems.stillPreparing(cycle.id());
+        }
         var subject = new SubjectInCycle(cycle.id(), cycle.name(), subjectId, cycle.anonymityThreshold(),
                 cycle.questionnaire(), cycle.invitedFor(subjectId));
-        return ProfileCalculator.calculate(subject, aggregates.find(cycle.id(), subjectId));
+        return ProfileCalculator.calculate(subject, aggregate);
+    }
+
+    /**
+     * CycleClosed says how many responses feedback-service accepted; a profile with fewer applied
+     * would be a half-built one (and comparing it with the finished one would single raters out).
+     */
+    static boolean isComplete(Cycle cycle, String subjectId, ProfileAggregate aggregate) {
+        for (Map.Entry<Relationship, Integer> expected : cycle.respondedFor(subjectId).entrySet()) {
+            if (aggregate.group(expected.getKey()).responses() < expected.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private LeadershipProfile withTrend(LeadershipProfile profile) {
+        var trend = new ArrayList<LeadershipProfile.TrendPoint>();
+        for (Cycle released : cycles.releasedWithSubject(profile.subjectId())) {
+            ProfileAggregate aggregate = aggregates.find(released.id(), profile.subjectId());
+            if (released.questionnaire() == null || !isComplete(released, profile.subjectId(), aggregate)) {
+                continue;
+            }
+            LeadershipProfile past = released.id().equals(profile.cycleId()) ? profile
+                    : calculate(released, profile.subjectId(), aggregate);
+            var others = new LinkedHashMap<String, Double>();
+            past.competencies().forEach(c -> others.put(c.key(), c.others()));
+            trend.add(new LeadershipProfile.TrendPoint(released.id(), released.name(), released.releasedAt(),
+                    past.leadingIndex(), others));
+        }
+        return profile.withTrend(trend);
+    }
+
+    private static Map<Relationship, Integer> responseCounts(ProfileAggregate aggregate) {
+        var counts = new EnumMap<Relationship, Integer>(Relationship.class);
+        aggregate.groups().forEach((r, g) -> counts.put(r, g.responses()));
+        return counts;
     }
 }

@@ -1,0 +1,46 @@
+package io.lead360.analytics.organisation;
+
+import io.lead360.analytics.cycle.Cycle;
+import io.lead360.analytics.cycle.CycleStatus;
+import io.lead360.analytics.cycle.CycleStore;
+import io.lead360.analytics.cycle.Questionnaire;
+import io.lead360.analytics.ingest.ProfileAggregate;
+import io.lead360.analytics.ingest.ProfileAggregateStore;
+import io.lead360.analytics.profile.LeadershipProfile;
+import io.lead360.analytics.profile.ProfileProblems;
+import io.lead360.analytics.profile.ProfileService;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.Map;
+
+/** The organisation heatmap: every subject's profile, computed like any profile, then summarised. */
+@Service
+class OrganisationService {
+
+    private final CycleStore cycles;
+    private final ProfileAggregateStore aggregates;
+    private final ProfileService profiles;
+
+    OrganisationService(CycleStore cycles, ProfileAggregateStore aggregates, ProfileService profiles) {
+        this.cycles = cycles;
+        this.aggregates = aggregates;
+        this.profiles = profiles;
+    }
+
+    Heatmap heatmap(String cycleId) {
+        Cycle cycle = cycles.find(cycleId).filter(c -> c.questionnaire() != null)
+                .orElseThrow(() -> ProfileProblems.notFound("No such cycle"));
+        if (cycle.status() == CycleStatus.OPEN) {
+            throw ProfileProblems.notClosed(cycleId, null);
+        }
+        Map<String, ProfileAggregate> bySubject = aggregates.findCycle(cycleId);
+        var subjectProfiles = new ArrayList<LeadershipProfile>();
+        for (String subjectId : cycle.invited().keySet().stream().sorted().toList()) {
+            subjectProfiles.add(profiles.calculate(cycle, subjectId,
+                    bySubject.getOrDefault(subjectId, ProfileAggregate.EMPTY)));
+        }
+        return Heatmap.of(cycleId, cycle.questionnaire().competencies().stream().map(Questionnaire.Competency::key).toList(),
+                subjectProfiles);
+    }
+}

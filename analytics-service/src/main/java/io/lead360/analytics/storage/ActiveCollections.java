@@ -1,0 +1,80 @@
+package io.lead360.analytics.storage;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which collections the read side serves from and the consumers write to: one small document
+ * ({@code settings}, {@code _id = "collections"}). Switching after a rebuild is a single-document
+ * update, so readers see either the old set or the new one, never a mix.
+ */
+@Component
+public class ActiveCollections {
+
+    static final String COLLECTION = "settings";
+    static final String ID = "collections";
+
+    private final MongoTemplate mongo;
+
+    public ActiveCollections(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The set profiles are served from. */
+    public CollectionSet active() {
+        Document doc = settings().find(Filters.eq("_id", ID)).first();
+        return doc == null ? CollectionSet.INITIAL : toSet(doc.get("active", Document.class), CollectionSet.INITIAL);
+    }
+
+    /**
+     * Where live events go: the active set and, while a rebuild runs, its set too, so that events
+     * arriving after the rebuild took its snapshot of the topics' end are not missed.
+     */
+    public List<CollectionSet> writeTargets() {
+        Document doc = settings().find(Filters.eq("_id", ID)).first();
+        var targets = new ArrayList<CollectionSet>();
+        targets.add(doc == null ? CollectionSet.INITIAL : toSet(doc.get("active", Document.class), CollectionSet.INITIAL));
+        CollectionSet building = doc == null ? null : toSet(doc.get("building", Document.class), null);
+        if (building != null && !building.equals(targets.get(0))) {
+            targets.add(building);
+        }
+        return targets;
+    }
+
+    public void startBuilding(CollectionSet set) {
+        settings().updateOne(Filters.eq("_id", ID), new Document("$set", new Document("building", toDocument(set))),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Makes {@code set} the active one and ends the dual writes, in one atomic update. */
+    public void switchTo(CollectionSet set) {
+        settings().updateOne(Filters.eq("_id", ID),
+                new Document("$set", new Document("active", toDocument(set))).append("$unset", new Document("building", "")),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Ends the dual writes of a rebuild that failed; the active set stays. */
+    public void abandon(CollectionSet set) {
+        settings().updateOne(Filters.and(Filters.eq("_id", ID), Filters.eq("building.aggregates", set.aggregates())),
+                new Document("$unset", new Document("building", "")));
+    }
+
+    private static Document toDocument(CollectionSet set) {
+        return new Document("aggregates", set.aggregates()).append("cycles", set.cycles());
+    }
+
+    private static CollectionSet toSet(Document doc, CollectionSet fallback) {
+        return doc == null ? fallback : new CollectionSet(doc.getString("aggregates"), doc.getString("cycles"));
+    }
+
+    private MongoCollection<Document> settings() {
+        return mongo.getCollection(COLLECTION);
+    }
+}
