@@ -36,6 +36,8 @@ public record GatewayProperties(@DefaultValue Auth auth, @DefaultValue Routes ro
             @DefaultValue("50") float failureRateThreshold,
             @DefaultValue("20") int slidingWindowSize,
             @DefaultValue("10") int minimumNumberOfCalls,
-            @DefaultValue("PT10S") Duration waitInOpenState) {
+            @DefaultValue("PT10S") Duration waitInOpenState,
+            /* people imports hash a password per row: a large file takes minutes, not seconds */
+            @DefaultValue("PT5M") Duration importTimeLimit) {
     }
 }

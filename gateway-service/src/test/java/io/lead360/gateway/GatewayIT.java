@@ -47,7 +47,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * the headers that reach it) and an analytics-service address where nothing listens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// a generous client timeout: on a busy 2-core CI machine a cold first call can pass the 5 s default
+@AutoConfigureWebTestClient(timeout = "PT20S")
 class GatewayIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -296,6 +297,49 @@ class GatewayIT {
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void theWebApplicationIsServedAtTheRootWithoutATokenAndWithAStrictContentSecurityPolicy() {
+        String html = client.get().uri("/").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval"))
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(html).contains("<script type=\"module\" src=\"/js/app.js\">")
+                .doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>|\\son[a-z]+=");
+        for (String asset : List.of("/js/app.js", "/js/api.js", "/css/app.css")) {
+            client.get().uri(asset).exchange().expectStatus().isOk();
+        }
+    }
+
+    @Test
+    void theChartLibraryIsServedFromItsWebjarWithoutAVersionInThePath() {
+        client.get().uri("/webjars/chart.js/dist/chart.umd.js").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(js -> assertThat(js).contains("Chart"));
+    }
+
+    @Test
+    void theFeedbackDocumentationIsRoutedWithoutAToken() {
+        for (String path : List.of("/api/docs/feedback", "/api/docs/feedback-ui")) {
+            client.get().uri(path).exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.path").isEqualTo(path);
+        }
+        client.post().uri("/api/docs/feedback").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void organisationAndProfileAdministrationRoutesLeadToAnalyticsService() {
+        for (String path : List.of("/api/organisation/heatmap?cycleId=c-1", "/api/admin/profiles/rebuild/r-1")) {
+            client.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + personToken()).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.detail").isEqualTo("analytics-service is unavailable");
+        }
+        client.get().uri("/api/organisation/heatmap").exchange().expectStatus().isUnauthorized();
     }
 
     private void expectRejected(String token) {

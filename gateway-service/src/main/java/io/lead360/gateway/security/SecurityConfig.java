@@ -42,6 +42,18 @@ class SecurityConfig {
     /** Roles a person can hold; SERVICE (the gateway's own token) deliberately is not one of them. */
     private static final String[] PERSON_ROLES = {"EMPLOYEE", "LEADER", "ADMIN"};
 
+    /** The web application's files: public, since signing in happens inside it. */
+    private static final String[] WEB_APP = {"/", "/index.html", "/favicon.ico", "/css/**", "/js/**", "/img/**",
+            "/webjars/**"};
+
+    /**
+     * Scripts only from files served here (no inline script, no eval), so text a user typed can
+     * never run as code even if it slipped into the page.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
             ProblemWriter problems) {
@@ -60,8 +72,12 @@ class SecurityConfig {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
+                        // feedback-service's OpenAPI document and Swagger UI are public documentation
+                        .pathMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, WEB_APP).permitAll()
                         .pathMatchers("/api/**").hasAnyRole(PERSON_ROLES)
                         .pathMatchers("/.well-known/jwks.json", "/fallback/**").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()

@@ -1,0 +1,388 @@
+package io.lead360.e2e;
+
+import io.lead360.infra.demo.ApiClient;
+import io.lead360.infra.demo.DemoOrganisation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web application in real headless Chromium against the whole platform ({@code ./lead360 up}
+ * and {@code ./lead360 demo}): a rater submits, another rater completes a questionnaire with the
+ * keyboard only, an administrator closes and releases, and leaders see their profile with its chart.
+ * A screenshot of every page goes to {@code target/screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserIT {
+
+    private static final String PASSWORD = "browser-it-password";
+    private static final String DOMAIN = "@browser.e2e.test";
+    private static final String MARKUP_COMMENT = "<b>Keep</b> the weekly <img src=x> one-to-ones";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static Platform platform;
+    private static ApiClient api;
+    private static String admin;
+    private static String cycleId;
+    private static final Map<String, String> ids = new LinkedHashMap<>();
+    private static Path screenshots;
+
+    private WebDriver driver;
+    private Path userDataDir;
+
+    @BeforeAll
+    static void up() throws Exception {
+        platform = new Platform("browser-it");
+        assertThat(platform.run("up")).contains("lead360 is up");
+        platform.run("demo");
+        api = new ApiClient(platform.gatewayUrl());
+        admin = api.signIn(Platform.ADMIN_EMAIL, Platform.ADMIN_PASSWORD);
+        screenshots = Path.of("target/screenshots").toAbsolutePath();
+        Files.createDirectories(screenshots);
+
+        // a small team with an OPEN cycle, so that there is something to answer and to close
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(person("boss", "Bea Boss", null));
+        rows.add(person("lead", "Lou Lead", "boss"));
+        for (String r : List.of("r1", "r2", "r3")) {
+            rows.add(person(r, "Reporter " + r.toUpperCase(), "lead"));
+        }
+        api.post("/api/people/import", admin, rows).expect(200);
+        for (JsonNode p : api.get("/api/people", admin).expect(200).json()) {
+            ids.put(p.get("email").asString(), p.get("id").asString());
+        }
+        Map<String, Object> cycle = Map.of("name", "Browser test cycle", "templateId", "leadership-360",
+                "subjectIds", List.of(ids.get(email("lead"))), "anonymityThreshold", 2);
+        cycleId = api.post("/api/cycles", admin, cycle).expect(201).json().get("id").asString();
+        api.post("/api/cycles/" + cycleId + "/open", admin, null).expect(200);
+    }
+
+    @AfterAll
+    static void down() {
+        if (platform != null) {
+            platform.stopQuietly();
+        }
+    }
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        userDataDir = Files.createTempDirectory("lead360-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getenv().getOrDefault("LEAD360_CHROMIUM", "/usr/bin/chromium"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + userDataDir);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getenv().getOrDefault("LEAD360_CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        try (var paths = Files.walk(userDataDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRaterSignsInAndSubmitsTheQuestionnaire() throws IOException {
+        driver.get(platform.gatewayUrl() + "/");
+        waitFor(By.id("email"));
+        screenshot("01-sign-in");
+        signIn(email("r1"));
+        waitFor(By.id("pending-requests"));
+        screenshot("02-my-feedback");
+
+        driver.findElement(By.cssSelector("#pending-requests .request-link")).click();
+        waitFor(By.id("questionnaire"));
+        assertThat(text(By.id("visibility"))).contains("Who will see this").contains("someone who reports to them");
+        List<WebElement> items = driver.findElements(By.cssSelector("fieldset.item"));
+        assertThat(items).hasSize(21);
+        for (int i = 0; i < items.size(); i++) {
+            // the radio itself is visually hidden; people click its label
+            List<WebElement> labels = items.get(i).findElements(By.cssSelector(".option label"));
+            assertThat(labels).extracting(WebElement::getText)
+                    .containsExactly("Never", "Rarely", "Sometimes", "Often", "Always", "Can't say");
+            scrollTo(labels.get(i % 6));
+            labels.get(i % 6).click();
+        }
+        assertThat(text(By.id("progress-text"))).isEqualTo("21 of 21 answered");
+        driver.findElement(By.id("comment-continue")).sendKeys(MARKUP_COMMENT);
+
+        WebElement save = driver.findElement(By.id("save-draft"));
+        scrollTo(save);
+        save.click();
+        // saved, or a short message on a server without drafts: never a broken page
+        new WebDriverWait(driver, WAIT).until(d -> !d.findElement(By.id("form-message")).getText().isBlank());
+        screenshot("03-questionnaire");
+
+        WebElement submit = driver.findElement(By.id("submit-feedback"));
+        scrollTo(submit);
+        submit.click();
+        waitForText(By.tagName("main"), "Your feedback is submitted");
+        screenshot("04-submitted");
+
+        assertThat(requestOf("r1").get("status").asString()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    @Order(2)
+    void aRaterCompletesTheQuestionnaireWithTheKeyboardOnly() throws IOException {
+        driver.get(platform.gatewayUrl() + "/");
+        waitFor(By.id("email"));
+        WebElement emailField = driver.switchTo().activeElement();
+        assertThat(emailField.getAttribute("id")).isEqualTo("email");
+        emailField.sendKeys(email("r2"));
+        press(Keys.TAB);
+        driver.switchTo().activeElement().sendKeys(PASSWORD, Keys.ENTER);
+        waitFor(By.id("pending-requests"));
+
+        WebElement active = tabUntil(e -> e.getAttribute("class") != null && e.getAttribute("class").contains("request-link"));
+        active.sendKeys(Keys.ENTER);
+        waitFor(By.id("questionnaire"));
+
+        int answered = 0;
+        boolean focusShown = false;
+        for (int step = 0; step < 80; step++) {
+            press(Keys.TAB);
+            WebElement focused = driver.switchTo().activeElement();
+            String type = focused.getAttribute("type");
+            if ("radio".equals(type)) {
+                press(Keys.SPACE);
+                for (int i = 0; i < answered % 5; i++) {
+                    press(Keys.ARROW_RIGHT);
+                }
+                answered++;
+                if (!focusShown) {
+                    String outline = (String) ((JavascriptExecutor) driver).executeScript(
+                            "const l = document.activeElement.nextElementSibling;"
+                                    + "return getComputedStyle(l).outlineStyle;");
+                    focusShown = "solid".equals(outline);
+                }
+            } else if ("textarea".equals(focused.getTagName())) {
+                focused.sendKeys("Typed with the keyboard only.");
+            } else if ("submit-feedback".equals(focused.getAttribute("id"))) {
+                assertThat(text(By.id("progress-text"))).isEqualTo("21 of 21 answered");
+                screenshot("05-keyboard-questionnaire");
+                press(Keys.ENTER);
+                break;
+            }
+        }
+        assertThat(answered).isEqualTo(21);
+        assertThat(focusShown).as("the focused option shows a visible outline").isTrue();
+        waitForText(By.tagName("main"), "Your feedback is submitted");
+        assertThat(requestOf("r2").get("status").asString()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    @Order(3)
+    void aLeaderWhoseResultsAreNotReleasedIsToldWhenTheyWillBe() throws IOException {
+        driver.get(platform.gatewayUrl() + "/#/profile");
+        signIn(email("lead"));
+        waitFor(By.id("not-released"));
+        assertThat(text(By.id("not-released"))).contains("not released yet").contains("releases");
+        screenshot("06-profile-not-released");
+    }
+
+    @Test
+    @Order(4)
+    void anAdministratorPreviewsAnImportThenClosesAndReleasesTheCycle() throws IOException {
+        driver.get(platform.gatewayUrl() + "/#/admin");
+        signIn(Platform.ADMIN_EMAIL, Platform.ADMIN_PASSWORD);
+        waitFor(By.id("cycles"));
+
+        WebElement csv = driver.findElement(By.id("import-text"));
+        csv.sendKeys("email,name,managerEmail,roles,password\n",
+                "new.person" + DOMAIN + ",New Person,nobody" + DOMAIN + ",EMPLOYEE,\n");
+        driver.findElement(By.id("import-preview")).click();
+        waitForText(By.id("import-result"), "nothing was saved");
+        assertThat(driver.findElement(By.id("import-save")).isEnabled()).isFalse();
+        screenshot("07-administration");
+
+        driver.findElement(By.linkText("Browser test cycle")).click();
+        waitForText(By.id("cycle-status"), "Open");
+        waitFor(By.id("progress-table"));
+        driver.findElement(By.id("cycle-remind")).click();
+        new WebDriverWait(driver, WAIT).until(d -> !d.findElement(By.id("cycle-message")).getText().isBlank());
+        screenshot("08-cycle-open");
+
+        driver.findElement(By.id("cycle-close")).click();
+        waitForText(By.id("cycle-status"), "Closed");
+        driver.findElement(By.id("cycle-release")).click();
+        waitForText(By.id("cycle-status"), "Released");
+        waitFor(By.id("heatmap-box"));
+        screenshot("09-cycle-released");
+
+        assertThat(api.get("/api/cycles/" + cycleId, admin).expect(200).json().get("status").asString())
+                .isEqualTo("RELEASED");
+    }
+
+    @Test
+    @Order(5)
+    void theLeaderSeesTheReleasedProfileWithItsChartAndCommentsAsPlainText() throws IOException {
+        driver.get(platform.gatewayUrl() + "/#/profile");
+        signIn(email("lead"));
+        // analytics applies the events asynchronously: reload until the released profile is there
+        new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(2)).until(d -> {
+            if (!d.findElements(By.id("competency-chart")).isEmpty()) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        });
+        assertChartAndIndex();
+        WebElement comments = driver.findElement(By.id("comments-continue"));
+        assertThat(comments.getText()).contains(MARKUP_COMMENT);
+        assertThat(comments.findElements(By.tagName("b"))).isEmpty();
+        assertThat(comments.findElements(By.tagName("img"))).isEmpty();
+        screenshot("10-profile-new-leader");
+    }
+
+    @Test
+    @Order(6)
+    void aDemoLeaderSeesTheProfileWithItsChartOnDesktopAndPhone() throws IOException {
+        driver.get(platform.gatewayUrl() + "/#/profile");
+        signIn("max.manager" + DemoOrganisation.DOMAIN, DemoOrganisation.PASSWORD);
+        waitFor(By.id("competency-chart"));
+        assertChartAndIndex();
+        assertThat(driver.findElements(By.cssSelector("#competency-table tbody tr"))).hasSize(7);
+        screenshot("11-profile");
+
+        driver.manage().window().setSize(new Dimension(360, 780));
+        driver.navigate().refresh();
+        waitFor(By.id("competency-chart"));
+        Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow).as("no sideways scrolling on a 360 px phone").isLessThanOrEqualTo(0L);
+        screenshot("12-profile-phone");
+
+        driver.findElement(By.id("sign-out")).click();
+        waitFor(By.id("email"));
+        assertThat(((JavascriptExecutor) driver).executeScript("return sessionStorage.length")).isEqualTo(0L);
+    }
+
+    private void assertChartAndIndex() {
+        assertThat(text(By.id("leading-index"))).matches("\\d{1,3} / 100");
+        WebElement canvas = driver.findElement(By.id("competency-chart"));
+        assertThat(canvas.getSize().getWidth()).isPositive();
+        assertThat(((JavascriptExecutor) driver).executeScript(
+                "return !!window.Chart && !!Chart.getChart(document.getElementById('competency-chart'));"))
+                .as("Chart.js drew the competency chart").isEqualTo(true);
+    }
+
+    private void signIn(String email) {
+        signIn(email, PASSWORD);
+    }
+
+    private void signIn(String email, String password) {
+        waitFor(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
+    }
+
+    private JsonNode requestOf(String rater) {
+        String token = api.signIn(email(rater), PASSWORD);
+        for (JsonNode request : api.get("/api/feedback-requests", token).expect(200).json()) {
+            if (cycleId.equals(request.get("cycleId").asString())) {
+                return request;
+            }
+        }
+        throw new AssertionError("no request of " + rater + " in the browser test cycle");
+    }
+
+    private WebElement tabUntil(java.util.function.Predicate<WebElement> wanted) {
+        for (int i = 0; i < 30; i++) {
+            press(Keys.TAB);
+            WebElement active = driver.switchTo().activeElement();
+            if (wanted.test(active)) {
+                return active;
+            }
+        }
+        throw new AssertionError("the element was not reached with the Tab key");
+    }
+
+    private void press(CharSequence key) {
+        new Actions(driver).sendKeys(key).perform();
+    }
+
+    private WebElement waitFor(By by) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private void waitForText(By by, String text) {
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    private String text(By by) {
+        return driver.findElement(by).getText();
+    }
+
+    private void scrollTo(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    }
+
+    /** A screenshot of the whole page: the window grows to the page's height for the shot. */
+    private void screenshot(String name) throws IOException {
+        Dimension before = driver.manage().window().getSize();
+        Long height = (Long) ((JavascriptExecutor) driver).executeScript(
+                "return Math.ceil(document.documentElement.scrollHeight);");
+        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(Math.max(height + 140, 600), 6000)));
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        driver.manage().window().setSize(before);
+    }
+
+    private static String email(String local) {
+        return local + DOMAIN;
+    }
+
+    private static Map<String, Object> person(String local, String name, String manager) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("email", email(local));
+        row.put("name", name);
+        row.put("managerEmail", manager == null ? null : email(manager));
+        row.put("roles", List.of("EMPLOYEE"));
+        row.put("password", PASSWORD);
+        return row;
+    }
+}

@@ -1,0 +1,113 @@
+// lead360 web application: sign-in, a hash router and the three areas (feedback, profile, admin).
+import { api, ApiError, forgetToken, signIn, token, whenUnauthorized } from './api.js';
+import { announce, h, notice, show } from './dom.js';
+import { feedbackList, questionnaire } from './feedback.js';
+import { profilePage } from './profile.js';
+import { adminPage } from './admin.js';
+
+let me = null;
+
+function isAdmin() {
+  return !!me && Array.isArray(me.roles) && me.roles.includes('ADMIN');
+}
+
+function signInPage(message) {
+  const email = h('input', { id: 'email', name: 'email', type: 'email', autocomplete: 'username', required: true });
+  const password = h('input', { id: 'password', name: 'password', type: 'password',
+    autocomplete: 'current-password', required: true });
+  const error = h('div', { id: 'sign-in-error', 'aria-live': 'assertive' });
+  const submit = h('button', { type: 'submit', id: 'sign-in' }, 'Sign in');
+  const form = h('form', { class: 'card narrow', id: 'sign-in-form', novalidate: true },
+    h('h1', {}, 'Sign in to lead360'),
+    h('p', { class: 'muted' }, 'Give feedback, see your 360 profile, or run feedback cycles.'),
+    message ? notice(message, 'info') : null,
+    h('div', { class: 'field' }, h('label', { for: 'email' }, 'Email'), email),
+    h('div', { class: 'field' }, h('label', { for: 'password' }, 'Password'), password),
+    error,
+    h('div', { class: 'actions' }, submit));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    error.replaceChildren();
+    if (!email.value.trim() || !password.value) {
+      error.append(notice('Enter your email and password.', 'error'));
+      (email.value.trim() ? password : email).focus();
+      return;
+    }
+    submit.disabled = true;
+    try {
+      await signIn(email.value.trim(), password.value);
+      await loadMe();
+      const target = location.hash && location.hash !== '#/' && location.hash !== '#/sign-in' ? location.hash : '#/feedback';
+      if (location.hash === target) route(); else location.hash = target;
+    } catch (e) {
+      const text = e instanceof ApiError && e.status === 401 ? 'The email or password is not right.' : e.message;
+      error.append(notice(text, 'error'));
+      password.focus();
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  renderChrome();
+  show(form);
+  email.focus();
+}
+
+async function loadMe() {
+  me = await api.get('/api/me');
+  renderChrome();
+}
+
+function renderChrome() {
+  const signedIn = !!token() && !!me;
+  document.getElementById('nav').hidden = !signedIn;
+  document.getElementById('account').hidden = !signedIn;
+  document.getElementById('account-name').textContent = signedIn ? me.name || me.email : '';
+  document.querySelectorAll('[data-role="ADMIN"]').forEach((el) => { el.hidden = !isAdmin(); });
+  const page = (location.hash.split('/')[1] || '');
+  document.querySelectorAll('#nav a[data-page]').forEach((a) => {
+    if (a.dataset.page === page) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  });
+}
+
+function signOut() {
+  forgetToken();
+  me = null;
+  announce('You are signed out.');
+  location.hash = '#/sign-in';
+  signInPage('You are signed out.');
+}
+
+async function route() {
+  announce('');
+  if (!token()) {
+    signInPage();
+    return;
+  }
+  try {
+    if (!me) await loadMe();
+  } catch (e) {
+    signInPage(e instanceof ApiError && e.status === 401 ? 'Please sign in again.' : e.message);
+    return;
+  }
+  renderChrome();
+  const [, page, id] = location.hash.split('/');
+  try {
+    if (page === 'feedback' && id) await questionnaire(decodeURIComponent(id));
+    else if (page === 'profile') await profilePage(me);
+    else if (page === 'admin' && isAdmin()) await adminPage(id ? decodeURIComponent(id) : null);
+    else if (page === 'admin') show(h('h1', {}, 'Administration'), notice('Only administrators can open this page.', 'error'));
+    else await feedbackList();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return;
+    show(h('h1', {}, 'Something went wrong'), notice(e.message, 'error'),
+      h('p', {}, h('a', { href: '#/feedback' }, 'Back to my feedback')));
+  }
+}
+
+whenUnauthorized(() => {
+  me = null;
+  signInPage('Your session has ended. Please sign in again.');
+});
+document.getElementById('sign-out').addEventListener('click', signOut);
+window.addEventListener('hashchange', route);
+route();
