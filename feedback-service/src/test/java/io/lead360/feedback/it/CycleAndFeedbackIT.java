@@ -1,5 +1,6 @@
 package io.lead360.feedback.it;
 
+import io.lead360.testsupport.EventSchemas;
 import io.lead360.events.Topics;
 import io.lead360.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -109,6 +110,8 @@ class CycleAndFeedbackIT extends AbstractIT {
         List<ConsumerRecord<String, String>> events = consumeUntil(Topics.CYCLE_EVENTS, cycle, 3);
         assertThat(events).extracting(r -> new String(r.headers().lastHeader("lead360-event-type").value(),
                 StandardCharsets.UTF_8)).containsExactly("CycleOpened", "CycleClosed", "ResultsReleased");
+        // what the service really publishes matches the published contract
+        events.forEach(e -> assertThat(EventSchemas.violations(e.value())).as(e.value()).isEmpty());
         JsonNode opened = json.readTree(events.get(0).value());
         assertThat(opened.get("type").asString()).isEqualTo("CycleOpened");
         assertThat(opened.at("/questionnaire/competencies").size()).isEqualTo(7);
@@ -210,6 +213,7 @@ class CycleAndFeedbackIT extends AbstractIT {
         assertThat(event.key()).isEqualTo(id.get("mo"));
         assertThat(new String(event.headers().lastHeader("lead360-event-type").value(), StandardCharsets.UTF_8))
                 .isEqualTo("FeedbackSubmitted");
+        assertThat(EventSchemas.violations(event.value())).as(event.value()).isEmpty();
         JsonNode payload = json.readTree(event.value());
         assertThat(payload.get("type").asString()).isEqualTo("FeedbackSubmitted");
         assertThat(payload.get("relationship").asString()).isEqualTo("DIRECT_REPORT");

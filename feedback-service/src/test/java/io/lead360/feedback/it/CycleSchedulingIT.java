@@ -1,6 +1,7 @@
 package io.lead360.feedback.it;
 
 import io.lead360.events.Topics;
+import io.lead360.testsupport.EventSchemas;
 import io.lead360.feedback.cycle.CycleService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,7 @@ class CycleSchedulingIT extends IsolatedIT {
         List<ConsumerRecord<String, String>> events = consume(Topics.CYCLE_EVENTS, "\"cycleId\":\"" + cycle + "\"", 2,
                 Duration.ofSeconds(3));
         assertThat(events).extracting(CycleSchedulingIT::type).containsExactly("CycleOpened", "CycleClosed");
+        events.forEach(e -> assertThat(EventSchemas.violations(e.value())).as(e.value()).isEmpty());
     }
 
     @Test
@@ -109,6 +111,7 @@ class CycleSchedulingIT extends IsolatedIT {
         assertThat(reminder.get("type").asString()).isEqualTo("ReminderDue");
         assertThat(reminder.get("closesAt").asString()).isNotBlank();
         assertThat(reminders).extracting(CycleSchedulingIT::type).containsOnly("ReminderDue");
+        reminders.forEach(r -> assertThat(EventSchemas.violations(r.value())).as(r.value()).isEmpty());
     }
 
     @Test
