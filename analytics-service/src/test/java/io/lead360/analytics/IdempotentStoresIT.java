@@ -30,6 +30,9 @@ class IdempotentStoresIT extends IntegrationTestBase {
     @Autowired
     CycleStore cycles;
 
+    @Autowired
+    io.lead360.analytics.storage.ActiveCollections collections;
+
     @Test
     void redeliveredSubmissionIsAppliedOnce() {
         String cycleId = unique("cycle");
@@ -47,6 +50,34 @@ class IdempotentStoresIT extends IntegrationTestBase {
         assertThat(peers.item("t1")).isEqualTo(new ProfileAggregate.ItemTally(6, 2));
         assertThat(peers.item("t3")).isEqualTo(new ProfileAggregate.ItemTally(2, 1));
         assertThat(peers.comments()).containsEntry("start", List.of("listen"));
+    }
+
+    @Test
+    void twoInstancesRacingOnTheSameEventsApplyEachOnce() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String cycleId = unique("race");
+                List<io.lead360.events.FeedbackSubmitted> batch = java.util.stream.IntStream.range(0, 5)
+                        .mapToObj(i -> submission(cycleId, "lea", Relationship.DIRECT_REPORT, Map.of("t1", 1 + i),
+                                Map.of("start", "idea " + i)))
+                        .toList();
+                // both "instances" got the same batch (a rebalance hands it to both): one bulk write each, at once
+                var one = pool.submit(() -> aggregates.applyAll(batch, collections.active()));
+                var two = pool.submit(() -> aggregates.applyAll(batch, collections.active()));
+                boolean[] first = one.get();
+                boolean[] second = two.get();
+                for (int i = 0; i < batch.size(); i++) {
+                    assertThat(first[i] ^ second[i]).as("event %d applied by exactly one instance", i).isTrue();
+                }
+                ProfileAggregate.GroupTally reports = aggregates.find(cycleId, "lea").group(Relationship.DIRECT_REPORT);
+                assertThat(reports.responses()).isEqualTo(5);
+                assertThat(reports.item("t1")).isEqualTo(new ProfileAggregate.ItemTally(1 + 2 + 3 + 4 + 5, 5));
+                assertThat(reports.comments().get("start")).hasSize(5);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
