@@ -27,12 +27,21 @@ final class ExpectedProfile {
     record Competency(String key, Double self, Double others, Map<String, Group> byRelationship) {
     }
 
+    /** Others' view of one item: {@code n} non-null ratings from shown non-SELF groups, mean or hidden. */
+    record ItemView(String id, String competency, Double mean, int n) {
+    }
+
     final Map<String, Integer> responses = new LinkedHashMap<>();
     final List<Competency> competencies = new ArrayList<>();
     final Integer leadingIndex;
     final Set<String> blindSpots = new TreeSet<>();
     final Set<String> hiddenStrengths = new TreeSet<>();
     final Map<String, Set<String>> comments = new LinkedHashMap<>();
+    final Map<String, ItemView> items = new LinkedHashMap<>();
+    final Map<String, int[]> distribution = new LinkedHashMap<>();
+    final Map<String, Double> gaps = new LinkedHashMap<>();
+    final List<String> highestItems;
+    final List<String> lowestItems;
 
     ExpectedProfile(List<String> competencyKeys, List<Item> items, List<Response> all, int threshold) {
         for (Response r : all) {
@@ -64,6 +73,17 @@ final class ExpectedProfile {
                 hiddenStrengths.add(key);
             }
         }
+        itemViews(items, all, shown, threshold);
+        for (Competency c : competencies) {
+            gaps.put(c.key(), c.self() == null || c.others() == null ? null : round(c.self() - c.others()));
+        }
+        List<ItemView> shownItems = this.items.values().stream().filter(i -> i.mean() != null).toList();
+        highestItems = shownItems.stream()
+                .sorted(java.util.Comparator.comparing(ItemView::mean).reversed().thenComparing(ItemView::id))
+                .limit(3).map(ItemView::id).toList();
+        lowestItems = shownItems.stream()
+                .sorted(java.util.Comparator.comparing(ItemView::mean).thenComparing(ItemView::id))
+                .limit(3).map(ItemView::id).toList();
         Double m = mean(all, items, null, shown);
         leadingIndex = m == null ? null : (int) Math.round(100 * (m - 1) / 4);
         for (String question : List.of("start", "stop", "continue")) {
@@ -76,6 +96,46 @@ final class ExpectedProfile {
                 }
             }
             comments.put(question, texts);
+        }
+    }
+
+    /**
+     * Per item: shown when at least {@code threshold} shown non-SELF raters rated it and no shown
+     * anonymous group rated it fewer than {@code threshold} times; one hidden (but rated) item hides
+     * every item mean of its competency, so the distribution cannot give it away.
+     */
+    private void itemViews(List<Item> items, List<Response> all, Set<String> shown, int threshold) {
+        Set<String> hiddenCompetencies = new TreeSet<>();
+        Map<String, Double> means = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Item item : items) {
+            int n = 0;
+            double sum = 0;
+            Map<String, Integer> byGroup = new LinkedHashMap<>();
+            int[] histogram = distribution.computeIfAbsent(item.competency(), k -> new int[5]);
+            for (Response r : all) {
+                Integer score = r.ratings().get(item.id());
+                if (score == null || !shown.contains(r.relationship())) {
+                    continue;
+                }
+                int value = item.reverse() ? 6 - score : score;
+                n++;
+                sum += value;
+                histogram[value - 1]++;
+                byGroup.merge(r.relationship(), 1, Integer::sum);
+            }
+            boolean thinGroup = byGroup.entrySet().stream()
+                    .anyMatch(e -> !e.getKey().equals("MANAGER") && e.getValue() < threshold);
+            boolean visible = n >= threshold && !thinGroup;
+            if (!visible && n > 0) {
+                hiddenCompetencies.add(item.competency());
+            }
+            counts.put(item.id(), n);
+            means.put(item.id(), visible ? round(sum / n) : null);
+        }
+        for (Item item : items) {
+            Double mean = hiddenCompetencies.contains(item.competency()) ? null : means.get(item.id());
+            this.items.put(item.id(), new ItemView(item.id(), item.competency(), mean, counts.get(item.id())));
         }
     }
 

@@ -259,6 +259,21 @@ class PlatformIT {
         assertThat(strings(profile.get("hiddenStrengths"))).isEqualTo(expected.hiddenStrengths);
         expected.comments.forEach((question, texts) ->
                 assertThat(strings(profile.get("comments").get(question))).as("comments " + question).isEqualTo(texts));
+        JsonNode items = profile.get("items");
+        assertThat(items).hasSize(expected.items.size());
+        for (JsonNode item : items) {
+            ExpectedProfile.ItemView want = expected.items.get(item.get("id").asString());
+            assertThat(number(item.get("mean"))).as("item " + want.id()).isEqualTo(want.mean());
+            assertThat(item.get("n").asInt()).as("item n " + want.id()).isEqualTo(want.n());
+        }
+        expected.distribution.forEach((key, counts) -> {
+            List<Integer> got = new ArrayList<>();
+            profile.get("distribution").get(key).forEach(c -> got.add(c.asInt()));
+            assertThat(got).as("distribution " + key).containsExactly(counts[0], counts[1], counts[2], counts[3], counts[4]);
+        });
+        expected.gaps.forEach((key, gap) -> assertThat(number(profile.get("gaps").get(key))).as("gap " + key).isEqualTo(gap));
+        assertThat(strings(profile.get("highestItems"))).isEqualTo(new TreeSet<>(expected.highestItems));
+        assertThat(strings(profile.get("lowestItems"))).isEqualTo(new TreeSet<>(expected.lowestItems));
         assertThat(profile.toString()).as("no peer comment: the peer group is hidden").doesNotContain("peer p");
         for (String email : List.of(email("d1"), email("mo"), email("p1"))) {
             assertThat(profile.toString()).doesNotContain(email).doesNotContain(ids.get(email));
