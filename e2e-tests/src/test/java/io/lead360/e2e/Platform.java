@@ -75,6 +75,53 @@ final class Platform {
         return output;
     }
 
+    /** Sets an environment variable for every later {@code ./lead360} call (e.g. LEAD360_INFRA_FAULT_CONTROL). */
+    Platform withEnv(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    /** The value the platform runs with, e.g. {@code env("LEAD360_KAFKA_PORT")}. */
+    String env(String name) {
+        return env.get(name);
+    }
+
+    /** local-infra's health server (and, with LEAD360_INFRA_FAULT_CONTROL=true, its fault control). */
+    String infraUrl() {
+        return "http://127.0.0.1:" + env.get("LEAD360_INFRA_HEALTH_PORT");
+    }
+
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + env.get("LEAD360_KAFKA_PORT");
+    }
+
+    /** The pid {@code ./lead360} recorded for a component (local-infra, feedback-service, ...), if it runs. */
+    java.util.OptionalLong pidOf(String component) throws IOException {
+        Path file = home.resolve("run/" + component + ".pid");
+        if (!Files.exists(file)) {
+            return java.util.OptionalLong.empty();
+        }
+        long pid = Long.parseLong(Files.readString(file).trim());
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent()
+                ? java.util.OptionalLong.of(pid) : java.util.OptionalLong.empty();
+    }
+
+    /** Sends a signal ({@code KILL}, {@code STOP}, {@code CONT}...) to a running component. */
+    void signal(String component, String signal) throws IOException, InterruptedException {
+        long pid = pidOf(component).orElseThrow(() -> new IllegalStateException(component + " does not run"));
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful anything; returns once the process is gone. */
+    void kill9(String component) throws IOException, InterruptedException {
+        long pid = pidOf(component).orElseThrow(() -> new IllegalStateException(component + " does not run"));
+        signal(component, "KILL");
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+    }
+
     /** Stops the platform, whatever state it is in. */
     void stopQuietly() {
         try {

@@ -30,7 +30,8 @@ public final class EmbeddedKafka {
     private final int requestedPort;
     private final int requestedControllerPort;
 
-    private KafkaRaftServer server;
+    // volatile: isRunning() answers health checks without waiting for a start or stop in progress
+    private volatile KafkaRaftServer server;
     private int port;
     private int controllerPort;
 
@@ -82,7 +83,7 @@ public final class EmbeddedKafka {
         log.info("Kafka broker at {} stopped", bootstrapServers());
     }
 
-    public synchronized boolean isRunning() {
+    public boolean isRunning() {
         return server != null;
     }
 

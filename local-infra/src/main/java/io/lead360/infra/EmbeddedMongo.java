@@ -24,7 +24,8 @@ public final class EmbeddedMongo {
     private final Path dataDir;
     private final int requestedPort;
 
-    private MongoServer server;
+    // volatile: isRunning() answers health checks without waiting for a start or stop in progress
+    private volatile MongoServer server;
     private int port;
 
     /** {@code port} 0 = a free port (kept across restarts of this instance). */
@@ -67,7 +68,7 @@ public final class EmbeddedMongo {
         log.info("MongoDB-wire server at {} stopped", connectionString());
     }
 
-    public synchronized boolean isRunning() {
+    public boolean isRunning() {
         return server != null;
     }
 

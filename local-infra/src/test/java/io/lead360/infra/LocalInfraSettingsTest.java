@@ -18,6 +18,7 @@ class LocalInfraSettingsTest {
         assertThat(settings.kafkaPort()).isEqualTo(9192);
         assertThat(settings.mongoPort()).isEqualTo(27117);
         assertThat(settings.healthPort()).isEqualTo(8089);
+        assertThat(settings.faultControl()).as("fault control is off unless asked for").isFalse();
     }
 
     @Test
@@ -26,12 +27,14 @@ class LocalInfraSettingsTest {
                 "LEAD360_HOME", "/tmp/lead360",
                 "LEAD360_KAFKA_PORT", "19192",
                 "LEAD360_MONGODB_PORT", "37117",
-                "LEAD360_INFRA_HEALTH_PORT", "18089"));
+                "LEAD360_INFRA_HEALTH_PORT", "18089",
+                "LEAD360_INFRA_FAULT_CONTROL", "true"));
 
         assertThat(settings.home()).isEqualTo(Path.of("/tmp/lead360"));
         assertThat(settings.kafkaPort()).isEqualTo(19192);
         assertThat(settings.mongoPort()).isEqualTo(37117);
         assertThat(settings.healthPort()).isEqualTo(18089);
+        assertThat(settings.faultControl()).isTrue();
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /** Every analytics-service setting, under {@code lead360}. */
 @ConfigurationProperties("lead360")
-public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka kafka, @DefaultValue Rebuild rebuild) {
+public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka kafka, @DefaultValue Rebuild rebuild,
+                                  @DefaultValue Mongo mongo) {
 
     /**
      * @param jwksUri  where the gateway publishes its signing keys
@@ -23,7 +24,8 @@ public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka k
      * @param partitions   partitions of the topics (and their dead-letter topics) the service creates
      * @param replicas     replication factor of those topics
      * @param maxAttempts  deliveries of a failing record before it goes to the dead-letter topic
-     * @param retryBackOff pause between those deliveries
+     * @param retryBackOff pause between those deliveries (and the first pause while MongoDB is away)
+     * @param transientMaxBackOff longest pause between retries while MongoDB is away (retried without limit)
      * @param feedbackRetentionMs   {@code retention.ms} of the submissions topic; -1 = forever, so profiles can be rebuilt
      * @param cycleEventsRetentionMs {@code retention.ms} of the cycle events topic; -1 = forever, a rebuild needs them too
      * @param deadLetterRetentionMs {@code retention.ms} of the dead-letter topics
@@ -34,7 +36,8 @@ public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka k
                         @DefaultValue("500ms") Duration retryBackOff,
                         @DefaultValue("-1") long feedbackRetentionMs,
                         @DefaultValue("-1") long cycleEventsRetentionMs,
-                        @DefaultValue("2592000000") long deadLetterRetentionMs) {
+                        @DefaultValue("2592000000") long deadLetterRetentionMs,
+                        @DefaultValue("5s") Duration transientMaxBackOff) {
     }
 
     /**
@@ -43,5 +46,15 @@ public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka k
      */
     public record Rebuild(@DefaultValue("2000") int maxPollRecords,
                           @DefaultValue("60s") Duration idleTimeout) {
+    }
+
+    /**
+     * Fail fast while MongoDB is away, so callers get a quick 503 instead of a 30 s hang.
+     *
+     * @param serverSelectionTimeout how long an operation waits for a reachable server
+     * @param connectTimeout         how long opening a connection may take
+     */
+    public record Mongo(@DefaultValue("2s") Duration serverSelectionTimeout,
+                        @DefaultValue("2s") Duration connectTimeout) {
     }
 }

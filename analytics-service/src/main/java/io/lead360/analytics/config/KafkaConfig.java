@@ -2,6 +2,7 @@ package io.lead360.analytics.config;
 
 import io.lead360.analytics.ingest.IngestMetrics;
 import io.lead360.analytics.ingest.InvalidEventException;
+import io.lead360.analytics.ingest.TransientFailures;
 import io.lead360.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -17,6 +18,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import java.util.ArrayList;
@@ -47,7 +50,9 @@ class KafkaConfig {
     /**
      * Bounded retries, then the record goes to {@code <topic>.dlt} on the same partition (the
      * dead-letter topics have as many partitions), with the reason in spring-kafka's exception
-     * headers. A value that is not a valid event goes there at once.
+     * headers. A value that is not a valid event goes there at once. A failure because MongoDB is
+     * away says nothing about the event: it is retried with a growing pause until the store is back,
+     * and never dead-lettered (that would lose a valid submission).
      */
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, AnalyticsProperties properties,
@@ -64,7 +69,16 @@ class KafkaConfig {
         var handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(kafka.retryBackOff().toMillis(), kafka.maxAttempts() - 1L));
         handler.addNotRetryableExceptions(InvalidEventException.class);
+        handler.setBackOffFunction((record, exception) ->
+                TransientFailures.isTransient(exception) ? untilTheStoreIsBack(kafka) : null);
         return handler;
+    }
+
+    /** Unlimited attempts; each pause stays far below max.poll.interval.ms, so the consumer keeps its partitions. */
+    static BackOff untilTheStoreIsBack(AnalyticsProperties.Kafka kafka) {
+        var backOff = new ExponentialBackOff(kafka.retryBackOff().toMillis(), 2.0);
+        backOff.setMaxInterval(kafka.transientMaxBackOff().toMillis());
+        return backOff;
     }
 
     /**

@@ -73,6 +73,13 @@ public class EventApplier {
                     failedAt = position;
                     failure = e;
                 }
+            } catch (RuntimeException e) {
+                // the bulk write as a whole failed (e.g. MongoDB away): none of them is known to be applied
+                int position = submissionPositions.get(0);
+                if (position < failedAt) {
+                    failedAt = position;
+                    failure = e;
+                }
             }
         }
         if (failure != null) {

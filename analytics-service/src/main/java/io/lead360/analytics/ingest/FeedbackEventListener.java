@@ -48,6 +48,11 @@ class FeedbackEventListener {
             metrics.counted(applier.apply(events, collections.writeTargets()));
         } catch (EventApplier.EventApplyException e) {
             throw new BatchListenerFailedException(e.getMessage(), e.getCause(), e.index());
+        } catch (RuntimeException e) {
+            // e.g. MongoDB away before anything was written: name the first record, so that the error
+            // handler's per-record rules (retry while the failure is transient) apply, not its
+            // whole-batch fallback, which would dead-letter every valid event of the batch
+            throw new BatchListenerFailedException(e.getMessage(), e, 0);
         }
         if (invalid != null) {
             throw new BatchListenerFailedException(invalid.getMessage(), invalid, events.size());

@@ -15,7 +15,8 @@ public record FeedbackProperties(
         @DefaultValue Kafka kafka,
         @DefaultValue People people,
         @DefaultValue Cycles cycles,
-        @DefaultValue Reminders reminders) {
+        @DefaultValue Reminders reminders,
+        @DefaultValue Mongo mongo) {
 
     public record Auth(
             @DefaultValue("http://127.0.0.1:8080/.well-known/jwks.json") String jwksUri,
@@ -68,5 +69,16 @@ public record FeedbackProperties(
     public record Reminders(
             @DefaultValue({"P3D", "P1D"}) List<Duration> beforeClose,
             @DefaultValue("1m") Duration checkInterval) {
+    }
+
+    /**
+     * Fail fast while MongoDB is away, so callers get a quick 503 instead of a 30 s hang.
+     *
+     * @param serverSelectionTimeout how long an operation waits for a reachable server
+     * @param connectTimeout         how long opening a connection may take
+     */
+    public record Mongo(
+            @DefaultValue("2s") Duration serverSelectionTimeout,
+            @DefaultValue("2s") Duration connectTimeout) {
     }
 }

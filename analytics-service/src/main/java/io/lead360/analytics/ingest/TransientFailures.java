@@ -1,0 +1,43 @@
+package io.lead360.analytics.ingest;
+
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoServerUnavailableException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+
+import java.util.List;
+
+/**
+ * Tells a failure of the infrastructure (MongoDB unreachable, timing out, failing over), which
+ * passes by itself, from a failure of the event. An event that failed only because the store was
+ * away is valid: it must be retried until the store is back, never dead-lettered.
+ */
+public final class TransientFailures {
+
+    private static final List<Class<? extends Throwable>> TRANSIENT = List.of(
+            DataAccessResourceFailureException.class,
+            TransientDataAccessException.class,
+            MongoTimeoutException.class,
+            MongoSocketException.class,
+            MongoServerUnavailableException.class,
+            MongoNotPrimaryException.class,
+            MongoNodeIsRecoveringException.class);
+
+    private TransientFailures() {
+    }
+
+    /** True when the failure, or anything it was caused by, says the infrastructure was unavailable. */
+    public static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Class<? extends Throwable> type : TRANSIENT) {
+                if (type.isInstance(t)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

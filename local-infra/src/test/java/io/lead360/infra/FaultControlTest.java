@@ -1,0 +1,96 @@
+package io.lead360.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FaultControlTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path home;
+
+    private LocalInfra.Settings settings;
+
+    @Test
+    void withFaultControlOnMongoDbCanBeStoppedAndStartedAgainWithItsDataAndHealthSaysWhatRuns() throws Exception {
+        LocalInfra infra = start(true);
+        try {
+            String mongo = "mongodb://127.0.0.1:" + settings.mongoPort();
+            try (MongoClient client = MongoClients.create(mongo)) {
+                client.getDatabase("fault").getCollection("c").insertOne(new Document("_id", "kept"));
+            }
+
+            assertThat(post("/faults/mongodb/stop").statusCode()).isEqualTo(200);
+            HttpResponse<String> health = get("/health");
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("\"mongodb\":\"DOWN\"").contains("\"kafka\":\"UP\"");
+
+            assertThat(post("/faults/mongodb/start").statusCode()).isEqualTo(200);
+            assertThat(get("/health").statusCode()).isEqualTo(200);
+            try (MongoClient client = MongoClients.create(mongo)) {
+                assertThat(client.getDatabase("fault").getCollection("c").find(new Document("_id", "kept")).first())
+                        .isNotNull();
+            }
+
+            assertThat(post("/faults/kafka/stop").statusCode()).isEqualTo(200);
+            assertThat(get("/health").body()).contains("\"kafka\":\"DOWN\"").contains("\"mongodb\":\"UP\"");
+            assertThat(post("/faults/kafka/start").statusCode()).isEqualTo(200);
+            assertThat(get("/health").statusCode()).isEqualTo(200);
+
+            assertThat(post("/faults/zookeeper/stop").statusCode()).isEqualTo(404);
+        } finally {
+            infra.stop();
+        }
+    }
+
+    @Test
+    void withoutTheSettingThereIsNoFaultControl() throws Exception {
+        LocalInfra infra = start(false);
+        try {
+            assertThat(post("/faults/mongodb/stop").statusCode()).isEqualTo(404);
+            assertThat(get("/health").statusCode()).isEqualTo(200);
+        } finally {
+            infra.stop();
+        }
+    }
+
+    private LocalInfra start(boolean faultControl) throws Exception {
+        settings = LocalInfra.Settings.fromEnvironment(Map.of(
+                "LEAD360_HOME", home.toString(),
+                "LEAD360_KAFKA_PORT", String.valueOf(FreePort.find()),
+                "LEAD360_MONGODB_PORT", String.valueOf(FreePort.find()),
+                "LEAD360_INFRA_HEALTH_PORT", String.valueOf(FreePort.find()),
+                "LEAD360_INFRA_FAULT_CONTROL", String.valueOf(faultControl)));
+        LocalInfra infra = new LocalInfra(settings);
+        infra.start();
+        return infra;
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        return http.send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.healthPort() + path))
+                .timeout(Duration.ofSeconds(60));
+    }
+}
