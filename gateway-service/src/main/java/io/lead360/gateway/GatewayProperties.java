@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every lead360 setting of the gateway. Route targets live here too so that the YAML routes and
@@ -13,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lead360")
 public record GatewayProperties(@DefaultValue Auth auth, @DefaultValue Routes routes,
-        @DefaultValue Resilience resilience) {
+        @DefaultValue Resilience resilience, @DefaultValue Http http) {
 
     public record Auth(
             @DefaultValue("./var/keys/jwt-signing-key.pem") Path signingKeyFile,
@@ -39,5 +40,12 @@ public record GatewayProperties(@DefaultValue Auth auth, @DefaultValue Routes ro
             @DefaultValue("PT10S") Duration waitInOpenState,
             /* people imports hash a password per row: a large file takes minutes, not seconds */
             @DefaultValue("PT5M") Duration importTimeLimit) {
+    }
+
+    /** Request bodies above these sizes are refused with 413 before they are read or routed. */
+    public record Http(
+            @DefaultValue("256KB") DataSize maxBodySize,
+            /* POST /api/people/import: a whole organisation in one file */
+            @DefaultValue("5MB") DataSize maxImportBodySize) {
     }
 }

@@ -342,6 +342,79 @@ class GatewayIT {
         client.get().uri("/api/organisation/heatmap").exchange().expectStatus().isUnauthorized();
     }
 
+    @Test
+    void everyResponseCarriesTheSecurityHeadersAndNoHstsOverPlainHttp() {
+        String token = personToken();
+        List<WebTestClient.ResponseSpec> responses = List.of(
+                client.get().uri("/").exchange(),
+                client.get().uri("/api/people").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange(),
+                client.get().uri("/api/people").exchange(),
+                client.get().uri("/no-such-page").exchange(),
+                signIn("lea@acme.test", "wrong"));
+        for (WebTestClient.ResponseSpec response : responses) {
+            response.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                    .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+                    .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp).contains("frame-ancestors 'none'"))
+                    .expectHeader().doesNotExist("Strict-Transport-Security");
+        }
+    }
+
+    @Test
+    void corsStaysClosedToForeignOrigins() {
+        String token = personToken();
+        client.get().uri("/api/people").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header(HttpHeaders.ORIGIN, "https://evil.test").exchange()
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS);
+        for (String path : List.of("/api/people", "/api/auth/token", "/api/cycles")) {
+            client.options().uri(path).header(HttpHeaders.ORIGIN, "https://evil.test")
+                    .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                    .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type")
+                    .exchange()
+                    .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+                    .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS);
+        }
+        client.post().uri("/api/auth/token").header(HttpHeaders.ORIGIN, "https://evil.test")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("email", "lea@acme.test", "password", "lea-secret"))
+                .exchange()
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+    }
+
+    @Test
+    void bodiesOverTheLimitAreRefusedWith413ProblemBeforeRoutingOrSignIn() {
+        String big = "{\"name\":\"" + "x".repeat(300 * 1024) + "\"}";
+        client.post().uri("/api/cycles").header(HttpHeaders.AUTHORIZATION, "Bearer " + personToken())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(big).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(413);
+        client.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON).bodyValue(big).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(PROBLEM_JSON);
+        // streamed without a Content-Length: counted as it arrives
+        client.post().uri("/api/cycles").header(HttpHeaders.AUTHORIZATION, "Bearer " + personToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(reactor.core.publisher.Flux.range(0, 300).map(i -> "x".repeat(1024)), String.class).exchange()
+                .expectStatus().isEqualTo(413);
+        client.post().uri("/api/cycles").header(HttpHeaders.AUTHORIZATION, "Bearer " + personToken())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(reactor.core.publisher.Flux.range(0, 3).map(i -> "x".repeat(1024)), String.class).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.path").isEqualTo("/api/cycles");
+    }
+
+    @Test
+    void aPeopleImportMayBeLargerButNotUnlimited() {
+        client.post().uri("/api/people/import").header(HttpHeaders.AUTHORIZATION, "Bearer " + personToken())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("[" + " ".repeat(1024 * 1024) + "]").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.path").isEqualTo("/api/people/import");
+        client.post().uri("/api/people/import").header(HttpHeaders.AUTHORIZATION, "Bearer " + personToken())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("[" + " ".repeat(6 * 1024 * 1024) + "]").exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(PROBLEM_JSON);
+    }
+
     private void expectRejected(String token) {
         client.get().uri("/api/people").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
                 .expectStatus().isUnauthorized()

@@ -2,13 +2,14 @@ package io.lead360.analytics.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 
 /** Every analytics-service setting, under {@code lead360}. */
 @ConfigurationProperties("lead360")
 public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka kafka, @DefaultValue Rebuild rebuild,
-                                  @DefaultValue Mongo mongo) {
+                                  @DefaultValue Mongo mongo, @DefaultValue Http http) {
 
     /**
      * @param jwksUri  where the gateway publishes its signing keys
@@ -56,5 +57,9 @@ public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka k
      */
     public record Mongo(@DefaultValue("2s") Duration serverSelectionTimeout,
                         @DefaultValue("2s") Duration connectTimeout) {
+    }
+
+    /** @param maxBodySize request bodies above this are refused with 413 before anything reads them */
+    public record Http(@DefaultValue("256KB") DataSize maxBodySize) {
     }
 }

@@ -2,6 +2,7 @@ package io.lead360.feedback.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,8 @@ public record FeedbackProperties(
         @DefaultValue People people,
         @DefaultValue Cycles cycles,
         @DefaultValue Reminders reminders,
-        @DefaultValue Mongo mongo) {
+        @DefaultValue Mongo mongo,
+        @DefaultValue Http http) {
 
     public record Auth(
             @DefaultValue("http://127.0.0.1:8080/.well-known/jwks.json") String jwksUri,
@@ -80,5 +82,16 @@ public record FeedbackProperties(
     public record Mongo(
             @DefaultValue("2s") Duration serverSelectionTimeout,
             @DefaultValue("2s") Duration connectTimeout) {
+    }
+
+    /**
+     * Request body limits: anything larger is refused with 413 before it is parsed.
+     *
+     * @param maxBodySize       every request but the people import
+     * @param maxImportBodySize {@code POST /api/people/import}: a whole organisation in one file
+     */
+    public record Http(
+            @DefaultValue("256KB") DataSize maxBodySize,
+            @DefaultValue("5MB") DataSize maxImportBodySize) {
     }
 }

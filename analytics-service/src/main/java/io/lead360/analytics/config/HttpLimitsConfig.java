@@ -1,0 +1,17 @@
+package io.lead360.analytics.config;
+
+import io.lead360.service.RequestBodyLimitFilter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
+
+@Configuration(proxyBeanMethods = false)
+class HttpLimitsConfig {
+
+    @Bean
+    RequestBodyLimitFilter requestBodyLimitFilter(AnalyticsProperties properties, JsonMapper jsonMapper) {
+        return new RequestBodyLimitFilter(properties.http().maxBodySize(), Map.of(), jsonMapper);
+    }
+}
