@@ -1,5 +1,6 @@
 package io.lead360.analytics.web;
 
+import io.lead360.service.StoreUnavailable;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import org.slf4j.Logger;
@@ -8,7 +9,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
@@ -30,7 +30,6 @@ import java.util.Map;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    private static final String RETRY_AFTER_SECONDS = "5";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -44,18 +43,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, body, headers, status, request);
     }
 
-    /**
-     * MongoDB is unreachable (stopped, restarting, network): a temporary condition, so 503 with
-     * Retry-After rather than a 500; the driver reconnects by itself when it is back.
-     */
+    /** MongoDB unreachable: 503 with Retry-After (see {@link StoreUnavailable}). */
     @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class})
     ResponseEntity<ProblemDetail> storeUnavailable(Exception ex) {
-        log.warn("MongoDB unavailable: {}", ex.toString());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The data store is unavailable; try again shortly");
-        problem.setTitle("Service unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return StoreUnavailable.response(ex);
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,5 +1,6 @@
 package io.lead360.feedback.web;
 
+import io.lead360.service.StoreUnavailable;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import org.slf4j.Logger;
@@ -9,7 +10,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -31,7 +31,6 @@ import java.util.List;
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
-    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
@@ -70,18 +69,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Access denied");
     }
 
-    /**
-     * MongoDB is unreachable (stopped, restarting, network): a temporary condition, so 503 with
-     * Retry-After rather than a 500; the driver reconnects by itself when it is back.
-     */
+    /** MongoDB unreachable: 503 with Retry-After (see {@link StoreUnavailable}). */
     @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class})
     ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
-        log.warn("MongoDB unavailable: {}", e.toString());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The data store is unavailable; try again shortly");
-        problem.setTitle("Service unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return StoreUnavailable.response(e);
     }
 
     @ExceptionHandler(Exception.class)
