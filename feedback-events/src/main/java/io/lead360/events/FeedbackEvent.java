@@ -17,9 +17,11 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = CycleOpened.class, name = "CycleOpened"),
         @JsonSubTypes.Type(value = CycleClosed.class, name = "CycleClosed"),
         @JsonSubTypes.Type(value = ResultsReleased.class, name = "ResultsReleased"),
-        @JsonSubTypes.Type(value = ReminderDue.class, name = "ReminderDue")
+        @JsonSubTypes.Type(value = ReminderDue.class, name = "ReminderDue"),
+        @JsonSubTypes.Type(value = PersonErased.class, name = "PersonErased")
 })
-public sealed interface FeedbackEvent permits FeedbackSubmitted, CycleOpened, CycleClosed, ResultsReleased, ReminderDue {
+public sealed interface FeedbackEvent permits FeedbackSubmitted, CycleOpened, CycleClosed, ResultsReleased, ReminderDue,
+        PersonErased {
 
     UUID eventId();
 

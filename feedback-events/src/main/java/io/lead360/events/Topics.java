@@ -3,7 +3,10 @@ package io.lead360.events;
 /** Topic names shared by producer and consumers. */
 public final class Topics {
 
-    /** {@link FeedbackSubmitted}, keyed by the subject's id; kept so profiles can be rebuilt. */
+    /**
+     * {@link FeedbackSubmitted} and {@link PersonErased}, keyed by the subject's id; kept so profiles
+     * can be rebuilt (a replay meets the erasure after the feedback it erases).
+     */
     public static final String FEEDBACK_SUBMITTED = "lead360.feedback-submitted.v1";
 
     /** {@link CycleOpened}, {@link CycleClosed}, {@link ResultsReleased}, keyed by cycle id. */

@@ -48,7 +48,8 @@ class EventContractTest {
                         Map.of("s1", Map.of(Relationship.PEER, 3))),
                 new ResultsReleased(UUID.randomUUID(), ResultsReleased.VERSION, Instant.now(), "c1"),
                 new ReminderDue(UUID.randomUUID(), ReminderDue.VERSION, Instant.now(), "c1", "r1",
-                        Instant.parse("2026-12-01T17:00:00Z")));
+                        Instant.parse("2026-12-01T17:00:00Z")),
+                new PersonErased(UUID.randomUUID(), PersonErased.VERSION, Instant.now(), "p1"));
     }
 
     @Test

@@ -57,7 +57,8 @@ class GatewayIT {
     /** The stand-in's credential table: email -> (password, person). */
     private static final Map<String, Map.Entry<String, VerifiedPerson>> PEOPLE = Map.of(
             "lea@acme.test", Map.entry("lea-secret",
-                    new VerifiedPerson("p-lea", "lea@acme.test", "Lea Park", List.of("EMPLOYEE", "LEADER"), "p-mo")));
+                    new VerifiedPerson("p-lea", "lea@acme.test", "Lea Park", List.of("EMPLOYEE", "LEADER"), "p-mo",
+                            new VerifiedPerson.Session("s-lea", "refresh-lea", Instant.now().plusSeconds(3600)))));
     /** An email for which the stand-in fails with 500. */
     private static final String BROKEN_EMAIL = "broken@acme.test";
 

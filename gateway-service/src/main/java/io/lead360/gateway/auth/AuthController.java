@@ -1,5 +1,6 @@
 package io.lead360.gateway.auth;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,8 +22,10 @@ class AuthController {
     private final FeedbackCredentialsClient credentials;
     private final TokenIssuer tokens;
     private final SigningKey signingKey;
+    private final Clock clock;
 
-    AuthController(FeedbackCredentialsClient credentials, TokenIssuer tokens, SigningKey signingKey) {
+    AuthController(FeedbackCredentialsClient credentials, TokenIssuer tokens, SigningKey signingKey, Clock clock) {
+        this.clock = clock;
         this.credentials = credentials;
         this.tokens = tokens;
         this.signingKey = signingKey;
@@ -32,8 +35,7 @@ class AuthController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<AccessTokenResponse> issueToken(@Valid @RequestBody SignInRequest request) {
         return credentials.verify(request)
-                .map(tokens::accessToken)
-                .map(AccessTokenResponse::bearer);
+                .map(person -> AccessTokenResponse.bearer(tokens.accessToken(person), person.session(), clock));
     }
 
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)

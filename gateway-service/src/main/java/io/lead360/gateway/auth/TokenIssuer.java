@@ -38,8 +38,15 @@ public final class TokenIssuer {
         this.serviceTokenTtl = serviceTokenTtl;
     }
 
+    /** Claim naming the sign-in session; the session must still be live for the token to be accepted. */
+    public static final String SESSION_CLAIM = "sid";
+
     public IssuedToken accessToken(VerifiedPerson person) {
+        if (person.session() == null || person.session().id() == null || person.session().id().isBlank()) {
+            throw new IllegalArgumentException("an access token needs a sign-in session");
+        }
         JwtClaimsSet.Builder claims = baseClaims(person.id(), accessTokenTtl)
+                .claim(SESSION_CLAIM, person.session().id())
                 .claim("email", person.email())
                 .claim("name", person.name())
                 .claim("roles", person.roles() == null ? List.of() : List.copyOf(person.roles()));

@@ -34,7 +34,8 @@ class TokenIssuerTest {
 
     @Test
     void accessTokenCarriesThePersonAsArchitectureIdentitySays() throws Exception {
-        var token = issuer.accessToken(new VerifiedPerson("p-1", "lea@acme.test", "Lea Park", List.of("EMPLOYEE", "LEADER"), "p-0"));
+        var token = issuer.accessToken(new VerifiedPerson("p-1", "lea@acme.test", "Lea Park", List.of("EMPLOYEE", "LEADER"), "p-0",
+                new VerifiedPerson.Session("s-1", "refresh-1", java.time.Instant.now().plusSeconds(3600))));
 
         SignedJWT jwt = SignedJWT.parse(token.value());
         assertThat(jwt.verify(new RSASSAVerifier(key.publicKey()))).isTrue();
