@@ -1,7 +1,14 @@
-// The lead360 API through the gateway. The access token lives in sessionStorage only: it is gone
-// when the tab closes, and signing out forgets it.
+// The lead360 API through the gateway. Tokens live in sessionStorage only: they are gone when the tab
+// closes, and signing out forgets them. The access token is short-lived (15 minutes); it is renewed with
+// the single-use refresh token shortly before it expires, or once when the server answers 401.
 
-const TOKEN_KEY = 'lead360.token';
+const ACCESS_KEY = 'lead360.token';
+const REFRESH_KEY = 'lead360.refreshToken';
+const EXPIRES_KEY = 'lead360.expiresAt';
+/** Renew this long before the access token expires, so a request never goes out with a dying token. */
+const RENEW_BEFORE_MS = 60 * 1000;
+/** Sign-in endpoints: called without a bearer token; their 401 means wrong input, not an expired token. */
+const SIGN_IN_PATHS = ['/api/auth/token', '/api/auth/refresh', '/api/auth/sso/token'];
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -22,11 +29,42 @@ export class ApiError extends Error {
 }
 
 export function token() {
-  return sessionStorage.getItem(TOKEN_KEY);
+  return sessionStorage.getItem(ACCESS_KEY);
 }
 
+function refreshToken() {
+  return sessionStorage.getItem(REFRESH_KEY);
+}
+
+function expiresAt() {
+  return Number(sessionStorage.getItem(EXPIRES_KEY) || 0);
+}
+
+let renewTimer = null;
+
 export function forgetToken() {
-  sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(ACCESS_KEY);
+  sessionStorage.removeItem(REFRESH_KEY);
+  sessionStorage.removeItem(EXPIRES_KEY);
+  clearTimeout(renewTimer);
+  renewTimer = null;
+}
+
+/** Keeps a token response ({accessToken, expiresIn, refreshToken}) and plans its renewal. */
+function keep(answer) {
+  sessionStorage.setItem(ACCESS_KEY, answer.accessToken);
+  if (answer.refreshToken) sessionStorage.setItem(REFRESH_KEY, answer.refreshToken);
+  else sessionStorage.removeItem(REFRESH_KEY);
+  sessionStorage.setItem(EXPIRES_KEY, String(Date.now() + Number(answer.expiresIn || 0) * 1000));
+  planRenewal();
+}
+
+function planRenewal() {
+  clearTimeout(renewTimer);
+  renewTimer = null;
+  if (!token() || !refreshToken()) return;
+  const delay = Math.max(0, expiresAt() - Date.now() - RENEW_BEFORE_MS);
+  renewTimer = setTimeout(() => { renew().catch(() => {}); }, delay);
 }
 
 let onUnauthorized = () => {};
@@ -34,35 +72,78 @@ export function whenUnauthorized(callback) {
   onUnauthorized = callback;
 }
 
-async function request(method, path, body, { contentType = 'application/json', accept = 'application/json' } = {}) {
+function endSession() {
+  forgetToken();
+  onUnauthorized();
+}
+
+let renewal = null;
+
+/**
+ * Trades the refresh token for new tokens. One renewal at a time: a refresh token works once, so two
+ * parallel refreshes would end the whole session (the server treats reuse as theft).
+ */
+function renew() {
+  if (!renewal) {
+    renewal = (async () => {
+      const current = refreshToken();
+      if (!current) throw new ApiError(401, { detail: 'Please sign in again.' });
+      const response = await send('POST', '/api/auth/refresh', { refreshToken: current });
+      if (!response.ok) {
+        // 401: the session has ended (signed out elsewhere, expired, deactivated); anything else: try later
+        if (response.status === 401) endSession();
+        throw await problemOf(response);
+      }
+      keep(await response.json());
+    })().finally(() => { renewal = null; });
+  }
+  return renewal;
+}
+
+async function send(method, path, body, { contentType = 'application/json', accept = 'application/json' } = {}) {
   const headers = { Accept: accept };
   const current = token();
-  if (current) headers.Authorization = `Bearer ${current}`;
+  if (current && !SIGN_IN_PATHS.includes(path)) headers.Authorization = `Bearer ${current}`;
   let payload;
   if (body !== undefined) {
     headers['Content-Type'] = contentType;
     payload = contentType === 'application/json' ? JSON.stringify(body) : body;
   }
-  let response;
   try {
-    response = await fetch(path, { method, headers, body: payload });
+    return await fetch(path, { method, headers, body: payload });
   } catch (e) {
     throw new ApiError(0, { detail: 'The server cannot be reached. Check your connection and try again.' });
   }
-  if (response.status === 401 && path !== '/api/auth/token') {
-    forgetToken();
-    onUnauthorized();
+}
+
+async function problemOf(response) {
+  let problem = null;
+  try {
+    problem = await response.json();
+  } catch (ignored) {
+    problem = null;
   }
-  if (!response.ok) {
-    let problem = null;
-    try {
-      problem = await response.json();
-    } catch (ignored) {
-      problem = null;
+  return new ApiError(response.status, problem);
+}
+
+async function request(method, path, body, options = {}) {
+  const authenticated = !SIGN_IN_PATHS.includes(path);
+  if (authenticated && token() && refreshToken() && expiresAt() - Date.now() < RENEW_BEFORE_MS / 2) {
+    await renew().catch(() => {});
+  }
+  let response = await send(method, path, body, options);
+  if (response.status === 401 && authenticated && token()) {
+    // the token may have expired while the tab slept: renew once and retry once
+    let renewed = false;
+    if (refreshToken()) {
+      renewed = await renew().then(() => true, () => false);
     }
-    throw new ApiError(response.status, problem);
+    if (renewed) response = await send(method, path, body, options);
+    // a refused renewal has already ended the session
+    if (response.status === 401 && token()) endSession();
   }
-  if (accept !== 'application/json') return response.blob();
+  if (!response.ok) throw await problemOf(response);
+  if ((options.accept || 'application/json') !== 'application/json') return response.blob();
   const text = await response.text();
   return text ? JSON.parse(text) : null;
 }
@@ -76,7 +157,51 @@ export const api = {
 };
 
 export async function signIn(email, password) {
-  const answer = await request('POST', '/api/auth/token', { email, password });
-  sessionStorage.setItem(TOKEN_KEY, answer.accessToken);
-  return answer;
+  keep(await request('POST', '/api/auth/token', { email, password }));
 }
+
+/** Exchanges the single-use code single sign-on left in the address (#sso=...) for tokens. */
+export async function signInWithSsoCode(code) {
+  keep(await request('POST', '/api/auth/sso/token', { code }));
+}
+
+/** Ends the session on the server (its tokens stop working at once), then forgets the tokens here. */
+export async function signOut() {
+  try {
+    // an expired access token could not end the session: renew it first
+    if (token() && refreshToken() && expiresAt() <= Date.now()) await renew().catch(() => {});
+    if (token()) await send('POST', '/api/auth/sign-out');
+  } finally {
+    forgetToken();
+  }
+}
+
+/** The OpenID Connect providers the gateway offers: [{id, name, loginUrl}]; none when it cannot tell. */
+export async function signInProviders() {
+  try {
+    const providers = await request('GET', '/api/auth/providers');
+    // only same-origin login URLs: a link must never lead the browser anywhere else
+    return Array.isArray(providers)
+      ? providers.filter((p) => p && typeof p.loginUrl === 'string' && p.loginUrl.startsWith('/oauth2/authorization/'))
+      : [];
+  } catch (e) {
+    return [];
+  }
+}
+
+/** Saves a JSON answer of the API as a file (the request needs the bearer token, so no plain link). */
+export async function downloadJson(path, filename) {
+  const data = await request('GET', path);
+  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+// a page reload keeps the tokens (sessionStorage): keep renewing them
+planRenewal();

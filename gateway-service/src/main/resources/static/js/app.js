@@ -1,5 +1,7 @@
 // lead360 web application: sign-in, a hash router and the three areas (feedback, profile, admin).
-import { api, ApiError, forgetToken, signIn, token, whenUnauthorized } from './api.js';
+import {
+  api, ApiError, downloadJson, signIn, signInProviders, signInWithSsoCode, signOut as endSession, token, whenUnauthorized,
+} from './api.js';
 import { announce, h, notice, show } from './dom.js';
 import { feedbackList, questionnaire } from './feedback.js';
 import { profilePage } from './profile.js';
@@ -11,20 +13,23 @@ function isAdmin() {
   return !!me && Array.isArray(me.roles) && me.roles.includes('ADMIN');
 }
 
-function signInPage(message) {
+function signInPage(message, kind = 'info') {
   const email = h('input', { id: 'email', name: 'email', type: 'email', autocomplete: 'username', required: true });
   const password = h('input', { id: 'password', name: 'password', type: 'password',
     autocomplete: 'current-password', required: true });
   const error = h('div', { id: 'sign-in-error', 'aria-live': 'assertive' });
   const submit = h('button', { type: 'submit', id: 'sign-in' }, 'Sign in');
+  const providerList = h('div', { id: 'sso-providers', class: 'actions', hidden: true });
   const form = h('form', { class: 'card narrow', id: 'sign-in-form', novalidate: true },
     h('h1', {}, 'Sign in to lead360'),
     h('p', { class: 'muted' }, 'Give feedback, see your 360 profile, or run feedback cycles.'),
-    message ? notice(message, 'info') : null,
+    message ? notice(message, kind) : null,
     h('div', { class: 'field' }, h('label', { for: 'email' }, 'Email'), email),
     h('div', { class: 'field' }, h('label', { for: 'password' }, 'Password'), password),
     error,
-    h('div', { class: 'actions' }, submit));
+    h('div', { class: 'actions' }, submit),
+    providerList);
+  showProviders(providerList);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.replaceChildren();
@@ -52,6 +57,50 @@ function signInPage(message) {
   email.focus();
 }
 
+/** "Sign in with <provider>" links for the single sign-on providers the gateway offers. */
+async function showProviders(container) {
+  const providers = await signInProviders();
+  if (!providers.length) return;
+  container.replaceChildren(h('p', { class: 'muted' }, 'Or use your organisation\'s account:'),
+    ...providers.map((p) => h('a', { class: 'button secondary', href: p.loginUrl, 'data-provider': p.id },
+      `Sign in with ${p.name}`)));
+  container.hidden = false;
+}
+
+/** Why single sign-on did not sign someone in, in words (the reason comes from #sso-error=...). */
+const SSO_ERRORS = {
+  'not-registered': 'Your organisation account is not registered in lead360, or it is no longer active. '
+    + 'Ask your lead360 administrator to add you with the same email address.',
+  'email-not-verified': 'Your organisation account has no verified email address, so lead360 cannot tell who you are.',
+  'no-email': 'Your organisation account did not share an email address with lead360.',
+  unavailable: 'Single sign-on is not available right now. Please try again in a moment, or sign in with your password.',
+  failed: 'Single sign-on did not complete. Please try again.',
+};
+
+/**
+ * Single sign-on ends on "/#sso=<code>" or "/#sso-error=<reason>". The code is exchanged at once (it
+ * works once, for 60 seconds) and removed from the address bar and history either way.
+ */
+async function finishSingleSignOn() {
+  const hash = location.hash;
+  if (!hash.startsWith('#sso=') && !hash.startsWith('#sso-error=')) return false;
+  history.replaceState(null, '', location.pathname + location.search + '#/');
+  if (hash.startsWith('#sso-error=')) {
+    const reason = decodeURIComponent(hash.slice('#sso-error='.length));
+    signInPage(SSO_ERRORS[reason] || SSO_ERRORS.failed, 'error');
+    return true;
+  }
+  try {
+    await signInWithSsoCode(decodeURIComponent(hash.slice('#sso='.length)));
+    await loadMe();
+    location.hash = '#/feedback';
+  } catch (e) {
+    signInPage(e instanceof ApiError && e.status === 401
+      ? 'That sign-in link has expired or was already used. Please sign in again.' : e.message, 'error');
+  }
+  return true;
+}
+
 async function loadMe() {
   me = await api.get('/api/me');
   renderChrome();
@@ -69,8 +118,8 @@ function renderChrome() {
   });
 }
 
-function signOut() {
-  forgetToken();
+async function signOut() {
+  await endSession();
   me = null;
   announce('You are signed out.');
   location.hash = '#/sign-in';
@@ -108,6 +157,22 @@ whenUnauthorized(() => {
   me = null;
   signInPage('Your session has ended. Please sign in again.');
 });
+async function downloadMyData() {
+  const button = document.getElementById('download-data');
+  button.disabled = true;
+  try {
+    await downloadJson('/api/me/data', 'lead360-my-data.json');
+    announce('Your data is downloading.', 'success');
+  } catch (e) {
+    if (!(e instanceof ApiError && e.status === 401)) announce(`Your data could not be downloaded: ${e.message}`, 'error');
+  } finally {
+    button.disabled = false;
+  }
+}
+
 document.getElementById('sign-out').addEventListener('click', signOut);
-window.addEventListener('hashchange', route);
-route();
+document.getElementById('download-data').addEventListener('click', downloadMyData);
+window.addEventListener('hashchange', () => {
+  finishSingleSignOn().then((handled) => { if (!handled) route(); });
+});
+finishSingleSignOn().then((handled) => { if (!handled) route(); });
