@@ -29,8 +29,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class OutboxPublisher implements SchedulingConfigurer {
 
     static final String EVENT_TYPE_HEADER = "lead360-event-type";
-    /** The collections whose documents carry an outbox array. */
-    static final List<String> COLLECTIONS = List.of("cycles", "feedback_requests");
+    /**
+     * The collections whose documents carry an outbox array, in publishing order: a round sends the
+     * submissions waiting on requests before an erasure's PersonErased, so that analytics deletes
+     * a profile after, not before, the last answers about that person.
+     */
+    static final List<String> COLLECTIONS = List.of("cycles", "feedback_requests", "erasures");
 
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
 
@@ -96,7 +100,9 @@ class OutboxPublisher implements SchedulingConfigurer {
     }
 
     private boolean send(Document entry) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(entry.getString("topic"), null,
+        // the event's own time, not the moment of sending: a FeedbackSubmitted's record says only the day
+        Long timestamp = entry.get("timestamp") instanceof Number n ? n.longValue() : null;
+        ProducerRecord<String, String> record = new ProducerRecord<>(entry.getString("topic"), null, timestamp,
                 entry.getString("key"), entry.getString("payload"));
         record.headers().add(EVENT_TYPE_HEADER, entry.getString("type").getBytes(StandardCharsets.UTF_8));
         try {
