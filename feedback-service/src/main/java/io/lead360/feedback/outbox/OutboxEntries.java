@@ -17,6 +17,6 @@ public class OutboxEntries {
     public OutboxEntry of(FeedbackEvent event) {
         String payload = jsonMapper.writerFor(FeedbackEvent.class).writeValueAsString(event);
         return new OutboxEntry(event.eventId().toString(), event.topic(), event.partitionKey(),
-                event.getClass().getSimpleName(), payload, event.occurredAt().toEpochMilli());
+                event.getClass().getSimpleName(), payload);
     }
 }
