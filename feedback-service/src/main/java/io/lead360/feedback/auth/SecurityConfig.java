@@ -47,6 +47,11 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/cycles/*/nominations").access(person)
                         .requestMatchers(HttpMethod.GET, "/api/cycles/*/nominations").access(person)
                         .requestMatchers("/api/cycles", "/api/cycles/**").hasRole(Roles.ADMIN)
+                        // audit log, erasure and data-subject exports: administrators; one's own export: any person
+                        .requestMatchers("/api/audit", "/api/audit/**").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/people/*").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/people/*/data").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/me/data").access(person)
                         .requestMatchers("/api/**").access(person)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs

@@ -26,8 +26,8 @@ class CycleController {
     }
 
     @PostMapping
-    ResponseEntity<CycleView> create(@Valid @RequestBody CreateCycle body) {
-        CycleView created = cycles.create(body);
+    ResponseEntity<CycleView> create(@Valid @RequestBody CreateCycle body, Authentication caller) {
+        CycleView created = cycles.create(body, caller.getName());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(created.id()).toUri()).body(created);
     }
@@ -48,26 +48,26 @@ class CycleController {
     }
 
     @PostMapping("/{id}/open")
-    CycleView open(@PathVariable String id) {
-        return cycles.open(id);
+    CycleView open(@PathVariable String id, Authentication caller) {
+        return cycles.open(id, caller.getName());
     }
 
     @PostMapping("/{id}/close")
-    CycleView close(@PathVariable String id) {
-        return cycles.close(id);
+    CycleView close(@PathVariable String id, Authentication caller) {
+        return cycles.close(id, caller.getName());
     }
 
     @PostMapping("/{id}/release")
-    CycleView release(@PathVariable String id) {
-        return cycles.release(id);
+    CycleView release(@PathVariable String id, Authentication caller) {
+        return cycles.release(id, caller.getName());
     }
 
     record Reminded(int reminded) {
     }
 
     @PostMapping("/{id}/remind")
-    Reminded remind(@PathVariable String id) {
-        return new Reminded(cycles.remind(id));
+    Reminded remind(@PathVariable String id, Authentication caller) {
+        return new Reminded(cycles.remind(id, caller.getName()));
     }
 
     /** ADMIN, or a subject of the cycle for themselves (SecurityConfig lets any person reach this). */
@@ -85,12 +85,12 @@ class CycleController {
     }
 
     @PostMapping("/{id}/nominations/{nominationId}/approve")
-    Nomination.View approve(@PathVariable String id, @PathVariable String nominationId) {
-        return cycles.decide(id, nominationId, Nomination.Status.APPROVED);
+    Nomination.View approve(@PathVariable String id, @PathVariable String nominationId, Authentication caller) {
+        return cycles.decide(id, nominationId, Nomination.Status.APPROVED, caller.getName());
     }
 
     @PostMapping("/{id}/nominations/{nominationId}/reject")
-    Nomination.View reject(@PathVariable String id, @PathVariable String nominationId) {
-        return cycles.decide(id, nominationId, Nomination.Status.REJECTED);
+    Nomination.View reject(@PathVariable String id, @PathVariable String nominationId, Authentication caller) {
+        return cycles.decide(id, nominationId, Nomination.Status.REJECTED, caller.getName());
     }
 }

@@ -5,6 +5,8 @@ import io.lead360.events.CycleOpened;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.Relationship;
 import io.lead360.events.ResultsReleased;
+import io.lead360.feedback.audit.AuditActions;
+import io.lead360.feedback.audit.AuditLog;
 import io.lead360.feedback.auth.Caller;
 import io.lead360.feedback.config.FeedbackProperties;
 import io.lead360.feedback.outbox.OutboxEntries;
@@ -50,10 +52,12 @@ public class CycleService {
     private final OutboxEntries outbox;
     private final Nominations nominations;
     private final FeedbackProperties properties;
+    private final AuditLog audit;
     private final Clock clock;
 
     CycleService(MongoTemplate mongo, Templates templates, PersonService people, FeedbackRequests requests,
-                 OutboxEntries outbox, Nominations nominations, FeedbackProperties properties, Clock clock) {
+                 OutboxEntries outbox, Nominations nominations, FeedbackProperties properties, AuditLog audit,
+                 Clock clock) {
         this.mongo = mongo;
         this.templates = templates;
         this.people = people;
@@ -61,10 +65,11 @@ public class CycleService {
         this.outbox = outbox;
         this.nominations = nominations;
         this.properties = properties;
+        this.audit = audit;
         this.clock = clock;
     }
 
-    CycleView create(CreateCycle body) {
+    CycleView create(CreateCycle body, String actorId) {
         List<InputError> errors = new ArrayList<>();
         if (templates.find(body.templateId()).isEmpty()) {
             errors.add(InputError.field("templateId", "unknown template " + body.templateId()));
@@ -105,7 +110,10 @@ public class CycleService {
         Cycle cycle = new Cycle(UUID.randomUUID().toString(), body.name().strip(), body.templateId(), subjectIds,
                 body.everyLeader(), body.thresholdOrDefault(), CycleStatus.DRAFT, now, null, null, null,
                 body.closesAt(), List.of());
-        return mongo.insert(cycle).view();
+        CycleView created = mongo.insert(cycle).view();
+        audit.record(actorId, AuditActions.CYCLE_CREATED, AuditActions.CYCLE, created.id(),
+                Map.of("subjects", subjectIds.size(), "allLeaders", body.everyLeader()));
+        return created;
     }
 
     public List<CycleView> list() {
@@ -127,7 +135,7 @@ public class CycleService {
      * Assigns the raters first (idempotent inserts), then flips the status and records
      * CycleOpened in one conditional update: a retry after a crash in between is harmless.
      */
-    CycleView open(String id) {
+    CycleView open(String id, String actorId) {
         Cycle cycle = load(id);
         cycle.status().moveTo(CycleStatus.OPEN);
         if (cycle.closesAt() != null && !cycle.closesAt().isAfter(clock.instant())) {
@@ -154,12 +162,19 @@ public class CycleService {
             invited.get(a.subjectId()).merge(a.relationship(), 1, Integer::sum);
         }
         Instant now = clock.instant();
-        return transition(cycle, CycleStatus.OPEN, "openedAt", now, new CycleOpened(UUID.randomUUID(),
+        CycleView opened = transition(cycle, CycleStatus.OPEN, "openedAt", now, new CycleOpened(UUID.randomUUID(),
                 CycleOpened.VERSION, now, cycle.id(), cycle.name(), cycle.anonymityThreshold(),
                 template.toQuestionnaire(), invited));
+        audit.record(actorId, AuditActions.CYCLE_OPENED, AuditActions.CYCLE, cycle.id(),
+                Map.of("requests", assignments.size()));
+        return opened;
     }
 
-    CycleView close(String id) {
+    /**
+     * Closes the cycle, then deletes its requests' drafts and decline reasons: from now on nothing
+     * stored ties a rater to what they wrote (the responses themselves were never stored with them).
+     */
+    CycleView close(String id, String actorId) {
         Cycle cycle = load(id);
         cycle.status().moveTo(CycleStatus.CLOSED);
         Map<String, Map<Relationship, FeedbackRequests.Tally>> tally = requests.tally(cycle.id());
@@ -170,25 +185,32 @@ public class CycleService {
             responded.put(subject, counts);
         }
         Instant now = clock.instant();
-        return transition(cycle, CycleStatus.CLOSED, "closedAt", now,
+        CycleView closed = transition(cycle, CycleStatus.CLOSED, "closedAt", now,
                 new CycleClosed(UUID.randomUUID(), CycleClosed.VERSION, now, cycle.id(), responded));
+        requests.forgetRaterNotes(List.of(cycle.id()));
+        audit.record(actorId, AuditActions.CYCLE_CLOSED, AuditActions.CYCLE, cycle.id(), Map.of());
+        return closed;
     }
 
-    CycleView release(String id) {
+    CycleView release(String id, String actorId) {
         Cycle cycle = load(id);
         cycle.status().moveTo(CycleStatus.RELEASED);
         Instant now = clock.instant();
-        return transition(cycle, CycleStatus.RELEASED, "releasedAt", now,
+        CycleView released = transition(cycle, CycleStatus.RELEASED, "releasedAt", now,
                 new ResultsReleased(UUID.randomUUID(), ResultsReleased.VERSION, now, cycle.id()));
+        audit.record(actorId, AuditActions.RESULTS_RELEASED, AuditActions.CYCLE, cycle.id(), Map.of());
+        return released;
     }
 
     /** An administrator's "remind now": a ReminderDue per pending request of an OPEN cycle. */
-    int remind(String id) {
+    int remind(String id, String actorId) {
         Cycle cycle = load(id);
         if (cycle.status() != CycleStatus.OPEN) {
             throw new ConflictException("Only an OPEN cycle can be reminded; it is " + cycle.status());
         }
-        return requests.remindPending(cycle.id(), cycle.closesAt());
+        int reminded = requests.remindPending(cycle.id(), cycle.closesAt());
+        audit.record(actorId, AuditActions.REMINDERS_SENT, AuditActions.CYCLE, cycle.id(), Map.of("reminded", reminded));
+        return reminded;
     }
 
     /**
@@ -203,7 +225,7 @@ public class CycleService {
         Query due = Query.query(where("status").is(CycleStatus.OPEN).and("closesAt").lte(clock.instant()));
         for (Cycle cycle : mongo.find(due, Cycle.class)) {
             try {
-                close(cycle.id());
+                close(cycle.id(), AuditLog.SYSTEM);
                 closed++;
             } catch (ConflictException alreadyClosed) {
                 // another instance (or an administrator) closed it first
@@ -249,8 +271,11 @@ public class CycleService {
         return nominations.list(cycleId, caller);
     }
 
-    Nomination.View decide(String cycleId, String nominationId, Nomination.Status decision) {
-        return nominations.decide(load(cycleId), nominationId, decision);
+    Nomination.View decide(String cycleId, String nominationId, Nomination.Status decision, String actorId) {
+        Nomination.View decided = nominations.decide(load(cycleId), nominationId, decision);
+        audit.record(actorId, decision == Nomination.Status.APPROVED ? AuditActions.NOMINATION_APPROVED
+                : AuditActions.NOMINATION_REJECTED, AuditActions.NOMINATION, decided.id(), Map.of("cycleId", cycleId));
+        return decided;
     }
 
     CycleProgress progress(String id) {

@@ -1,5 +1,6 @@
 package io.lead360.feedback.outbox;
 
+import io.lead360.events.FeedbackSubmitted;
 import io.lead360.feedback.config.FeedbackProperties;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -15,6 +16,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -29,8 +31,15 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 class OutboxPublisher implements SchedulingConfigurer {
 
     static final String EVENT_TYPE_HEADER = "lead360-event-type";
-    /** The collections whose documents carry an outbox array. */
-    static final List<String> COLLECTIONS = List.of("cycles", "feedback_requests");
+    /**
+     * The collections whose documents carry an outbox array, in publishing order: a round sends the
+     * submissions waiting on requests before an erasure's PersonErased, so that analytics deletes
+     * a profile after, not before, the last answers about that person.
+     */
+    static final List<String> COLLECTIONS = List.of("cycles", "feedback_requests", "erasures");
+
+    private static final String SUBMISSION_TYPE = FeedbackSubmitted.class.getSimpleName();
+    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
 
@@ -88,6 +97,19 @@ class OutboxPublisher implements SchedulingConfigurer {
         return published;
     }
 
+    /**
+     * A submission's record carries only the day, like the event itself: otherwise the record's own
+     * timestamp would tell the minute someone answered. Other records keep the producer's time (null).
+     * Wall-clock time on purpose, not the service's Clock: the broker refuses timestamps far from its own.
+     */
+    static Long recordTimestamp(String eventType) {
+        if (!SUBMISSION_TYPE.equals(eventType)) {
+            return null;
+        }
+        long now = System.currentTimeMillis();
+        return now - Math.floorMod(now, DAY_MILLIS);
+    }
+
     private boolean ensureTopics() {
         if (!topicsReady) {
             topicsReady = kafkaAdmin.initialize();
@@ -97,7 +119,7 @@ class OutboxPublisher implements SchedulingConfigurer {
 
     private boolean send(Document entry) {
         ProducerRecord<String, String> record = new ProducerRecord<>(entry.getString("topic"), null,
-                entry.getString("key"), entry.getString("payload"));
+                recordTimestamp(entry.getString("type")), entry.getString("key"), entry.getString("payload"));
         record.headers().add(EVENT_TYPE_HEADER, entry.getString("type").getBytes(StandardCharsets.UTF_8));
         try {
             kafka.send(record).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -9,17 +9,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One rater's request to give feedback on one subject in one cycle, with the response once
- * submitted, the rater's draft while pending, the reason if declined (never shown to the subject,
- * never in an event), the reminder points already sent and the events still to publish.
+ * One rater's request to give feedback on one subject in one cycle: its status, the rater's draft
+ * while pending, the reason if declined (never shown to the subject, never in an event; both
+ * deleted when the cycle closes), the reminder points already sent and the events still to publish.
+ * A submitted response is never stored here: it sits next to the rater's id only inside its
+ * FeedbackSubmitted outbox entry, which is pulled once published.
  */
 @Document(FeedbackRequest.COLLECTION)
 record FeedbackRequest(@Id String id, String cycleId, String subjectId, String raterId, Relationship relationship,
-                       RequestStatus status, Map<String, Integer> ratings, Map<String, String> comments,
-                       Draft draft, String declineReason, List<String> remindersSent, List<OutboxEntry> outbox) {
+                       RequestStatus status, Draft draft, String declineReason, List<String> remindersSent, List<OutboxEntry> outbox) {
 
     static final String COLLECTION = "feedback_requests";
     static final String REMINDERS_SENT = "remindersSent";
+    static final String DRAFT = "draft";
+    static final String DECLINE_REASON = "declineReason";
 
     /** A response saved for later, possibly incomplete. */
     record Draft(Map<String, Integer> ratings, Map<String, String> comments) {

@@ -62,7 +62,7 @@ public class FeedbackRequests {
             List<FeedbackRequest> chunk = requests.subList(from, Math.min(requests.size(), from + INSERT_CHUNK))
                     .stream()
                     .map(r -> new FeedbackRequest(r.id(), cycleId, r.subjectId(), r.raterId(), r.relationship(),
-                            RequestStatus.PENDING, null, null, null, null, List.of(), List.of()))
+                            RequestStatus.PENDING, null, null, List.of(), List.of()))
                     .toList();
             try {
                 mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FeedbackRequest.class).insert(chunk).execute();
@@ -77,6 +77,22 @@ public class FeedbackRequests {
                 }
             }
         }
+    }
+
+    /**
+     * A cycle closed: the drafts and decline reasons of its requests are deleted, so that nothing
+     * stored afterwards ties a rater to anything they wrote.
+     *
+     * @return how many requests lost a draft or a reason
+     */
+    public long forgetRaterNotes(Collection<String> cycleIds) {
+        if (cycleIds.isEmpty()) {
+            return 0;
+        }
+        Query query = Query.query(where("cycleId").in(cycleIds).orOperator(
+                where(FeedbackRequest.DRAFT).exists(true), where(FeedbackRequest.DECLINE_REASON).exists(true)));
+        return mongo.updateMulti(query, new Update().unset(FeedbackRequest.DRAFT).unset(FeedbackRequest.DECLINE_REASON),
+                FeedbackRequest.COLLECTION).getModifiedCount();
     }
 
     /** Rater id to their PENDING requests in the given (open) cycles: the rater burden so far. */

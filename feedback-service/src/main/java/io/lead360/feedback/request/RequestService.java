@@ -53,7 +53,7 @@ class RequestService {
 
     List<RequestViews.Summary> list(String raterId) {
         Query query = Query.query(where("raterId").is(raterId));
-        query.fields().exclude("ratings", "comments", "draft", "declineReason", OutboxEntry.FIELD);
+        query.fields().exclude(FeedbackRequest.DRAFT, FeedbackRequest.DECLINE_REASON, OutboxEntry.FIELD);
         List<FeedbackRequest> mine = mongo.find(query, FeedbackRequest.class);
         Map<String, CycleView> cycleOf = cycles.find(mine.stream().map(FeedbackRequest::cycleId).distinct().toList());
         Map<String, String> names = people.namesOf(mine.stream().map(FeedbackRequest::subjectId).distinct().toList());
@@ -94,7 +94,7 @@ class RequestService {
         requirePending(request);
         requireOpen(cycle);
         FeedbackRequest updated = mongo.findAndModify(pendingOf(raterId, id),
-                new Update().set("draft", new FeedbackRequest.Draft(draft.ratings(), draft.comments())),
+                new Update().set(FeedbackRequest.DRAFT, new FeedbackRequest.Draft(draft.ratings(), draft.comments())),
                 FindAndModifyOptions.options().returnNew(true), FeedbackRequest.class);
         if (updated == null) {
             throw new ConflictException("This request was already answered or declined");
@@ -103,8 +103,9 @@ class RequestService {
     }
 
     /**
-     * One conditional findAndModify (still PENDING, still the caller's) stores the response and
-     * the FeedbackSubmitted event together: once this returns, the submission is durable.
+     * One conditional findAndModify (still PENDING, still the caller's) flips the status and records
+     * the FeedbackSubmitted event together: once this returns, the submission is durable. The answers
+     * are not kept on the request (it names the rater): they leave only inside the event.
      */
     RequestViews.Submitted submit(String raterId, String id, RequestViews.ResponseBody body) {
         FeedbackRequest request = mine(raterId, id);
@@ -123,9 +124,7 @@ class RequestService {
                 request.relationship(), response.ratings(), response.comments());
         Update update = new Update()
                 .set("status", RequestStatus.SUBMITTED)
-                .set("ratings", response.ratings())
-                .set("comments", response.comments())
-                .unset("draft")
+                .unset(FeedbackRequest.DRAFT)
                 .push(OutboxEntry.FIELD, outbox.of(event));
         FeedbackRequest updated = mongo.findAndModify(pendingOf(raterId, id), update,
                 FindAndModifyOptions.options().returnNew(true), FeedbackRequest.class);
@@ -145,10 +144,10 @@ class RequestService {
         }
         requirePending(request);
         requireOpen(cycle);
-        // the reason stays on the request document: no view of the subject and no event carries it
-        Update update = new Update().set("status", RequestStatus.DECLINED).unset("draft");
+        // the reason stays on the request document until the cycle closes: no view of the subject and no event carries it
+        Update update = new Update().set("status", RequestStatus.DECLINED).unset(FeedbackRequest.DRAFT);
         if (reason != null) {
-            update.set("declineReason", reason);
+            update.set(FeedbackRequest.DECLINE_REASON, reason);
         }
         FeedbackRequest updated = mongo.findAndModify(pendingOf(raterId, id), update,
                 FindAndModifyOptions.options().returnNew(true), FeedbackRequest.class);

@@ -1,0 +1,88 @@
+package io.lead360.feedback.privacy;
+
+import io.lead360.events.PersonErased;
+import io.lead360.feedback.audit.AuditActions;
+import io.lead360.feedback.audit.AuditLog;
+import io.lead360.feedback.outbox.OutboxEntries;
+import io.lead360.feedback.web.ConflictException;
+import io.lead360.feedback.web.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Erases a person (GDPR): their record, sessions, nominations, pending requests and everything
+ * about them as a subject. Answers they gave stay as anonymous ratings: those requests keep their
+ * status (so progress and CycleClosed counts stay right) but lose the rater's id.
+ *
+ * <p>No multi-document transactions: the PersonErased event is written first, on a document of its
+ * own, so that analytics hears of the erasure even if this stops half way; every later step is
+ * idempotent, so running the erasure again finishes it.
+ */
+@Service
+class Erasure {
+
+    private final MongoTemplate mongo;
+    private final OutboxEntries outbox;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Erasure(MongoTemplate mongo, OutboxEntries outbox, AuditLog audit, Clock clock) {
+        this.mongo = mongo;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    void erase(String personId, String actorId) {
+        if (personId.equals(actorId)) {
+            throw new ConflictException("Administrators cannot erase themselves");
+        }
+        Query byId = Query.query(where("_id").is(personId));
+        boolean known = mongo.exists(byId, StoredCollections.PEOPLE);
+        boolean started = mongo.exists(byId, StoredCollections.ERASURES);
+        if (!known && !started) {
+            throw new NotFoundException("No person " + personId);
+        }
+        if (!started) {
+            recordErasure(personId);
+        }
+        mongo.remove(Query.query(where("personId").is(personId)), StoredCollections.SESSIONS);
+        mongo.remove(Query.query(new Criteria().orOperator(where("subjectId").is(personId),
+                where("raterId").is(personId))), StoredCollections.NOMINATIONS);
+        mongo.updateMulti(Query.query(where("proposedBy").is(personId)), new Update().unset("proposedBy"),
+                StoredCollections.NOMINATIONS);
+        // requests about them, and those still waiting for them (with any draft): gone
+        mongo.remove(Query.query(where("subjectId").is(personId)), StoredCollections.REQUESTS);
+        mongo.remove(Query.query(where("raterId").is(personId).and("status").is("PENDING")), StoredCollections.REQUESTS);
+        // what they answered or declined keeps only its status; a pending FeedbackSubmitted stays in the outbox
+        mongo.updateMulti(Query.query(where("raterId").is(personId)),
+                new Update().unset("raterId").unset("draft").unset("declineReason"), StoredCollections.REQUESTS);
+        mongo.updateMulti(Query.query(where("subjectIds").is(personId)), new Update().pull("subjectIds", personId),
+                StoredCollections.CYCLES);
+        mongo.updateMulti(Query.query(where("managerId").is(personId)), new Update().set("managerId", null),
+                StoredCollections.PEOPLE);
+        mongo.remove(byId, StoredCollections.PEOPLE);
+        audit.recordOnce(actorId, AuditActions.PERSON_ERASED, AuditActions.PERSON, personId, Map.of());
+    }
+
+    /** The tombstone and its event, in one insert; a concurrent erasure of the same person inserts nothing. */
+    private void recordErasure(String personId) {
+        PersonErased event = new PersonErased(UUID.randomUUID(), PersonErased.VERSION, clock.instant(), personId);
+        try {
+            mongo.insert(new ErasureRecord(personId, List.of(outbox.of(event))));
+        } catch (DuplicateKeyException alreadyStarted) {
+            // another call got there first; its event is the one that goes out
+        }
+    }
+}
