@@ -81,6 +81,20 @@ public final class TestTokens {
                 .build());
     }
 
+    /**
+     * A person's access token naming their sign-in session in {@code sid}, as the gateway mints it;
+     * services that check sessions accept a token only while that session is live.
+     */
+    public String accessToken(String personId, String email, String name, List<String> roles, String sessionId) {
+        Instant now = Instant.now();
+        return sign(baseClaims(personId, now, ACCESS_TOKEN_LIFETIME)
+                .claim("email", email)
+                .claim("name", name)
+                .claim("roles", List.copyOf(roles))
+                .claim("sid", sessionId)
+                .build());
+    }
+
     /** The gateway's token for {@code /internal/**}: sub gateway-service, roles [SERVICE], 60 s. */
     public String serviceToken() {
         return sign(baseClaims(SERVICE_SUBJECT, Instant.now(), SERVICE_TOKEN_LIFETIME)

@@ -25,8 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper,
+                                            Sessions sessions) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(jsonMapper);
+        LiveSessionCheck.EntryPoint entryPoint = new LiveSessionCheck.EntryPoint(problems, jsonMapper);
         AuthorizationManager<RequestAuthorizationContext> person = AuthorizationManagers.allOf(
                 AuthenticatedAuthorizationManager.authenticated(),
                 AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(Roles.SERVICE)));
@@ -41,6 +43,9 @@ class SecurityConfig {
                         .requestMatchers("/internal/**").hasRole(Roles.SERVICE)
                         .requestMatchers(HttpMethod.GET, "/api/people").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/people/import").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/people/*/deactivate", "/api/people/*/activate")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/people/*/roles").hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/templates", "/api/templates/**").hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/templates/**").hasRole(Roles.ADMIN)
                         // a subject nominates for themselves; CycleService checks who may see what
@@ -55,10 +60,11 @@ class SecurityConfig {
                         .requestMatchers("/api/**").access(person)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(ResourceServer.authenticationConverter()))
-                        .authenticationEntryPoint(problems)
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(
+                                new LiveSessionCheck(ResourceServer.authenticationConverter(), sessions)))
+                        .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(problems));
         return http.build();
     }
 

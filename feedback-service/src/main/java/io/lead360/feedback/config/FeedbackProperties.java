@@ -10,6 +10,7 @@ import java.util.List;
 /** Every setting of feedback-service, with defaults; application.yml maps the LEAD360_* variables. */
 @ConfigurationProperties("lead360")
 public record FeedbackProperties(
+        @DefaultValue("false") boolean production,
         @DefaultValue Auth auth,
         @DefaultValue BootstrapAdmin bootstrapAdmin,
         @DefaultValue Outbox outbox,
@@ -20,10 +21,18 @@ public record FeedbackProperties(
         @DefaultValue Mongo mongo,
         @DefaultValue Http http) {
 
+    /**
+     * @param sessionTtl     a sign-in session ends this long after it began, whatever happens
+     * @param sessionIdleTtl a session ends this long after its last refresh (or its start)
+     * @param ssoCodeTtl     how long a single sign-on code may be redeemed
+     */
     public record Auth(
             @DefaultValue("http://127.0.0.1:8080/.well-known/jwks.json") String jwksUri,
             @DefaultValue("lead360") String issuer,
-            @DefaultValue("lead360-api") String audience) {
+            @DefaultValue("lead360-api") String audience,
+            @DefaultValue("12h") Duration sessionTtl,
+            @DefaultValue("1h") Duration sessionIdleTtl,
+            @DefaultValue("60s") Duration ssoCodeTtl) {
     }
 
     public record BootstrapAdmin(

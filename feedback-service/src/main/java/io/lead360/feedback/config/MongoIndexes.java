@@ -26,5 +26,10 @@ public class MongoIndexes implements InitializingBean {
         mongo.indexOps("feedback_requests").createIndex(new Index("raterId", Sort.Direction.ASC).named("raterId"));
         mongo.indexOps("feedback_requests").createIndex(new Index("cycleId", Sort.Direction.ASC).named("cycleId"));
         mongo.indexOps("cycles").createIndex(new Index("subjectIds", Sort.Direction.ASC).named("subjectIds"));
+        // a refresh looks its session up by the token's hash (current, then spent); revocation by person
+        mongo.indexOps("sessions").createIndex(new Index("refreshHash", Sort.Direction.ASC).named("refreshHash"));
+        mongo.indexOps("sessions").createIndex(new Index("previousRefreshHashes", Sort.Direction.ASC)
+                .named("previousRefreshHashes"));
+        mongo.indexOps("sessions").createIndex(new Index("personId", Sort.Direction.ASC).named("personId"));
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,9 +20,11 @@ import java.util.List;
 class PersonController {
 
     private final PersonService people;
+    private final PeopleAdministration administration;
 
-    PersonController(PersonService people) {
+    PersonController(PersonService people, PeopleAdministration administration) {
         this.people = people;
+        this.administration = administration;
     }
 
     @GetMapping("/me")
@@ -41,6 +44,26 @@ class PersonController {
             throw new ForbiddenException("Only an administrator or the person themselves may read this person");
         }
         return people.get(id);
+    }
+
+    /** Ends the person's access at once; 409 for oneself or the last active administrator. */
+    @PostMapping("/people/{id}/deactivate")
+    PersonView deactivate(@PathVariable String id, Authentication authentication) {
+        return administration.deactivate(authentication.getName(), id);
+    }
+
+    @PostMapping("/people/{id}/activate")
+    PersonView activate(@PathVariable String id, Authentication authentication) {
+        return administration.activate(authentication.getName(), id);
+    }
+
+    record RolesChange(List<String> roles) {
+    }
+
+    /** The person signs in again to get the new roles; 409 when no active administrator would remain. */
+    @PutMapping("/people/{id}/roles")
+    PersonView changeRoles(@PathVariable String id, @RequestBody RolesChange body, Authentication authentication) {
+        return administration.changeRoles(authentication.getName(), id, body.roles());
     }
 
     @PostMapping(path = "/people/import", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,6 +1,7 @@
 package io.lead360.feedback.person;
 
 import io.lead360.feedback.auth.Roles;
+import io.lead360.feedback.auth.Sessions;
 import io.lead360.feedback.config.FeedbackProperties;
 import io.lead360.feedback.web.ConflictException;
 import io.lead360.feedback.web.InvalidInputException;
@@ -20,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,8 +45,12 @@ public class PersonService {
     private final FeedbackProperties properties;
     private final Clock clock;
 
-    PersonService(MongoTemplate mongo, PasswordEncoder encoder, FeedbackProperties properties, Clock clock) {
+    private final Sessions sessions;
+
+    PersonService(MongoTemplate mongo, PasswordEncoder encoder, FeedbackProperties properties, Clock clock,
+                  Sessions sessions) {
         this.mongo = mongo;
+        this.sessions = sessions;
         this.encoder = encoder;
         this.properties = properties;
         this.clock = clock;
@@ -63,6 +69,20 @@ public class PersonService {
             return Optional.empty();
         }
         return Optional.of(view(person));
+    }
+
+    /** The person if they exist and may still sign in (roles derived now, not at sign-in). */
+    public Optional<PersonView> findActive(String id) {
+        Person person = id == null ? null : mongo.findById(id, Person.class);
+        return person == null || !person.active() ? Optional.empty() : Optional.of(view(person));
+    }
+
+    /** The active person with that email, compared case-insensitively (stored emails are lower case). */
+    public Optional<PersonView> findActiveByEmail(String email) {
+        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        Person person = normalized.isEmpty() ? null
+                : mongo.findOne(Query.query(where("email").is(normalized)), Person.class);
+        return person == null || !person.active() ? Optional.empty() : Optional.of(view(person));
     }
 
     public PersonView get(String id) {
@@ -154,6 +174,7 @@ public class PersonService {
         }
         List<Person> inserts = new ArrayList<>();
         List<Map.Entry<String, Update>> updates = new ArrayList<>();
+        List<String> rolesChanged = new ArrayList<>();
         for (ImportRow row : rows) {
             String managerId = row.managerEmail() == null ? null : idOfEmail.get(row.managerEmail());
             List<String> granted = row.roles().contains(Roles.ADMIN) ? List.of(Roles.ADMIN) : List.of();
@@ -172,6 +193,9 @@ public class PersonService {
                     && Objects.equals(Set.copyOf(nullToEmpty(existing.grantedRoles())), Set.copyOf(granted));
             if (same && !newPassword) {
                 continue;
+            }
+            if (!Set.copyOf(nullToEmpty(existing.grantedRoles())).equals(Set.copyOf(granted))) {
+                rolesChanged.add(existing.id());
             }
             Update update = new Update().set("name", row.name()).set("managerId", managerId)
                     .set("grantedRoles", granted).unset("deactivatedAt");
@@ -206,6 +230,10 @@ public class PersonService {
             // only a concurrent import creating the same email can fail a row here
             throw new ConflictException("A concurrent import changed the same people; retry.");
         }
+        // as when an administrator deactivates someone or changes their roles: access ends at once
+        List<String> endSessions = new ArrayList<>(deactivate);
+        endSessions.addAll(rolesChanged);
+        sessions.revokeAllOf(endSessions);
         return result;
     }
 

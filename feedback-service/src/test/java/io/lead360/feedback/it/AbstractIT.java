@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import io.lead360.testsupport.TestTokens;
+import io.lead360.feedback.auth.Sessions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -60,12 +62,28 @@ public abstract class AbstractIT {
         return local + "-" + tag + "@acme.test";
     }
 
+    @Autowired
+    protected Sessions sessions;
+
+    /** One real session per person id, started through the store like a sign-in; renewed once it ended. */
+    private final Map<String, String> sessionOf = new ConcurrentHashMap<>();
+
     protected String adminToken() {
-        return tokens.accessToken("admin-" + tag, "admin-" + tag + "@acme.test", "Admin", List.of("EMPLOYEE", "ADMIN"));
+        return tokenFor("admin-" + tag, "admin-" + tag + "@acme.test", "Admin", List.of("EMPLOYEE", "ADMIN"));
     }
 
     protected String personToken(String personId) {
-        return tokens.accessToken(personId, personId + "@acme.test", "Someone", List.of("EMPLOYEE"));
+        return tokenFor(personId, personId + "@acme.test", "Someone", List.of("EMPLOYEE"));
+    }
+
+    /** A token as the gateway mints it after a sign-in: its {@code sid} names a live session of the person. */
+    protected String tokenFor(String personId, String email, String name, List<String> roles) {
+        return tokens.accessToken(personId, email, name, roles, sessionFor(personId));
+    }
+
+    protected String sessionFor(String personId) {
+        return sessionOf.compute(personId, (id, sid) ->
+                sid != null && sessions.isLive(sid, id) ? sid : sessions.start(id).sessionId());
     }
 
     protected ResultActions getAs(String token, String path) throws Exception {

@@ -1,5 +1,6 @@
 package io.lead360.feedback.it;
 
+import io.lead360.feedback.auth.Sessions;
 import io.lead360.infra.EmbeddedMongo;
 import io.lead360.testsupport.TestInfrastructure;
 import io.lead360.testsupport.TestTokens;
@@ -48,6 +49,8 @@ class MongoOutageIT {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    Sessions sessions;
 
     @AfterAll
     static void bringTheStoreBack() {
@@ -57,7 +60,7 @@ class MongoOutageIT {
     @Test
     void whileMongoDbIsAwayCallsGetAQuick503AndTheServiceRecoversWithoutARestart() throws Exception {
         String admin = "Bearer " + TestTokens.get().accessToken("outage-admin", "outage-admin@acme.test", "Admin",
-                List.of("EMPLOYEE", "ADMIN"));
+                List.of("EMPLOYEE", "ADMIN"), sessions.start("outage-admin").sessionId());
         mvc.perform(get("/api/cycles").header(HttpHeaders.AUTHORIZATION, admin)).andExpect(status().isOk());
 
         MONGO.stop();

@@ -4,6 +4,7 @@ import io.lead360.events.Topics;
 import io.lead360.feedback.config.FeedbackProperties;
 import io.lead360.testsupport.TestInfrastructure;
 import io.lead360.testsupport.TestTokens;
+import io.lead360.feedback.auth.Sessions;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,10 +75,13 @@ class OutboxWhileKafkaDownIT {
 
     private final TestTokens tokens = TestTokens.get();
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
-    private final String admin = tokens.accessToken("admin-" + tag, "a@acme.test", "Admin", List.of("ADMIN"));
+    @Autowired
+    Sessions sessions;
 
     @Test
     void aSubmissionWhileKafkaIsDownIsAcceptedAndPublishedOnceKafkaIsReachable() throws Exception {
+        String admin = tokens.accessToken("admin-" + tag, "a@acme.test", "Admin", List.of("ADMIN"),
+                sessions.start("admin-" + tag).sessionId());
         String boss = "boss-" + tag + "@acme.test";
         String dev = "dev-" + tag + "@acme.test";
         call(post("/api/people/import"), admin, List.of(Map.of("email", boss, "name", "Boss"),
@@ -94,7 +98,7 @@ class OutboxWhileKafkaDownIT {
         String cycle = call(post("/api/cycles"), admin, Map.of("name", "Down " + tag, "templateId", "leadership-360",
                 "subjectIds", List.of(bossId))).get("id").asString();
         call(post("/api/cycles/" + cycle + "/open"), admin, null);
-        String devToken = tokens.accessToken(devId, dev, "Dev", List.of("EMPLOYEE"));
+        String devToken = tokens.accessToken(devId, dev, "Dev", List.of("EMPLOYEE"), sessions.start(devId).sessionId());
         String request = call(get("/api/feedback-requests"), devToken, null).get(0).get("id").asString();
 
         long start = System.nanoTime();
@@ -116,9 +120,9 @@ class OutboxWhileKafkaDownIT {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
-        KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-        admin.setApplicationContext(context); // it creates the context's NewTopic beans
-        OutboxPublisher recovered = new OutboxPublisher(mongo, kafka, admin, properties);
+        KafkaAdmin kafkaAdmin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        kafkaAdmin.setApplicationContext(context); // it creates the context's NewTopic beans
+        OutboxPublisher recovered = new OutboxPublisher(mongo, kafka, kafkaAdmin, properties);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             recovered.publishPending();
             return mongo.findById(request, Document.class, "feedback_requests").getList("outbox", Document.class)
