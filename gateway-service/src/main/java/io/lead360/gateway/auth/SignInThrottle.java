@@ -28,8 +28,8 @@ public final class SignInThrottle {
     public SignInThrottle(GatewayProperties.Throttle settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.byEmail = Caffeine.newBuilder().maximumSize(settings.maxTracked()).build();
-        this.byAddress = Caffeine.newBuilder().maximumSize(settings.maxTracked()).build();
+        this.byEmail = Caffeine.newBuilder().maximumSize(settings.maxTracked()).executor(Runnable::run).build();
+        this.byAddress = Caffeine.newBuilder().maximumSize(settings.maxTracked()).executor(Runnable::run).build();
     }
 
     /** How long the email or the address is still locked for; empty when a sign-in may be tried. */
@@ -58,6 +58,13 @@ public final class SignInThrottle {
     /** A right password clears the email's failures (not the address's: one success must not hide a spray). */
     public void recordSuccess(String email) {
         byEmail.invalidate(normalize(email));
+    }
+
+    /** Emails and addresses currently remembered (for the memory bound's test). */
+    long trackedCount() {
+        byEmail.cleanUp();
+        byAddress.cleanUp();
+        return byEmail.estimatedSize() + byAddress.estimatedSize();
     }
 
     Duration delayFor(int failures) {
