@@ -41,6 +41,7 @@ final class FeedbackStandIn implements AutoCloseable {
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
 
     final AtomicReference<String> lastVerifyAuthorization = new AtomicReference<>();
+    final AtomicInteger verifyCalls = new AtomicInteger();
     final AtomicInteger sessionChecks = new AtomicInteger();
     /** while set, the session check answers 500 */
     final AtomicBoolean sessionCheckBroken = new AtomicBoolean();
@@ -111,6 +112,7 @@ final class FeedbackStandIn implements AutoCloseable {
     }
 
     private void verify(HttpExchange exchange) throws IOException {
+        verifyCalls.incrementAndGet();
         lastVerifyAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
         if (!isServiceCall(exchange)) {
             respond(exchange, 401, Map.of("status", 401));
