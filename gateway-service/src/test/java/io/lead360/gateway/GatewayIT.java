@@ -85,6 +85,9 @@ class GatewayIT {
     @Autowired
     io.lead360.gateway.auth.FeedbackCredentialsClient credentialsClient;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     @Test
     void signInIssuesATokenThatVerifiesAgainstThePublishedKeySet() {
         AccessTokenResponse answer = signIn("lea@acme.test", "lea-secret")
@@ -408,6 +411,16 @@ class GatewayIT {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("[" + " ".repeat(6 * 1024 * 1024) + "]").exchange()
                 .expectStatus().isEqualTo(413)
                 .expectHeader().contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void withoutARedisUrlNothingConnectsToRedisAndRateLimitsStayInMemory() {
+        assertThat(context.getBeanNamesForType(org.springframework.data.redis.connection.RedisConnectionFactory.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.springframework.data.redis.connection.ReactiveRedisConnectionFactory.class)).isEmpty();
+        assertThat(context.getBean(org.springframework.cloud.gateway.filter.ratelimit.RateLimiter.class))
+                .isInstanceOf(io.lead360.gateway.ratelimit.InMemoryRateLimiter.class);
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 
     @Test
