@@ -554,6 +554,25 @@ class GatewayIT {
         }
         double micros = (System.nanoTime() - started) / 1000.0 / rounds;
         System.out.printf("session check (GET /internal/auth/sessions/{sid}, loopback, sequential): %.0f us per call%n", micros);
+
+        // the same route with and without a person token: the difference is token check + session check
+        String token = personToken();
+        double withToken = meanMicros(() -> this.client.get().uri("/api/docs/feedback")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange().expectStatus().isOk(), rounds);
+        double anonymous = meanMicros(() -> this.client.get().uri("/api/docs/feedback").exchange().expectStatus().isOk(), rounds);
+        System.out.printf("routed GET through the gateway: %.0f us with a person token, %.0f us without (added %.0f us)%n",
+                withToken, anonymous, withToken - anonymous);
+    }
+
+    private static double meanMicros(Runnable call, int rounds) {
+        for (int i = 0; i < 30; i++) {
+            call.run();
+        }
+        long started = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            call.run();
+        }
+        return (System.nanoTime() - started) / 1000.0 / rounds;
     }
 
     private WebTestClient.ResponseSpec callWith(String token) {
