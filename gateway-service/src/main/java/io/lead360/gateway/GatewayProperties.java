@@ -3,6 +3,7 @@ package io.lead360.gateway;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,15 +15,39 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("lead360")
 public record GatewayProperties(@DefaultValue Auth auth, @DefaultValue Routes routes,
-        @DefaultValue Resilience resilience, @DefaultValue Http http) {
+        @DefaultValue Resilience resilience, @DefaultValue Http http, @DefaultValue RateLimit rateLimit,
+        /* refuse to start on missing or demo secrets instead of creating or accepting them */
+        @DefaultValue("false") boolean production) {
 
     public record Auth(
+            /* the current key: signs every new token */
             @DefaultValue("./var/keys/jwt-signing-key.pem") Path signingKeyFile,
+            /* keys rotated out: still accepted and published until the tokens they signed have expired */
+            @DefaultValue("") List<Path> previousSigningKeyFiles,
             @DefaultValue("PT15M") Duration accessTokenTtl,
             @DefaultValue("PT60S") Duration serviceTokenTtl,
             /* how long sign-in waits for feedback-service's credential check */
             @DefaultValue("PT2S") Duration verifyConnectTimeout,
-            @DefaultValue("PT5S") Duration verifyResponseTimeout) {
+            @DefaultValue("PT5S") Duration verifyResponseTimeout,
+            /* addresses (or CIDR ranges) of proxies whose X-Forwarded-For is believed */
+            @DefaultValue("") List<String> trustedProxies,
+            @DefaultValue Throttle throttle,
+            /* ended sessions remembered so a revoked token costs no further call; live ones never are */
+            @DefaultValue("100000") int endedSessionCacheSize) {
+    }
+
+    /** Failed sign-ins: first slowed down, then locked (per email and per client address). */
+    public record Throttle(
+            @DefaultValue("PT15M") Duration window,
+            /* failures for one email answered at once; each further one waits longer */
+            @DefaultValue("3") int delayAfterFailures,
+            @DefaultValue("PT0.5S") Duration firstDelay,
+            @DefaultValue("PT4S") Duration maxDelay,
+            @DefaultValue("5") int emailLockFailures,
+            @DefaultValue("20") int addressLockFailures,
+            @DefaultValue("PT15M") Duration lockDuration,
+            /* emails and addresses tracked at once; the least recently seen are forgotten first */
+            @DefaultValue("100000") int maxTracked) {
     }
 
     public record Routes(
@@ -47,5 +72,21 @@ public record GatewayProperties(@DefaultValue Auth auth, @DefaultValue Routes ro
             @DefaultValue("256KB") DataSize maxBodySize,
             /* POST /api/people/import: a whole organisation in one file */
             @DefaultValue("5MB") DataSize maxImportBodySize) {
+    }
+
+    /**
+     * Token buckets: {@code perMinute} requests a minute on average, {@code burst} at once. In memory
+     * per gateway instance unless {@code redisUrl} is set, then shared by every instance through Redis.
+     */
+    public record RateLimit(
+            @DefaultValue("") String redisUrl,
+            /* responses, drafts and declines, per person */
+            @DefaultValue Limit submissions,
+            /* POST /api/auth/token, per client address (on top of the failure throttle); set in application.yml */
+            @DefaultValue Limit signIn,
+            @DefaultValue("100000") int maxTracked) {
+    }
+
+    public record Limit(@DefaultValue("30") int perMinute, @DefaultValue("10") int burst) {
     }
 }

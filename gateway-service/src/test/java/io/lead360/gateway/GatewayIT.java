@@ -19,9 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.lead360.gateway.auth.AccessTokenResponse;
+import io.lead360.gateway.auth.ForgedTokens;
 import io.lead360.gateway.auth.SigningKey;
 import io.lead360.gateway.auth.TokenIssuer;
 import io.lead360.gateway.auth.VerifiedPerson;
@@ -43,8 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The gateway as a real server, in front of a stand-in for feedback-service (verify + an echo of
- * the headers that reach it) and an analytics-service address where nothing listens.
+ * The gateway as a real server, in front of a stand-in for feedback-service (its internal sign-in
+ * and session endpoints, and an echo of what reaches it) and an analytics-service address where nothing listens.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 // a generous client timeout: on a busy 2-core CI machine a cold first call can pass the 5 s default
@@ -54,29 +53,21 @@ class GatewayIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
-    /** The stand-in's credential table: email -> (password, person). */
-    private static final Map<String, Map.Entry<String, VerifiedPerson>> PEOPLE = Map.of(
-            "lea@acme.test", Map.entry("lea-secret",
-                    new VerifiedPerson("p-lea", "lea@acme.test", "Lea Park", List.of("EMPLOYEE", "LEADER"), "p-mo",
-                            new VerifiedPerson.Session("s-lea", "refresh-lea", Instant.now().plusSeconds(3600)))));
-    /** An email for which the stand-in fails with 500. */
-    private static final String BROKEN_EMAIL = "broken@acme.test";
-
-    private static final AtomicReference<String> lastVerifyAuthorization = new AtomicReference<>();
-    private static final HttpServer feedback = startFeedbackStandIn();
+    private static final FeedbackStandIn feedback = new FeedbackStandIn();
+    private static final String BROKEN_EMAIL = FeedbackStandIn.BROKEN_EMAIL;
     private static final int deadPort = freePort();
     private static final Path keyDir = tempDir();
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
-        registry.add("lead360.routes.feedback-uri", () -> "http://127.0.0.1:" + feedback.getAddress().getPort());
+        registry.add("lead360.routes.feedback-uri", feedback::uri);
         registry.add("lead360.routes.analytics-uri", () -> "http://127.0.0.1:" + deadPort);
         registry.add("lead360.auth.signing-key-file", () -> keyDir.resolve("keys/jwt-signing-key.pem").toString());
     }
 
     @AfterAll
     static void stopStandIn() {
-        feedback.stop(0);
+        feedback.close();
     }
 
     @LocalServerPort
@@ -90,6 +81,12 @@ class GatewayIT {
 
     @Autowired
     SigningKey signingKey;
+
+    @Autowired
+    io.lead360.gateway.auth.FeedbackCredentialsClient credentialsClient;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Test
     void signInIssuesATokenThatVerifiesAgainstThePublishedKeySet() {
@@ -114,7 +111,7 @@ class GatewayIT {
     void gatewayAsksFeedbackServiceWithAShortLivedServiceToken() {
         signIn("lea@acme.test", "lea-secret").expectStatus().isOk();
 
-        String authorization = lastVerifyAuthorization.get();
+        String authorization = feedback.lastVerifyAuthorization.get();
         assertThat(authorization).startsWith("Bearer ");
         Jwt serviceToken = jwksDecoder().decode(authorization.substring("Bearer ".length()));
         assertThat(serviceToken.getSubject()).isEqualTo("gateway-service");
@@ -416,6 +413,177 @@ class GatewayIT {
                 .expectHeader().contentType(PROBLEM_JSON);
     }
 
+    @Test
+    void withoutARedisUrlNothingConnectsToRedisAndRateLimitsStayInMemory() {
+        assertThat(context.getBeanNamesForType(org.springframework.data.redis.connection.RedisConnectionFactory.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.springframework.data.redis.connection.ReactiveRedisConnectionFactory.class)).isEmpty();
+        assertThat(context.getBean(org.springframework.cloud.gateway.filter.ratelimit.RateLimiter.class))
+                .isInstanceOf(io.lead360.gateway.ratelimit.InMemoryRateLimiter.class);
+        client.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void signInAnswersARefreshTokenAndRefreshingRotatesIt() {
+        AccessTokenResponse first = signIn("lea@acme.test", "lea-secret").expectStatus().isOk()
+                .expectBody(AccessTokenResponse.class).returnResult().getResponseBody();
+        assertThat(first.refreshToken()).isNotBlank();
+        assertThat(first.refreshExpiresIn()).isPositive();
+
+        AccessTokenResponse second = refresh(first.refreshToken()).expectStatus().isOk()
+                .expectBody(AccessTokenResponse.class).returnResult().getResponseBody();
+
+        assertThat(second.refreshToken()).isNotBlank().isNotEqualTo(first.refreshToken());
+        assertThat(second.accessToken()).isNotEqualTo(first.accessToken());
+        Jwt jwt = jwksDecoder().decode(second.accessToken());
+        assertThat(jwt.getSubject()).isEqualTo("p-lea");
+        assertThat(jwt.getClaimAsString("sid")).isEqualTo(jwksDecoder().decode(first.accessToken()).getClaimAsString("sid"));
+        callWith(second.accessToken()).expectStatus().isOk();
+    }
+
+    @Test
+    void aReusedRefreshTokenIsRefusedAndEndsTheWholeSession() {
+        AccessTokenResponse first = signIn("lea@acme.test", "lea-secret").expectStatus().isOk()
+                .expectBody(AccessTokenResponse.class).returnResult().getResponseBody();
+        AccessTokenResponse second = refresh(first.refreshToken()).expectStatus().isOk()
+                .expectBody(AccessTokenResponse.class).returnResult().getResponseBody();
+
+        refresh(first.refreshToken()).expectStatus().isUnauthorized()
+                .expectHeader().contentType(PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+
+        refresh(second.refreshToken()).expectStatus().isUnauthorized();
+        callWith(second.accessToken()).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void anUnknownOrMissingRefreshTokenIsRefused() {
+        refresh("no-such-token").expectStatus().isUnauthorized()
+                .expectHeader().contentType(PROBLEM_JSON);
+        client.post().uri("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("refreshToken");
+    }
+
+    @Test
+    void signOutEndsTheSessionSoItsAccessAndRefreshTokensStopWorkingAtOnce() {
+        AccessTokenResponse tokens = signIn("lea@acme.test", "lea-secret").expectStatus().isOk()
+                .expectBody(AccessTokenResponse.class).returnResult().getResponseBody();
+        String sid = jwksDecoder().decode(tokens.accessToken()).getClaimAsString("sid");
+        callWith(tokens.accessToken()).expectStatus().isOk();
+
+        client.post().uri("/api/auth/sign-out").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.accessToken())
+                .exchange()
+                .expectStatus().isNoContent();
+
+        assertThat(feedback.isLive(sid)).isFalse();
+        callWith(tokens.accessToken()).expectStatus().isUnauthorized()
+                .expectHeader().contentType(PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        refresh(tokens.refreshToken()).expectStatus().isUnauthorized();
+        client.post().uri("/api/auth/sign-out").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void aSessionEndedAtFeedbackServiceIsRefusedAtTheNextCallAndRememberedAsEnded() {
+        String sid = feedback.openSession("lea@acme.test");
+        String token = tokenIssuer.accessToken(feedback.personWithSession("lea@acme.test", sid)).value();
+        callWith(token).expectStatus().isOk();
+
+        feedback.endSession(sid); // e.g. an administrator deactivated the person
+
+        callWith(token).expectStatus().isUnauthorized()
+                .expectHeader().contentType(PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        int checks = feedback.sessionChecks.get();
+        callWith(token).expectStatus().isUnauthorized();
+        assertThat(feedback.sessionChecks.get()).as("an ended session is not asked about again").isEqualTo(checks);
+    }
+
+    @Test
+    void aLiveSessionIsAskedAboutOnEveryCallNeverCached() {
+        String token = personToken();
+        int before = feedback.sessionChecks.get();
+
+        callWith(token).expectStatus().isOk();
+        callWith(token).expectStatus().isOk();
+
+        assertThat(feedback.sessionChecks.get() - before).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aTokenWithoutASessionIsRefused() {
+        expectRejected(ForgedTokens.sign(signingKey, java.util.Collections.singletonMap("sid", null)));
+        expectRejected(ForgedTokens.sign(signingKey, Map.of("sid", "")));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrIssuerIsRefused() {
+        assertThat(callWith(ForgedTokens.sign(signingKey, Map.of())).expectStatus().isOk()).isNotNull();
+        expectRejected(ForgedTokens.sign(signingKey, Map.of("aud", List.of("another-api"))));
+        expectRejected(ForgedTokens.sign(signingKey, Map.of("iss", "someone-else")));
+    }
+
+    @Test
+    void whenFeedbackServiceCannotSayWhetherTheSessionIsLiveTheCallIsRefusedWith503() {
+        String token = personToken();
+        feedback.sessionCheckBroken.set(true);
+        try {
+            callWith(token).expectStatus().isEqualTo(503)
+                    .expectHeader().contentType(PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(503);
+        } finally {
+            feedback.sessionCheckBroken.set(false);
+        }
+        callWith(token).expectStatus().isOk();
+    }
+
+    /** Not a rule, a figure for the report: what the per-call session check adds. */
+    @Test
+    void measureTheSessionCheckLatency() {
+        String sid = FeedbackStandIn.LEA_SESSION;
+        io.lead360.gateway.auth.FeedbackCredentialsClient client = credentialsClient;
+        for (int i = 0; i < 50; i++) {
+            client.isSessionLive(sid).block();
+        }
+        int rounds = 300;
+        long started = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            assertThat(client.isSessionLive(sid).block()).isTrue();
+        }
+        double micros = (System.nanoTime() - started) / 1000.0 / rounds;
+        System.out.printf("session check (GET /internal/auth/sessions/{sid}, loopback, sequential): %.0f us per call%n", micros);
+
+        // the same route with and without a person token: the difference is token check + session check
+        String token = personToken();
+        double withToken = meanMicros(() -> this.client.get().uri("/api/docs/feedback")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange().expectStatus().isOk(), rounds);
+        double anonymous = meanMicros(() -> this.client.get().uri("/api/docs/feedback").exchange().expectStatus().isOk(), rounds);
+        System.out.printf("routed GET through the gateway: %.0f us with a person token, %.0f us without (added %.0f us)%n",
+                withToken, anonymous, withToken - anonymous);
+    }
+
+    private static double meanMicros(Runnable call, int rounds) {
+        for (int i = 0; i < 30; i++) {
+            call.run();
+        }
+        long started = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            call.run();
+        }
+        return (System.nanoTime() - started) / 1000.0 / rounds;
+    }
+
+    private WebTestClient.ResponseSpec callWith(String token) {
+        return client.get().uri("/api/people").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+    }
+
+    private WebTestClient.ResponseSpec refresh(String refreshToken) {
+        return client.post().uri("/api/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("refreshToken", refreshToken)).exchange();
+    }
+
     private void expectRejected(String token) {
         client.get().uri("/api/people").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
                 .expectStatus().isUnauthorized()
@@ -440,54 +608,11 @@ class GatewayIT {
     }
 
     private static VerifiedPerson lea() {
-        return PEOPLE.get("lea@acme.test").getValue();
+        return feedback.personWithSession(FeedbackStandIn.LEA_EMAIL, FeedbackStandIn.LEA_SESSION);
     }
 
     private static String base64Url(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static HttpServer startFeedbackStandIn() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/internal/auth/verify", GatewayIT::verify);
-            server.createContext("/api/", GatewayIT::echo);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void verify(HttpExchange exchange) throws IOException {
-        lastVerifyAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
-        @SuppressWarnings("unchecked")
-        Map<String, String> body = JSON.readValue(exchange.getRequestBody().readAllBytes(), Map.class);
-        String email = body.get("email");
-        if (BROKEN_EMAIL.equals(email)) {
-            respond(exchange, 500, Map.of("error", "boom"));
-            return;
-        }
-        var entry = PEOPLE.get(email);
-        if (entry == null || !entry.getKey().equals(body.get("password"))) {
-            respond(exchange, 401, Map.of("status", 401));
-            return;
-        }
-        respond(exchange, 200, entry.getValue());
-    }
-
-    private static void echo(HttpExchange exchange) throws IOException {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
-        respond(exchange, 200, Map.of("path", exchange.getRequestURI().getPath(), "headers", headers));
-    }
-
-    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 
     private static int freePort() {

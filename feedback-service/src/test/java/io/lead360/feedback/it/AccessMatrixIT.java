@@ -89,6 +89,11 @@ class AccessMatrixIT extends AbstractIT {
         rule("POST /api/people/{id}/deactivate", Rule.ADMIN);
         rule("POST /api/people/{id}/activate", Rule.ADMIN);
         rule("PUT /api/people/{id}/roles", Rule.ADMIN, f -> "{\"roles\":[\"EMPLOYEE\",\"ADMIN\"]}");
+        // erasing: another person's id is a spare person (see expand), one's own id is refused with 409
+        rule("DELETE /api/people/{id}", Rule.ADMIN);
+        rule("GET /api/people/{id}/data", Rule.ADMIN);
+        rule("GET /api/me/data", Rule.ANY_PERSON);
+        rule("GET /api/audit", Rule.ADMIN);
 
         rule("GET /api/templates", Rule.ANY_PERSON);
         rule("GET /api/templates/{id}", Rule.ANY_PERSON);
@@ -173,7 +178,7 @@ class AccessMatrixIT extends AbstractIT {
             for (Caller caller : Caller.values()) {
                 boolean takesId = VARIABLE.matcher(pattern).find();
                 for (boolean own : takesId ? List.of(true, false) : List.of(true)) {
-                    String path = expand(pattern, f, caller, own);
+                    String path = expand(pattern, f, caller, own, "DELETE".equals(method));
                     int status = call(method, path, f.tokenOf(caller), rule.body().apply(f));
                     Expectation expected = expectation(rule.rule(), caller, own);
                     if (!expected.holds(status)) {
@@ -217,14 +222,14 @@ class AccessMatrixIT extends AbstractIT {
     }
 
     /** The ids a path takes, by what the route is about; "own" is the caller's, "other" someone else's. */
-    private static String expand(String pattern, Fixture f, Caller caller, boolean own) {
+    private static String expand(String pattern, Fixture f, Caller caller, boolean own, boolean erasing) {
         Matcher m = VARIABLE.matcher(pattern);
         StringBuilder path = new StringBuilder();
         while (m.find()) {
             String id = switch (m.group(1)) {
                 case "sessionId" -> f.spareSession;
                 case "nominationId" -> f.nomination;
-                default -> idOf(pattern, f, caller, own);
+                default -> erasing && !own ? f.spare : idOf(pattern, f, caller, own);
             };
             m.appendReplacement(path, Matcher.quoteReplacement(id));
         }
@@ -273,6 +278,8 @@ class AccessMatrixIT extends AbstractIT {
         String leader;
         String employee;
         String other;
+        /** Erased by the DELETE route, so that no other route loses its objects. */
+        String spare;
         String signInEmail;
         String refreshToken;
         String ssoCode;
@@ -320,12 +327,14 @@ class AccessMatrixIT extends AbstractIT {
         Map<String, Object> signIn = person(email("signin"), "Sign In", null);
         signIn.put("password", SIGN_IN_PASSWORD);
         Map<String, String> ids = importAndGetIds(List.of(boss, person(email("lead"), "Lead", email("boss")),
-                person(email("emp"), "Emp", email("lead")), person(email("oth"), "Oth", email("lead")), signIn));
+                person(email("emp"), "Emp", email("lead")), person(email("oth"), "Oth", email("lead")), signIn,
+                person(email("spare"), "Spare", null)));
         Fixture f = new Fixture();
         f.admin = ids.get("boss");
         f.leader = ids.get("lead");
         f.employee = ids.get("emp");
         f.other = ids.get("oth");
+        f.spare = ids.get("spare");
         f.signInEmail = email("signin");
         String admin = f.tokenOf(Caller.ADMIN);
 

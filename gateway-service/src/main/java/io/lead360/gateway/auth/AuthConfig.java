@@ -16,8 +16,15 @@ class AuthConfig {
     }
 
     @Bean
-    SigningKey signingKey(GatewayProperties properties) {
-        return SigningKey.loadOrCreate(properties.auth().signingKeyFile());
+    SigningKeys signingKeys(GatewayProperties properties) {
+        GatewayProperties.Auth auth = properties.auth();
+        return SigningKeys.load(auth.signingKeyFile(), auth.previousSigningKeyFiles(), properties.production());
+    }
+
+    /** The current key: the one that signs. */
+    @Bean
+    SigningKey signingKey(SigningKeys signingKeys) {
+        return signingKeys.current();
     }
 
     @Bean
@@ -31,5 +38,20 @@ class AuthConfig {
         GatewayProperties.Auth auth = properties.auth();
         return new FeedbackCredentialsClient(properties.routes().feedbackUri(), tokenIssuer,
                 auth.verifyConnectTimeout(), auth.verifyResponseTimeout());
+    }
+
+    @Bean
+    LiveSessions liveSessions(FeedbackCredentialsClient feedback, GatewayProperties properties) {
+        return new LiveSessions(feedback, properties.auth().accessTokenTtl(), properties.auth().endedSessionCacheSize());
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(GatewayProperties properties, Clock clock) {
+        return new SignInThrottle(properties.auth().throttle(), clock);
+    }
+
+    @Bean
+    ClientAddress clientAddress(GatewayProperties properties) {
+        return new ClientAddress(properties.auth().trustedProxies());
     }
 }

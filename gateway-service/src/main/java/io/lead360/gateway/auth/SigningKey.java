@@ -16,6 +16,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
+import java.util.Optional;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -47,6 +48,37 @@ public final class SigningKey {
                     .build();
         } catch (GeneralSecurityException | JOSEException e) {
             throw new IllegalStateException("Cannot derive the public half of the signing key", e);
+        }
+    }
+
+    /** Reads the key at {@code file}, which must exist (a previous key, or any key in production mode). */
+    public static SigningKey load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("The signing key file " + file + " does not exist");
+        }
+        try {
+            return new SigningKey(readPem(file, Files.readString(file, StandardCharsets.US_ASCII)));
+        } catch (IOException e) {
+            throw new IllegalStateException("The signing key file " + file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What is wrong with the key file at {@code file} for production use, empty when it is fine:
+     * it must already exist (production never generates a key), be readable and hold an RSA key of
+     * at least {@value #MIN_KEY_BITS} bits.
+     */
+    public static Optional<String> problemWith(Path file) {
+        if (Files.notExists(file)) {
+            return Optional.of("the signing key file " + file + " does not exist (production mode does not "
+                    + "generate one; create it with: openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out "
+                    + file + ")");
+        }
+        try {
+            load(file);
+            return Optional.empty();
+        } catch (IllegalStateException e) {
+            return Optional.of(e.getMessage());
         }
     }
 
@@ -135,7 +167,8 @@ public final class SigningKey {
                 throw new IllegalStateException(file + " does not hold an RSA private key with its CRT parameters");
             }
             if (key.getModulus().bitLength() < MIN_KEY_BITS) {
-                throw new IllegalStateException(file + " holds an RSA key shorter than " + MIN_KEY_BITS + " bits");
+                throw new IllegalStateException(file + " holds an RSA key of " + key.getModulus().bitLength()
+                        + " bits, shorter than " + MIN_KEY_BITS + " bits");
             }
             return key;
         } catch (GeneralSecurityException | IllegalArgumentException e) {

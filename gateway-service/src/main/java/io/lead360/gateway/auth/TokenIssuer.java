@@ -29,6 +29,7 @@ public final class TokenIssuer {
     private final Clock clock;
     private final Duration accessTokenTtl;
     private final Duration serviceTokenTtl;
+    private volatile CachedToken serviceToken;
 
     public TokenIssuer(SigningKey key, Clock clock, Duration accessTokenTtl, Duration serviceTokenTtl) {
         this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.jwk())));
@@ -53,8 +54,23 @@ public final class TokenIssuer {
         return new IssuedToken(sign(claims), accessTokenTtl);
     }
 
+    /**
+     * The gateway's token for feedback-service's internal endpoints. One is reused until half its
+     * lifetime has passed: the session check calls feedback-service on every request, and an RSA
+     * signature per call would cost more than the call itself.
+     */
     public String serviceToken() {
-        return sign(baseClaims(SERVICE_SUBJECT, serviceTokenTtl).claim("roles", List.of(SERVICE_ROLE)));
+        CachedToken cached = serviceToken;
+        Instant now = clock.instant();
+        if (cached != null && now.isBefore(cached.renewAt())) {
+            return cached.value();
+        }
+        String value = sign(baseClaims(SERVICE_SUBJECT, serviceTokenTtl).claim("roles", List.of(SERVICE_ROLE)));
+        serviceToken = new CachedToken(value, now.plus(serviceTokenTtl.dividedBy(2)));
+        return value;
+    }
+
+    private record CachedToken(String value, Instant renewAt) {
     }
 
     private JwtClaimsSet.Builder baseClaims(String subject, Duration ttl) {

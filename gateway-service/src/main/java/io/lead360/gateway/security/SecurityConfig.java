@@ -1,8 +1,13 @@
 package io.lead360.gateway.security;
 
+import java.util.List;
 import java.util.Objects;
 
-import io.lead360.gateway.auth.SigningKey;
+import com.nimbusds.jose.jwk.JWK;
+import reactor.core.publisher.Flux;
+
+import io.lead360.gateway.auth.LiveSessions;
+import io.lead360.gateway.auth.SigningKeys;
 import io.lead360.gateway.auth.TokenIssuer;
 import io.lead360.gateway.web.ProblemWriter;
 
@@ -79,7 +84,8 @@ class SecurityConfig {
                 // Spring Security's defaults stay on: X-Content-Type-Options nosniff, X-Frame-Options DENY,
                 // and HSTS, which it only writes on requests that came over TLS
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
+                        // anyone may try to sign in or refresh; sign-out needs a (live) token like any /api call
+                        .pathMatchers(HttpMethod.POST, "/api/auth/token", "/api/auth/refresh").permitAll()
                         // feedback-service's OpenAPI document and Swagger UI are public documentation
                         .pathMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**").permitAll()
                         .pathMatchers(HttpMethod.GET, WEB_APP).permitAll()
@@ -98,10 +104,15 @@ class SecurityConfig {
                 .build();
     }
 
+    /**
+     * Accepts RS256 tokens of any published key (the current one and those rotated out), with
+     * issuer, audience, expiry and subject checked, and then only while their session is live.
+     */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SigningKey signingKey) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(signingKey.publicKey())
-                .signatureAlgorithm(SignatureAlgorithm.RS256)
+    ReactiveJwtDecoder jwtDecoder(SigningKeys signingKeys, LiveSessions sessions) {
+        List<JWK> keys = signingKeys.publicJwks();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(token -> Flux.fromIterable(keys))
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
                 new JwtIssuerValidator(TokenIssuer.ISSUER),
@@ -109,7 +120,7 @@ class SecurityConfig {
                 // the default timestamp check passes a token without exp; lead360 tokens always expire
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull)));
-        return decoder;
+        return token -> decoder.decode(token).flatMap(sessions::requireLive);
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter authenticationConverter() {

@@ -3,6 +3,8 @@ package io.lead360.gateway.web;
 import java.util.List;
 
 import io.lead360.gateway.auth.InvalidCredentialsException;
+import io.lead360.gateway.auth.InvalidRefreshTokenException;
+import io.lead360.gateway.auth.SignInLockedException;
 import io.lead360.gateway.auth.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
         problem.setTitle("Invalid credentials");
         return problem;
+    }
+
+    @ExceptionHandler(InvalidRefreshTokenException.class)
+    ProblemDetail invalidRefreshToken(InvalidRefreshTokenException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+        problem.setTitle("Invalid refresh token");
+        return problem;
+    }
+
+    @ExceptionHandler(SignInLockedException.class)
+    ResponseEntity<ProblemDetail> signInLocked(SignInLockedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setTitle("Too many failed sign-ins");
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem);
     }
 
     @ExceptionHandler(ServiceUnavailableException.class)

@@ -63,4 +63,17 @@ class TokenIssuerTest {
         assertThat(claims.getAudience()).containsExactly("lead360-api");
         assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plusSeconds(60));
     }
+
+    @Test
+    void theServiceTokenIsReusedForHalfItsLifetimeThenRenewed() {
+        io.lead360.gateway.MutableClock clock = new io.lead360.gateway.MutableClock(NOW);
+        TokenIssuer issuer = new TokenIssuer(key, clock, Duration.ofMinutes(15), Duration.ofSeconds(60));
+        String first = issuer.serviceToken();
+
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(issuer.serviceToken()).isEqualTo(first);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(issuer.serviceToken()).isNotEqualTo(first);
+    }
 }

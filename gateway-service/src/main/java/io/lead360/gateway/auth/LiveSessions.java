@@ -1,0 +1,69 @@
+package io.lead360.gateway.auth;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Whether the sign-in session behind a person's access token is still live, asked of
+ * feedback-service on every call, so that sign-out, deactivation and role changes take effect at
+ * once rather than when the token expires. Sessions known to have ended are remembered (an ended
+ * session never comes back); live ones never are, since they may end any moment.
+ */
+public class LiveSessions {
+
+    private final FeedbackCredentialsClient feedback;
+    private final Cache<String, Boolean> ended;
+
+    /**
+     * @param accessTokenTtl an ended session needs remembering only this long: every token naming
+     *        it has expired by then
+     */
+    public LiveSessions(FeedbackCredentialsClient feedback, Duration accessTokenTtl, int maxRemembered) {
+        this.feedback = feedback;
+        this.ended = Caffeine.newBuilder().expireAfterWrite(accessTokenTtl).maximumSize(maxRemembered).build();
+    }
+
+    /**
+     * Completes when the token may be used: a service token, or a person token whose session is
+     * live. Fails with a {@link BadJwtException} (401) for a token without a session or with an
+     * ended one, and a {@link SessionCheckUnavailableException} (503) when feedback-service cannot say.
+     */
+    public Mono<Jwt> requireLive(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList("roles");
+        if (roles != null && roles.contains(TokenIssuer.SERVICE_ROLE)) {
+            return Mono.just(jwt);
+        }
+        String sessionId = jwt.getClaimAsString(TokenIssuer.SESSION_CLAIM);
+        if (sessionId == null || sessionId.isBlank()) {
+            return Mono.error(new BadJwtException("The token names no session"));
+        }
+        if (ended.getIfPresent(sessionId) != null) {
+            return Mono.error(new BadJwtException("The session has ended"));
+        }
+        return feedback.isSessionLive(sessionId)
+                .onErrorMap(ServiceUnavailableException.class, SessionCheckUnavailableException::new)
+                .flatMap(live -> {
+                    if (live) {
+                        return Mono.just(jwt);
+                    }
+                    markEnded(sessionId);
+                    return Mono.error(new BadJwtException("The session has ended"));
+                });
+    }
+
+    /** Ends the session at feedback-service (signing out) and stops accepting its tokens here at once. */
+    public Mono<Void> end(String sessionId) {
+        return feedback.endSession(sessionId).doOnSuccess(done -> markEnded(sessionId));
+    }
+
+    void markEnded(String sessionId) {
+        ended.put(sessionId, Boolean.TRUE);
+    }
+}
