@@ -4,6 +4,7 @@ import io.lead360.events.CycleClosed;
 import io.lead360.events.CycleOpened;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.FeedbackSubmitted;
+import io.lead360.events.PersonErased;
 import io.lead360.events.ResultsReleased;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -54,6 +55,9 @@ public class EventReader {
         } else if (event instanceof ResultsReleased e) {
             require(e.version() == ResultsReleased.VERSION, "unsupported version " + e.version());
             requireText(e.cycleId(), "cycleId");
+        } else if (event instanceof PersonErased e) {
+            require(e.version() == PersonErased.VERSION, "unsupported version " + e.version());
+            requireText(e.personId(), "personId");
         }
         return event;
     }

@@ -2,6 +2,7 @@ package io.lead360.analytics.ingest;
 
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.FeedbackSubmitted;
+import io.lead360.events.PersonErased;
 import io.lead360.events.Relationship;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,6 +63,24 @@ class EventReaderTest {
         ratings.put("t1", null);
 
         assertThat(reader.read(json.writeValueAsString(submission(ratings, Map.of())))).isNotNull();
+    }
+
+    @Test
+    void readsAnErasure() {
+        var event = new PersonErased(UUID.randomUUID(), PersonErased.VERSION, Instant.parse("2026-03-01T10:00:00Z"), "lea");
+
+        assertThat(reader.read(json.writeValueAsString(event))).isEqualTo(event);
+    }
+
+    @Test
+    void rejectsAnErasureWithoutAPersonOrOfAnUnknownVersion() {
+        String noPerson = json.writeValueAsString(new PersonErased(UUID.randomUUID(), PersonErased.VERSION, Instant.now(), " "));
+        String nullPerson = json.writeValueAsString(new PersonErased(UUID.randomUUID(), PersonErased.VERSION, Instant.now(), null));
+        String version2 = json.writeValueAsString(new PersonErased(UUID.randomUUID(), 2, Instant.now(), "lea"));
+
+        assertThatThrownBy(() -> reader.read(noPerson)).isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> reader.read(nullPerson)).isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> reader.read(version2)).isInstanceOf(InvalidEventException.class);
     }
 
     private static FeedbackSubmitted submission(Map<String, Integer> ratings, Map<String, String> comments) {
