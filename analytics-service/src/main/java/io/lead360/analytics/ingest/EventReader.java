@@ -37,7 +37,11 @@ public class EventReader {
         try {
             event = json.readValue(value, FeedbackEvent.class);
         } catch (JacksonException e) {
-            throw new InvalidEventException("not a valid event: " + e.getOriginalMessage(), e);
+            // Jackson's message (and so its exception, if chained) may quote the offending value, which
+            // can be a comment; failures are logged and land in dead-letter headers: name only where.
+            throw new InvalidEventException("not a valid event: " + e.getClass().getSimpleName() + " at "
+                    + (e.getPath().isEmpty() ? "the top level" : e.getPathReference())
+                    + (e.getLocation() == null ? "" : ", column " + e.getLocation().getColumnNr()));
         }
         if (event == null) {
             throw new InvalidEventException("not a valid event: null");

@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -63,6 +64,24 @@ class EventReaderTest {
         ratings.put("t1", null);
 
         assertThat(reader.read(json.writeValueAsString(submission(ratings, Map.of())))).isNotNull();
+    }
+
+    @Test
+    void theReasonForRejectingAValueNeverQuotesWhatTheValueSaid() {
+        String secret = "my manager shouts";
+        for (String value : List.of(
+                "{\"type\":\"FeedbackSubmitted\",\"comments\":\"" + secret + "\"}",
+                "{\"type\":\"FeedbackSubmitted\",\"relationship\":\"" + secret + "\"}",
+                "{\"type\":\"FeedbackSubmitted\",\"ratings\":" + secret.replace(" ", "_") + "}",
+                "{\"type\":\"" + secret + "\"}")) {
+            assertThatThrownBy(() -> reader.read(value))
+                    .isInstanceOf(InvalidEventException.class)
+                    .satisfies(e -> {
+                        for (Throwable t = e; t != null; t = t.getCause()) {
+                            assertThat(t.getMessage()).doesNotContain("shouts");
+                        }
+                    });
+        }
     }
 
     @Test
