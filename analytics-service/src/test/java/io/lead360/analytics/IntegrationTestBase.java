@@ -6,9 +6,14 @@ import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.Relationship;
 import io.lead360.testsupport.TestInfrastructure;
 import io.lead360.testsupport.TestTokens;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -36,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 abstract class IntegrationTestBase {
 
     static final String EVENT_TYPE_HEADER = "lead360-event-type";
+    static final String CONSUMER_GROUP = "lead360-analytics";
 
     private static KafkaProducer<String, String> producer;
 
@@ -51,10 +58,26 @@ abstract class IntegrationTestBase {
     JsonMapper json;
 
     /** Sends the event as feedback-service does: JSON with "type", keyed by its partition key. */
-    void publish(FeedbackEvent event) {
+    RecordMetadata publish(FeedbackEvent event) {
         var record = new ProducerRecord<String, String>(event.topic(), event.partitionKey(), json.writeValueAsString(event));
         record.headers().add(EVENT_TYPE_HEADER, event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
-        send(record);
+        return send(record);
+    }
+
+    /**
+     * Waits until the service's consumer group has committed past the record, i.e. the record was
+     * handled – for checks that something did NOT happen, where there is nothing else to wait for.
+     */
+    static void awaitConsumed(RecordMetadata sent, Duration patience) {
+        var partition = new TopicPartition(sent.topic(), sent.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrap()))) {
+            org.awaitility.Awaitility.await().atMost(patience).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(CONSUMER_GROUP)
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS).get(partition);
+                return committed != null && committed.offset() > sent.offset();
+            });
+        }
     }
 
     void publishRaw(String topic, String key, String value) {
@@ -91,14 +114,14 @@ abstract class IntegrationTestBase {
                 relationship, ratings, comments);
     }
 
-    private static synchronized void send(ProducerRecord<String, String> record) {
+    private static synchronized RecordMetadata send(ProducerRecord<String, String> record) {
         if (producer == null) {
             producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap(),
                     ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
         }
         try {
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            return producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not publish to " + record.topic(), e);
         }

@@ -6,10 +6,17 @@ import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 
-/** Every analytics-service setting, under {@code lead360}. */
+/**
+ * Every analytics-service setting, under {@code lead360}.
+ *
+ * @param production {@code LEAD360_PRODUCTION}, shared by every service: the others refuse to start
+ *                   with missing or demo secrets. analytics-service holds no secret of its own (it
+ *                   verifies tokens with the gateway's public keys), so here it changes nothing.
+ */
 @ConfigurationProperties("lead360")
 public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka kafka, @DefaultValue Rebuild rebuild,
-                                  @DefaultValue Mongo mongo, @DefaultValue Http http) {
+                                  @DefaultValue Mongo mongo, @DefaultValue Http http,
+                                  @DefaultValue("false") boolean production) {
 
     /**
      * @param jwksUri  where the gateway publishes its signing keys

@@ -34,7 +34,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole("ADMIN")
-                        .requestMatchers("/api/organisation/**", "/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/organisation/**", "/api/admin/**", "/api/audit/**").hasRole("ADMIN")
                         // people only: the gateway's SERVICE token has no business here
                         .requestMatchers("/api/**").hasAnyRole("EMPLOYEE", "LEADER", "ADMIN")
                         .anyRequest().denyAll())

@@ -104,6 +104,19 @@ public class CycleStore {
                 statusFields(CycleStatus.RELEASED).append("releasedAt", Date.from(event.occurredAt())));
     }
 
+    /**
+     * Removes the subject from every cycle of the set (an erasure): from its subjects, invitations
+     * and response counts; the cycle itself and its other subjects stay. Idempotent.
+     */
+    public void removeSubject(String subjectId, CollectionSet target) {
+        var filter = Filters.or(Filters.eq("subjectIds", subjectId), Filters.eq("invited.subjectId", subjectId),
+                Filters.eq("responded.subjectId", subjectId));
+        var update = new Document("$pull", new Document("subjectIds", subjectId)
+                .append("invited", new Document("subjectId", subjectId))
+                .append("responded", new Document("subjectId", subjectId)));
+        cycles(target).updateMany(filter, update);
+    }
+
     public Optional<Cycle> find(String cycleId) {
         return Optional.ofNullable(cycles(collections.active()).find(Filters.eq("_id", cycleId)).first()).map(CycleStore::toCycle);
     }

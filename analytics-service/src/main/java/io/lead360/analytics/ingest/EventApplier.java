@@ -1,28 +1,32 @@
 package io.lead360.analytics.ingest;
 
 import io.lead360.analytics.cycle.CycleStore;
+import io.lead360.analytics.erasure.ErasedSubjects;
 import io.lead360.analytics.storage.CollectionSet;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.FeedbackSubmitted;
+import io.lead360.events.PersonErased;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Applies a batch of events to sets of collections: submissions in one bulk write per set, cycle
- * events one by one (they are few, and each is a guarded single-document update). Used by the
- * live listener and by a rebuild alike, so both build profiles the same way.
+ * Applies a batch of events to sets of collections: erasures first, then cycle events one by one
+ * (they are few, and each is a guarded single-document update), then submissions in one bulk write
+ * per set. Used by the live listener and by a rebuild alike, so both build profiles the same way.
  */
 @Component
 public class EventApplier {
 
     private final ProfileAggregateStore aggregates;
     private final CycleStore cycles;
+    private final ErasedSubjects erased;
 
-    public EventApplier(ProfileAggregateStore aggregates, CycleStore cycles) {
+    public EventApplier(ProfileAggregateStore aggregates, CycleStore cycles, ErasedSubjects erased) {
         this.aggregates = aggregates;
         this.cycles = cycles;
+        this.erased = erased;
     }
 
     /**
@@ -30,34 +34,42 @@ public class EventApplier {
      * @throws EventApplyException naming the position of the first event that could not be applied
      */
     public Outcome apply(List<FeedbackEvent> events, List<CollectionSet> targets) {
-        var submissions = new ArrayList<FeedbackSubmitted>();
-        var submissionPositions = new ArrayList<Integer>();
-        int failedAt = Integer.MAX_VALUE;
-        RuntimeException failure = null;
+        var batch = new EventBatch(events);
+        var failures = new Failures();
         int applied = 0;
         int duplicates = 0;
-        for (int i = 0; i < events.size(); i++) {
-            FeedbackEvent event = events.get(i);
-            if (event instanceof FeedbackSubmitted submitted) {
-                submissions.add(submitted);
-                submissionPositions.add(i);
-                continue;
+        for (EventBatch.At<PersonErased> erasure : batch.erasures()) {
+            try {
+                // Recorded before deleting: from then on every write about the person is checked against it.
+                erased.record(erasure.event().personId());
+                eraseFrom(targets, erasure.event().personId());
+                applied++;
+            } catch (RuntimeException e) {
+                failures.at(erasure.index(), e);
             }
+        }
+        for (EventBatch.At<FeedbackEvent> event : batch.cycleEvents()) {
             try {
                 for (CollectionSet target : targets) {
-                    cycles.apply(event, target);
+                    cycles.apply(event.event(), target);
                 }
                 applied++;
             } catch (RuntimeException e) {
-                if (failure == null) {
-                    failedAt = i;
-                    failure = e;
-                }
+                failures.at(event.index(), e);
             }
         }
+        List<EventBatch.At<FeedbackSubmitted>> submissions;
+        try {
+            submissions = batch.submissionsWithout(erased.amongst(batch.subjects()));
+        } catch (RuntimeException e) {
+            // without knowing who is erased nothing about anyone may be written
+            failures.at(batch.subjects().stream().mapToInt(batch::firstMentionOf).min().orElse(0), e);
+            submissions = List.of();
+        }
+        List<FeedbackSubmitted> toWrite = submissions.stream().map(EventBatch.At::event).toList();
         for (int t = 0; t < targets.size(); t++) {
             try {
-                boolean[] outcome = aggregates.applyAll(submissions, targets.get(t));
+                boolean[] outcome = aggregates.applyAll(toWrite, targets.get(t));
                 if (t == 0) {
                     for (boolean b : outcome) {
                         if (b) {
@@ -68,24 +80,65 @@ public class EventApplier {
                     }
                 }
             } catch (BulkApplyException e) {
-                int position = submissionPositions.get(e.index());
-                if (position < failedAt) {
-                    failedAt = position;
-                    failure = e;
-                }
+                failures.at(submissions.get(e.index()).index(), e);
             } catch (RuntimeException e) {
                 // the bulk write as a whole failed (e.g. MongoDB away): none of them is known to be applied
-                int position = submissionPositions.get(0);
-                if (position < failedAt) {
-                    failedAt = position;
-                    failure = e;
-                }
+                failures.at(submissions.get(0).index(), e);
             }
         }
-        if (failure != null) {
-            throw new EventApplyException(failedAt, failure);
-        }
+        scrubErasedDuringTheBatch(batch, targets, failures);
+        failures.throwIfAny();
         return new Outcome(applied, duplicates);
+    }
+
+    /**
+     * Another thread (the live listener beside a rebuild, or the consumer of the other topic) may
+     * have erased a subject between the check above and the writes. Checking again after writing
+     * closes that gap: either this check sees the erasure, or the erasure came after these writes
+     * and deleted them itself.
+     */
+    private void scrubErasedDuringTheBatch(EventBatch batch, List<CollectionSet> targets, Failures failures) {
+        Set<String> erasedNow;
+        try {
+            erasedNow = erased.amongst(batch.subjects());
+        } catch (RuntimeException e) {
+            failures.at(batch.subjects().stream().mapToInt(batch::firstMentionOf).min().orElse(0), e);
+            return;
+        }
+        for (String personId : erasedNow) {
+            try {
+                eraseFrom(targets, personId);
+            } catch (RuntimeException e) {
+                failures.at(batch.firstMentionOf(personId), e);
+            }
+        }
+    }
+
+    private void eraseFrom(List<CollectionSet> targets, String personId) {
+        for (CollectionSet target : targets) {
+            aggregates.deleteSubject(personId, target);
+            cycles.removeSubject(personId, target);
+        }
+    }
+
+    /** The first failure of a batch by position: the error handler retries from there. */
+    private static final class Failures {
+
+        private int index = Integer.MAX_VALUE;
+        private RuntimeException failure;
+
+        void at(int position, RuntimeException e) {
+            if (failure == null || position < index) {
+                index = position;
+                failure = e;
+            }
+        }
+
+        void throwIfAny() {
+            if (failure != null) {
+                throw new EventApplyException(index, failure);
+            }
+        }
     }
 
     /** @param applied events that changed the profiles now; duplicates had been applied before */

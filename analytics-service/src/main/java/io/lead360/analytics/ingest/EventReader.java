@@ -4,6 +4,7 @@ import io.lead360.events.CycleClosed;
 import io.lead360.events.CycleOpened;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.FeedbackSubmitted;
+import io.lead360.events.PersonErased;
 import io.lead360.events.ResultsReleased;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -36,7 +37,11 @@ public class EventReader {
         try {
             event = json.readValue(value, FeedbackEvent.class);
         } catch (JacksonException e) {
-            throw new InvalidEventException("not a valid event: " + e.getOriginalMessage(), e);
+            // Jackson's message (and so its exception, if chained) may quote the offending value, which
+            // can be a comment; failures are logged and land in dead-letter headers: name only where.
+            throw new InvalidEventException("not a valid event: " + e.getClass().getSimpleName() + " at "
+                    + (e.getPath().isEmpty() ? "the top level" : e.getPathReference())
+                    + (e.getLocation() == null ? "" : ", column " + e.getLocation().getColumnNr()));
         }
         if (event == null) {
             throw new InvalidEventException("not a valid event: null");
@@ -54,6 +59,9 @@ public class EventReader {
         } else if (event instanceof ResultsReleased e) {
             require(e.version() == ResultsReleased.VERSION, "unsupported version " + e.version());
             requireText(e.cycleId(), "cycleId");
+        } else if (event instanceof PersonErased e) {
+            require(e.version() == PersonErased.VERSION, "unsupported version " + e.version());
+            requireText(e.personId(), "personId");
         }
         return event;
     }

@@ -72,7 +72,7 @@ public class ProfileAggregateStore {
 
     /**
      * Applies the events with one unordered bulk write: the updates commute ({@code $inc},
-     * {@code $push} of comments that are sorted when read, {@code $addToSet}), so their order does
+     * {@code $push} of comments into sorted arrays, {@code $addToSet}), so their order does
      * not matter. Each update keeps the conditional filter, so idempotency is still decided by the
      * database.
      *
@@ -120,6 +120,11 @@ public class ProfileAggregateStore {
         return aggregates(collection).updateOne(filter, update).getModifiedCount() == 1;
     }
 
+    /** Deletes the subject's aggregates of every cycle from the set (an erasure); idempotent. */
+    public void deleteSubject(String subjectId, CollectionSet target) {
+        aggregates(target.aggregates()).deleteMany(Filters.eq("subjectId", subjectId));
+    }
+
     public ProfileAggregate find(String cycleId, String subjectId) {
         Document doc = aggregates(collections.active().aggregates()).find(Filters.eq("_id", id(cycleId, subjectId))).first();
         return toAggregate(doc);
@@ -162,11 +167,13 @@ public class ProfileAggregateStore {
                 inc.append(item + ".sum", score).append(item + ".count", 1).append(item + ".hist." + score, 1);
             }
         });
+        // Kept sorted at rest, not only when read: the stored order must not be the submission order.
         var push = new Document();
         if (event.comments() != null) {
             event.comments().forEach((questionId, text) -> {
                 if (text != null && !text.isBlank()) {
-                    push.append(group + ".comments." + questionId, text.strip());
+                    push.append(group + ".comments." + questionId,
+                            new Document("$each", List.of(text.strip())).append("$sort", 1));
                 }
             });
         }

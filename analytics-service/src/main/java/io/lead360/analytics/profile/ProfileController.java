@@ -1,5 +1,7 @@
 package io.lead360.analytics.profile;
 
+import io.lead360.analytics.audit.AuditAction;
+import io.lead360.analytics.audit.AuditLog;
 import io.lead360.analytics.report.ProfileReport;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -13,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Map;
+
 @RestController
 @RequestMapping("/api/profiles")
 class ProfileController {
@@ -20,9 +24,11 @@ class ProfileController {
     private static final String ADMIN = "ROLE_ADMIN";
 
     private final ProfileService profiles;
+    private final AuditLog audit;
 
-    ProfileController(ProfileService profiles) {
+    ProfileController(ProfileService profiles, AuditLog audit) {
         this.profiles = profiles;
+        this.audit = audit;
     }
 
     @GetMapping("/me")
@@ -33,19 +39,30 @@ class ProfileController {
     @GetMapping("/{subjectId}")
     LeadershipProfile profile(@PathVariable String subjectId, @RequestParam(required = false) String cycleId,
                               JwtAuthenticationToken token) {
-        return profiles.profile(viewer(token), subjectId, cycleId);
+        Viewer viewer = viewer(token);
+        LeadershipProfile profile = profiles.profile(viewer, subjectId, cycleId);
+        // Recorded before answering: an administrator's read of someone else's profile is never unaudited.
+        if (viewer.admin() && !viewer.personId().equals(subjectId)) {
+            audit.record(viewer.personId(), AuditAction.PROFILE_VIEWED, AuditLog.PROFILE, subjectId,
+                    Map.of("cycleId", profile.cycleId()));
+        }
+        return profile;
     }
 
     /** The same profile (same access rules, same anonymity policy) as a PDF report. */
     @GetMapping("/{subjectId}/report.pdf")
     ResponseEntity<byte[]> report(@PathVariable String subjectId, @RequestParam(required = false) String cycleId,
                                   JwtAuthenticationToken token) {
-        LeadershipProfile profile = profiles.profile(viewer(token), subjectId, cycleId);
+        Viewer viewer = viewer(token);
+        LeadershipProfile profile = profiles.profile(viewer, subjectId, cycleId);
+        byte[] pdf = ProfileReport.render(profile);
+        audit.record(viewer.personId(), AuditAction.REPORT_EXPORTED, AuditLog.PROFILE, subjectId,
+                Map.of("cycleId", profile.cycleId()));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("lead360-profile-" + profile.cycleId() + ".pdf").build().toString())
-                .body(ProfileReport.render(profile));
+                .body(pdf);
     }
 
     private static Viewer viewer(JwtAuthenticationToken token) {

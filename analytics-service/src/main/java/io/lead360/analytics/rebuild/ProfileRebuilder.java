@@ -84,8 +84,14 @@ public class ProfileRebuilder {
             return Optional.empty();
         }
         String rebuildId = UUID.randomUUID().toString().replace("-", "");
-        rebuilds().insertOne(new Document("_id", rebuildId).append("status", Status.RUNNING.name())
-                .append("events", 0L).append("startedAt", Date.from(clock.instant())));
+        try {
+            rebuilds().insertOne(new Document("_id", rebuildId).append("status", Status.RUNNING.name())
+                    .append("events", 0L).append("startedAt", Date.from(clock.instant())));
+        } catch (RuntimeException e) {
+            // nothing started (e.g. MongoDB away): a later request may try again
+            running.set(false);
+            throw e;
+        }
         var thread = new Thread(() -> {
             try {
                 run(rebuildId);

@@ -1,8 +1,12 @@
 package io.lead360.analytics.rebuild;
 
+import io.lead360.analytics.audit.AuditAction;
+import io.lead360.analytics.audit.AuditLog;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,23 +14,29 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Map;
+
 /** ADMIN only (see SecurityConfig); {@code ./lead360 rebuild-profiles} calls it. */
 @RestController
 @RequestMapping("/api/admin/profiles/rebuild")
 class RebuildController {
 
     private final ProfileRebuilder rebuilder;
+    private final AuditLog audit;
 
-    RebuildController(ProfileRebuilder rebuilder) {
+    RebuildController(ProfileRebuilder rebuilder, AuditLog audit) {
         this.rebuilder = rebuilder;
+        this.audit = audit;
     }
 
     @PostMapping
-    ResponseEntity<ProfileRebuilder.Rebuild> start() {
-        return rebuilder.start()
-                .map(r -> ResponseEntity.status(HttpStatus.ACCEPTED).body(r))
+    ResponseEntity<ProfileRebuilder.Rebuild> start(JwtAuthenticationToken token) {
+        ProfileRebuilder.Rebuild rebuild = rebuilder.start()
                 .orElseThrow(() -> problem(HttpStatus.CONFLICT, "Rebuild already running",
                         "A rebuild is already running; wait for it to finish"));
+        audit.record(token.getToken().getSubject(), AuditAction.PROFILES_REBUILT, AuditLog.PROFILES,
+                rebuild.rebuildId(), Map.of());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild);
     }
 
     @GetMapping("/{rebuildId}")

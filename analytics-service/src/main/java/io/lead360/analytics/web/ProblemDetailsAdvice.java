@@ -1,5 +1,6 @@
 package io.lead360.analytics.web;
 
+import io.lead360.analytics.audit.AuditQuery;
 import io.lead360.service.StoreUnavailable;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
@@ -47,6 +48,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class})
     ResponseEntity<ProblemDetail> storeUnavailable(Exception ex) {
         return StoreUnavailable.response(ex);
+    }
+
+    @ExceptionHandler(AuditQuery.InvalidAuditQuery.class)
+    ProblemDetail invalidAuditQuery(AuditQuery.InvalidAuditQuery ex) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid query parameters");
+        body.setTitle("Bad Request");
+        body.setProperty("errors", ex.violations().stream()
+                .map(v -> Map.of("field", v.field(), "message", v.message()))
+                .toList());
+        return body;
     }
 
     @ExceptionHandler(Exception.class)

@@ -2,12 +2,14 @@ package io.lead360.analytics.ingest;
 
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.FeedbackSubmitted;
+import io.lead360.events.PersonErased;
 import io.lead360.events.Relationship;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,6 +64,42 @@ class EventReaderTest {
         ratings.put("t1", null);
 
         assertThat(reader.read(json.writeValueAsString(submission(ratings, Map.of())))).isNotNull();
+    }
+
+    @Test
+    void theReasonForRejectingAValueNeverQuotesWhatTheValueSaid() {
+        String secret = "my manager shouts";
+        for (String value : List.of(
+                "{\"type\":\"FeedbackSubmitted\",\"comments\":\"" + secret + "\"}",
+                "{\"type\":\"FeedbackSubmitted\",\"relationship\":\"" + secret + "\"}",
+                "{\"type\":\"FeedbackSubmitted\",\"ratings\":" + secret.replace(" ", "_") + "}",
+                "{\"type\":\"" + secret + "\"}")) {
+            assertThatThrownBy(() -> reader.read(value))
+                    .isInstanceOf(InvalidEventException.class)
+                    .satisfies(e -> {
+                        for (Throwable t = e; t != null; t = t.getCause()) {
+                            assertThat(t.getMessage()).doesNotContain("shouts");
+                        }
+                    });
+        }
+    }
+
+    @Test
+    void readsAnErasure() {
+        var event = new PersonErased(UUID.randomUUID(), PersonErased.VERSION, Instant.parse("2026-03-01T10:00:00Z"), "lea");
+
+        assertThat(reader.read(json.writeValueAsString(event))).isEqualTo(event);
+    }
+
+    @Test
+    void rejectsAnErasureWithoutAPersonOrOfAnUnknownVersion() {
+        String noPerson = json.writeValueAsString(new PersonErased(UUID.randomUUID(), PersonErased.VERSION, Instant.now(), " "));
+        String nullPerson = json.writeValueAsString(new PersonErased(UUID.randomUUID(), PersonErased.VERSION, Instant.now(), null));
+        String version2 = json.writeValueAsString(new PersonErased(UUID.randomUUID(), 2, Instant.now(), "lea"));
+
+        assertThatThrownBy(() -> reader.read(noPerson)).isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> reader.read(nullPerson)).isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> reader.read(version2)).isInstanceOf(InvalidEventException.class);
     }
 
     private static FeedbackSubmitted submission(Map<String, Integer> ratings, Map<String, String> comments) {
