@@ -1,6 +1,9 @@
 package io.lead360.gateway.sso;
 
+import java.util.List;
+
 import io.lead360.gateway.GatewayProperties;
+import io.lead360.gateway.auth.ProductionModeException;
 import io.lead360.gateway.auth.TokenIssuer;
 import io.lead360.gateway.web.ProblemWriter;
 
@@ -37,7 +40,11 @@ class SsoConfig {
 
     /** Replaces Boot's repository, which would contact every provider while the gateway starts. */
     @Bean
-    SsoProviders ssoProviders(OAuth2ClientProperties properties) {
+    SsoProviders ssoProviders(OAuth2ClientProperties properties, GatewayProperties gateway) {
+        List<String> problems = SsoProviders.productionProblems(properties);
+        if (gateway.production() && !problems.isEmpty()) {
+            throw new ProductionModeException(problems);
+        }
         return new SsoProviders(properties);
     }
 

@@ -25,6 +25,9 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
  */
 class SsoProviders implements ReactiveClientRegistrationRepository {
 
+    /** The client secret of keycloak/lead360-realm.json: fine for the demo, refused in production. */
+    static final String DEMO_CLIENT_SECRET = "lead360-demo-secret";
+
     private final OAuth2ClientProperties properties;
     private final Map<String, ClientRegistration> resolved = new ConcurrentHashMap<>();
 
@@ -56,6 +59,26 @@ class SsoProviders implements ReactiveClientRegistrationRepository {
         return Mono.fromCallable(() -> resolve(registrationId, registration))
                 .subscribeOn(Schedulers.boundedElastic())
                 .doOnNext(found -> resolved.put(registrationId, found));
+    }
+
+    /** What production mode refuses: a provider without a client secret, or with the demo one. */
+    static List<String> productionProblems(OAuth2ClientProperties properties) {
+        return properties.getRegistration().entrySet().stream()
+                .filter(entry -> signsPeopleIn(entry.getValue()))
+                .flatMap(entry -> {
+                    String secret = entry.getValue().getClientSecret();
+                    String name = "spring.security.oauth2.client.registration." + entry.getKey() + ".client-secret";
+                    if (secret == null || secret.isBlank()) {
+                        return java.util.stream.Stream.of(name + " is not set");
+                    }
+                    if (secret.equals(DEMO_CLIENT_SECRET)) {
+                        return java.util.stream.Stream.of(name + " is the demo value from keycloak/lead360-realm.json"
+                                + " (set LEAD360_SSO_CLIENT_SECRET to the provider's real secret)");
+                    }
+                    return java.util.stream.Stream.empty();
+                })
+                .sorted()
+                .toList();
     }
 
     private ClientRegistration resolve(String registrationId, OAuth2ClientProperties.Registration registration) {
