@@ -33,8 +33,11 @@ public final class ApiClient {
         this.timeout = timeout;
     }
 
-    /** An answer: status, raw body, and the body parsed as JSON (null when it is not JSON). */
-    public record Response(int status, String body, String contentType, JsonNode json) {
+    /**
+     * An answer: status, raw body, the body parsed as JSON (null when it is not JSON), and the seconds
+     * a 429 or 503 asks to wait ({@code Retry-After}; 0 when absent).
+     */
+    public record Response(int status, String body, String contentType, JsonNode json, long retryAfterSeconds) {
 
         public Response expect(int expected) {
             if (status != expected) {
@@ -44,10 +47,27 @@ public final class ApiClient {
         }
     }
 
-    /** Signs in and returns the access token; fails unless the answer is 200. */
+    /**
+     * Signs in and returns the access token; fails unless the answer is 200. A 429 (the gateway limits
+     * sign-ins per client address) is waited out as its {@code Retry-After} asks, for up to two minutes.
+     */
     public String signIn(String email, String password) {
-        return post("/api/auth/token", null, Map.of("email", email, "password", password))
-                .expect(200).json().get("accessToken").asString();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        Response answer = post("/api/auth/token", null, Map.of("email", email, "password", password));
+        while (answer.status() == 429 && System.nanoTime() < deadline) {
+            sleep(Duration.ofSeconds(Math.max(1, answer.retryAfterSeconds())));
+            answer = post("/api/auth/token", null, Map.of("email", email, "password", password));
+        }
+        return answer.expect(200).json().get("accessToken").asString();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response get(String path, String token) {
@@ -78,6 +98,14 @@ public final class ApiClient {
         return builder;
     }
 
+    private static long seconds(String retryAfter) {
+        try {
+            return Long.parseLong(retryAfter.trim());
+        } catch (NumberFormatException httpDate) {
+            return 1; // an HTTP date: wait a little and ask again
+        }
+    }
+
     private Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> answer = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
@@ -86,7 +114,8 @@ public final class ApiClient {
             if (contentType.contains("json") && !answer.body().isBlank()) {
                 json = JSON.readTree(answer.body());
             }
-            return new Response(answer.statusCode(), answer.body(), contentType, json);
+            long retryAfter = answer.headers().firstValue("Retry-After").map(ApiClient::seconds).orElse(0L);
+            return new Response(answer.statusCode(), answer.body(), contentType, json, retryAfter);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
