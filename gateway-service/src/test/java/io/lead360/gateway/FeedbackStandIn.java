@@ -106,6 +106,13 @@ final class FeedbackStandIn implements AutoCloseable {
         return session != null && session.live();
     }
 
+    /** Like feedback-service: live, and the session of that person. */
+    private boolean isLiveFor(String sessionId, String personId) {
+        Session session = sessions.get(sessionId);
+        Map.Entry<String, VerifiedPerson> person = session == null ? null : people.get(session.email());
+        return isLive(sessionId) && person != null && person.getValue().id().equals(personId);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -171,7 +178,9 @@ final class FeedbackStandIn implements AutoCloseable {
                 if (sessionCheckBroken.get()) {
                     respond(exchange, 500, Map.of("error", "boom"));
                 } else {
-                    noContent(exchange, isLive(sessionId) ? 204 : 404);
+                    String query = exchange.getRequestURI().getQuery();
+                    String personId = query != null && query.startsWith("personId=") ? query.substring("personId=".length()) : null;
+                    noContent(exchange, isLiveFor(sessionId, personId) ? 204 : 404);
                 }
             }
             case "DELETE" -> {

@@ -519,6 +519,14 @@ class GatewayIT {
     }
 
     @Test
+    void aTokenNamingAnotherPersonsLiveSessionIsRefused() {
+        // Lea's session is live, but the token claims to be somebody else: only Lea's own tokens may carry it
+        expectRejected(ForgedTokens.sign(signingKey, Map.of("sub", "p-mo")));
+        // and the forged token did not end the session for its owner
+        callWith(ForgedTokens.sign(signingKey, Map.of())).expectStatus().isOk();
+    }
+
+    @Test
     void aTokenForAnotherAudienceOrIssuerIsRefused() {
         assertThat(callWith(ForgedTokens.sign(signingKey, Map.of())).expectStatus().isOk()).isNotNull();
         expectRejected(ForgedTokens.sign(signingKey, Map.of("aud", List.of("another-api"))));
@@ -545,12 +553,12 @@ class GatewayIT {
         String sid = FeedbackStandIn.LEA_SESSION;
         io.lead360.gateway.auth.FeedbackCredentialsClient client = credentialsClient;
         for (int i = 0; i < 50; i++) {
-            client.isSessionLive(sid).block();
+            client.isSessionLive(sid, "p-lea").block();
         }
         int rounds = 300;
         long started = System.nanoTime();
         for (int i = 0; i < rounds; i++) {
-            assertThat(client.isSessionLive(sid).block()).isTrue();
+            assertThat(client.isSessionLive(sid, "p-lea").block()).isTrue();
         }
         double micros = (System.nanoTime() - started) / 1000.0 / rounds;
         System.out.printf("session check (GET /internal/auth/sessions/{sid}, loopback, sequential): %.0f us per call%n", micros);

@@ -98,11 +98,6 @@ public class Sessions {
         return session != null && policy.isLiveFor(session, personId, clock.instant());
     }
 
-    boolean isLive(String sessionId) {
-        Session session = sessionId == null ? null : mongo.findById(sessionId, Session.class);
-        return session != null && policy.isLive(session, clock.instant());
-    }
-
     /** Ends one session (sign-out); ending an ended or unknown session is not an error. */
     public void revoke(String sessionId) {
         mongo.updateFirst(Query.query(where("_id").is(sessionId)), new Update().set("revoked", true), Session.class);

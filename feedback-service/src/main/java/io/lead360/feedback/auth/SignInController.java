@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
@@ -113,9 +114,10 @@ class SignInController {
                 .map(p -> SignedIn.of(p, sessions.start(p.id()))));
     }
 
+    /** Live, and the person's: the gateway asks with the token's subject, so that a token naming another's session fails. */
     @GetMapping("/sessions/{sessionId}")
-    ResponseEntity<Void> session(@PathVariable String sessionId) {
-        if (!sessions.isLive(sessionId)) {
+    ResponseEntity<Void> session(@PathVariable String sessionId, @RequestParam String personId) {
+        if (!sessions.isLive(sessionId, personId)) {
             throw new NotFoundException("No live session");
         }
         return ResponseEntity.noContent().build();

@@ -23,6 +23,8 @@ final class ImportValidator {
     static final Set<String> KNOWN_ROLES = Set.of(Roles.EMPLOYEE, Roles.LEADER, Roles.ADMIN);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final int MAX_PASSWORD_BYTES = 72; // bcrypt ignores/refuses anything longer
+    /** ASVS 5.0 V6.2.1: at least 8 characters; any composition is fine (V6.2.5). */
+    static final int MIN_PASSWORD_LENGTH = 8;
     private static final int MAX_NAME_LENGTH = 200;
 
     private ImportValidator() {
@@ -83,6 +85,9 @@ final class ImportValidator {
             }
             if (row.password() != null && row.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
                 errors.add(new InputError(n, "password", "must be at most " + MAX_PASSWORD_BYTES + " bytes"));
+            } else if (row.password() != null
+                    && row.password().codePointCount(0, row.password().length()) < MIN_PASSWORD_LENGTH) {
+                errors.add(new InputError(n, "password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
             }
         }
         // managers: known in the file or already stored

@@ -78,7 +78,11 @@ class SessionsIT extends IsolatedIT {
         String token = tokenOf(signedIn);
 
         getAs(token, "/api/me").andExpect(status().isOk()).andExpect(jsonPath("$.id").value(ids.get("dev")));
-        getAs(tokens.serviceToken(), "/internal/auth/sessions/" + sid).andExpect(status().isNoContent());
+        getAs(tokens.serviceToken(), "/internal/auth/sessions/" + sid + "?personId=" + ids.get("dev"))
+                .andExpect(status().isNoContent());
+        // live, but not this person's: a token with the right session id and another subject must fail
+        getAs(tokens.serviceToken(), "/internal/auth/sessions/" + sid + "?personId=" + ids.get("boss"))
+                .andExpect(status().isNotFound());
 
         mvc.perform(delete("/internal/auth/sessions/" + sid)
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.serviceToken()))
@@ -86,7 +90,8 @@ class SessionsIT extends IsolatedIT {
 
         getAs(token, "/api/me").andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        getAs(tokens.serviceToken(), "/internal/auth/sessions/" + sid).andExpect(status().isNotFound())
+        getAs(tokens.serviceToken(), "/internal/auth/sessions/" + sid + "?personId=" + ids.get("dev"))
+                .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         refresh(refreshTokenOf(signedIn)).andExpect(status().isUnauthorized());
         // signing out twice is fine
@@ -193,7 +198,8 @@ class SessionsIT extends IsolatedIT {
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         // the gateway's SERVICE token has no session and needs none
-        getAs(tokens.serviceToken(), "/internal/auth/sessions/" + devSession).andExpect(status().isNoContent());
+        getAs(tokens.serviceToken(), "/internal/auth/sessions/" + devSession + "?personId=" + ids.get("dev"))
+                .andExpect(status().isNoContent());
     }
 
     @Test

@@ -85,4 +85,14 @@ class ImportValidatorTest {
         assertThat(ImportValidator.validate(List.of(row), Map.of()))
                 .extracting(InputError::field).containsExactly("password");
     }
+
+    @Test
+    void aPasswordShorterThanEightCharactersIsRefusedAnyCompositionOfEightIsFine() {
+        var short7 = ImportValidator.normalize(new ImportRow("a@acme.test", "A", null, List.of(), "abcdefg"));
+        assertThat(ImportValidator.validate(List.of(short7), Map.of()))
+                .extracting(InputError::message).containsExactly("must be at least 8 characters");
+        var eight = ImportValidator.normalize(new ImportRow("b@acme.test", "B", null, List.of(), "aaaaaaaa"));
+        var emoji = ImportValidator.normalize(new ImportRow("c@acme.test", "C", null, List.of(), "\uD83D\uDE00".repeat(8)));
+        assertThat(ImportValidator.validate(List.of(eight, emoji), Map.of())).isEmpty();
+    }
 }

@@ -70,7 +70,7 @@ class AuthController {
 
     @PostMapping("/api/auth/sign-out")
     Mono<ResponseEntity<Void>> signOut(@AuthenticationPrincipal Jwt token) {
-        return sessions.end(token.getClaimAsString(TokenIssuer.SESSION_CLAIM))
+        return sessions.end(token.getClaimAsString(TokenIssuer.SESSION_CLAIM), token.getSubject())
                 .thenReturn(ResponseEntity.noContent().build());
     }
 

@@ -56,10 +56,13 @@ public class FeedbackCredentialsClient {
         return person(REFRESH_PATH, Map.of("refreshToken", refreshToken), InvalidRefreshTokenException::new);
     }
 
-    /** Whether the session is live (204) or ended (404); anything else is a {@link ServiceUnavailableException}. */
-    public Mono<Boolean> isSessionLive(String sessionId) {
+    /**
+     * Whether the session is live and the person's (204) or not (404); anything else is a
+     * {@link ServiceUnavailableException}.
+     */
+    public Mono<Boolean> isSessionLive(String sessionId, String personId) {
         return webClient.get()
-                .uri(SESSION_PATH, sessionId)
+                .uri(uri -> uri.path(SESSION_PATH).queryParam("personId", "{personId}").build(sessionId, personId))
                 .headers(h -> h.setBearerAuth(tokens.serviceToken()))
                 .exchangeToMono(response -> {
                     int status = response.statusCode().value();

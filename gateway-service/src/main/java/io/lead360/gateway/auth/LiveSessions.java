@@ -13,8 +13,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * Whether the sign-in session behind a person's access token is still live, asked of
  * feedback-service on every call, so that sign-out, deactivation and role changes take effect at
- * once rather than when the token expires. Sessions known to have ended are remembered (an ended
- * session never comes back); live ones never are, since they may end any moment.
+ * once rather than when the token expires. The session must also belong to the token's subject, so
+ * that a token carrying somebody else's session id is refused. Sessions known to have ended are
+ * remembered (an ended session never comes back); live ones never are, since they may end any moment.
  */
 public class LiveSessions {
 
@@ -44,26 +45,28 @@ public class LiveSessions {
         if (sessionId == null || sessionId.isBlank()) {
             return Mono.error(new BadJwtException("The token names no session"));
         }
-        if (ended.getIfPresent(sessionId) != null) {
+        String key = key(sessionId, jwt.getSubject());
+        if (ended.getIfPresent(key) != null) {
             return Mono.error(new BadJwtException("The session has ended"));
         }
-        return feedback.isSessionLive(sessionId)
+        return feedback.isSessionLive(sessionId, jwt.getSubject())
                 .onErrorMap(ServiceUnavailableException.class, SessionCheckUnavailableException::new)
                 .flatMap(live -> {
                     if (live) {
                         return Mono.just(jwt);
                     }
-                    markEnded(sessionId);
+                    ended.put(key, Boolean.TRUE);
                     return Mono.error(new BadJwtException("The session has ended"));
                 });
     }
 
     /** Ends the session at feedback-service (signing out) and stops accepting its tokens here at once. */
-    public Mono<Void> end(String sessionId) {
-        return feedback.endSession(sessionId).doOnSuccess(done -> markEnded(sessionId));
+    public Mono<Void> end(String sessionId, String personId) {
+        return feedback.endSession(sessionId).doOnSuccess(done -> ended.put(key(sessionId, personId), Boolean.TRUE));
     }
 
-    void markEnded(String sessionId) {
-        ended.put(sessionId, Boolean.TRUE);
+    /** Ended for this person: a forged token naming the session with another subject must not end it for its owner. */
+    private static String key(String sessionId, String personId) {
+        return sessionId + '/' + personId;
     }
 }
