@@ -7,6 +7,7 @@ public final class AuditActions {
     public static final String PERSON_DEACTIVATED = "PERSON_DEACTIVATED";
     public static final String PERSON_ACTIVATED = "PERSON_ACTIVATED";
     public static final String ROLES_CHANGED = "ROLES_CHANGED";
+    public static final String SESSIONS_ENDED = "SESSIONS_ENDED";
     public static final String PERSON_ERASED = "PERSON_ERASED";
     public static final String PERSON_DATA_EXPORTED = "PERSON_DATA_EXPORTED";
     public static final String TEMPLATE_CREATED = "TEMPLATE_CREATED";

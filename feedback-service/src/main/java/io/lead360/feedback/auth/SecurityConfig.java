@@ -43,7 +43,8 @@ class SecurityConfig {
                         .requestMatchers("/internal/**").hasRole(Roles.SERVICE)
                         .requestMatchers(HttpMethod.GET, "/api/people").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/people/import").hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/people/*/deactivate", "/api/people/*/activate")
+                        .requestMatchers(HttpMethod.POST, "/api/people/*/deactivate", "/api/people/*/activate",
+                                "/api/people/*/sign-out")
                         .hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.PUT, "/api/people/*/roles").hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/templates", "/api/templates/**").hasRole(Roles.ADMIN)

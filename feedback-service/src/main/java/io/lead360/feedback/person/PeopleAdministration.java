@@ -64,6 +64,14 @@ class PeopleAdministration {
         return people.get(id);
     }
 
+    /** Ends every session of the person (a lost laptop, a suspicion): they must sign in again. */
+    Map<String, Long> endSessions(String actorId, String id) {
+        load(id);
+        long ended = sessions.revokeAllOf(List.of(id));
+        audit.record(actorId, "SESSIONS_ENDED", "PERSON", id, Map.of("ended", ended));
+        return Map.of("ended", ended);
+    }
+
     PersonView activate(String actorId, String id) {
         Person before = mongo.findAndModify(Query.query(where("_id").is(id)), new Update().unset("deactivatedAt"),
                 Person.class);

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Map;
 
 @RestController
 @RequestMapping("/api")
@@ -50,6 +51,12 @@ class PersonController {
     @PostMapping("/people/{id}/deactivate")
     PersonView deactivate(@PathVariable String id, Authentication authentication) {
         return administration.deactivate(authentication.getName(), id);
+    }
+
+    /** {"ended": n}: every session of the person ends at once; they keep their account. */
+    @PostMapping("/people/{id}/sign-out")
+    Map<String, Long> endSessions(@PathVariable String id, Authentication authentication) {
+        return administration.endSessions(authentication.getName(), id);
     }
 
     @PostMapping("/people/{id}/activate")

@@ -88,6 +88,7 @@ class AccessMatrixIT extends AbstractIT {
         rule("POST /api/people/import", Rule.ADMIN, f -> "[]");
         rule("POST /api/people/{id}/deactivate", Rule.ADMIN);
         rule("POST /api/people/{id}/activate", Rule.ADMIN);
+        rule("POST /api/people/{id}/sign-out", Rule.ADMIN);
         rule("PUT /api/people/{id}/roles", Rule.ADMIN, f -> "{\"roles\":[\"EMPLOYEE\",\"ADMIN\"]}");
         // erasing: another person's id is a spare person (see expand), one's own id is refused with 409
         rule("DELETE /api/people/{id}", Rule.ADMIN);

@@ -76,6 +76,27 @@ class PeopleAdminIT extends IsolatedIT {
     }
 
     @Test
+    void anAdministratorEndsEverySessionOfAPersonWhoKeepsTheirAccount() throws Exception {
+        String bob = ids.get("bob");
+        String laptop = tokens.accessToken(bob, email("bob"), "Bob", List.of("EMPLOYEE"), sessions.start(bob).sessionId());
+        String phone = tokens.accessToken(bob, email("bob"), "Bob", List.of("EMPLOYEE"), sessions.start(bob).sessionId());
+        getAs(laptop, "/api/me").andExpect(status().isOk());
+
+        postAs(admin("ada"), "/api/people/" + bob + "/sign-out", null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.ended").value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)));
+
+        getAs(laptop, "/api/me").andExpect(status().isUnauthorized());
+        getAs(phone, "/api/me").andExpect(status().isUnauthorized());
+        assertThat(audit("SESSIONS_ENDED", bob)).singleElement()
+                .satisfies(e -> assertThat(e.actorId()).isEqualTo(ids.get("ada")));
+        // the account itself stays: a new sign-in works
+        getAs(tokens.accessToken(bob, email("bob"), "Bob", List.of("EMPLOYEE"), sessions.start(bob).sessionId()), "/api/me")
+                .andExpect(status().isOk());
+        postAs(employee("dev"), "/api/people/" + bob + "/sign-out", null).andExpect(status().isForbidden());
+        postAs(admin("ada"), "/api/people/nobody/sign-out", null).andExpect(status().isNotFound());
+    }
+
+    @Test
     void aRoleChangeEndsThePersonsSessionsAndIsAuditedWithOldAndNewRoles() throws Exception {
         String dev = ids.get("dev");
         String devToken = employee("dev");
