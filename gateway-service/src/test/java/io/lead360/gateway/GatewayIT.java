@@ -473,8 +473,10 @@ class GatewayIT {
         String sid = jwksDecoder().decode(tokens.accessToken()).getClaimAsString("sid");
         callWith(tokens.accessToken()).expectStatus().isOk();
 
+        // an explicit empty body (Content-Length: 0), as browsers send it: Reactor Netty's client, given no body
+        // at all, now and then leaves the request open on a kept-alive connection and the call times out
         client.post().uri("/api/auth/sign-out").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.accessToken())
-                .exchange()
+                .bodyValue("").exchange()
                 .expectStatus().isNoContent();
 
         assertThat(feedback.isLive(sid)).isFalse();
@@ -482,7 +484,7 @@ class GatewayIT {
                 .expectHeader().contentType(PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         refresh(tokens.refreshToken()).expectStatus().isUnauthorized();
-        client.post().uri("/api/auth/sign-out").exchange().expectStatus().isUnauthorized();
+        client.post().uri("/api/auth/sign-out").bodyValue("").exchange().expectStatus().isUnauthorized();
     }
 
     @Test

@@ -32,15 +32,20 @@ public class FeedbackCredentialsClient {
     private final Duration responseTimeout;
 
     public FeedbackCredentialsClient(URI feedbackUri, TokenIssuer tokens, Duration connectTimeout, Duration responseTimeout) {
+        this.webClient = webClient(feedbackUri, connectTimeout, responseTimeout);
+        this.tokens = tokens;
+        this.responseTimeout = responseTimeout;
+    }
+
+    /** A client of feedback-service's internal endpoints with bounded connect and response times. */
+    public static WebClient webClient(URI feedbackUri, Duration connectTimeout, Duration responseTimeout) {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connectTimeout.toMillis()))
                 .responseTimeout(responseTimeout);
-        this.webClient = WebClient.builder()
+        return WebClient.builder()
                 .baseUrl(feedbackUri.toString())
                 .clientConnector(new ReactorClientHttpConnector(httpClient))
                 .build();
-        this.tokens = tokens;
-        this.responseTimeout = responseTimeout;
     }
 
     /**

@@ -5,15 +5,13 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.lead360.gateway.auth.ServiceUnavailableException;
+import io.lead360.gateway.auth.FeedbackCredentialsClient;
 import io.lead360.gateway.auth.TokenIssuer;
 import io.lead360.gateway.auth.VerifiedPerson;
-import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
@@ -32,13 +30,7 @@ class FeedbackSsoClient {
     private final Duration responseTimeout;
 
     FeedbackSsoClient(URI feedbackUri, TokenIssuer tokens, Duration connectTimeout, Duration responseTimeout) {
-        HttpClient httpClient = HttpClient.create()
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connectTimeout.toMillis()))
-                .responseTimeout(responseTimeout);
-        this.webClient = WebClient.builder()
-                .baseUrl(feedbackUri.toString())
-                .clientConnector(new ReactorClientHttpConnector(httpClient))
-                .build();
+        this.webClient = FeedbackCredentialsClient.webClient(feedbackUri, connectTimeout, responseTimeout);
         this.tokens = tokens;
         this.responseTimeout = responseTimeout;
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import io.lead360.gateway.GatewayProperties;
 import io.lead360.gateway.auth.ProductionModeException;
 import io.lead360.gateway.auth.TokenIssuer;
+import io.lead360.gateway.security.StatelessChains;
 import io.lead360.gateway.web.ProblemWriter;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,8 +19,6 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
@@ -32,11 +31,6 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({SsoProperties.class, OAuth2ClientProperties.class})
 class SsoConfig {
-
-    /** Same policy as the main chain: scripts only from files served here. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
 
     /** Replaces Boot's repository, which would contact every provider while the gateway starts. */
     @Bean
@@ -60,20 +54,11 @@ class SsoConfig {
     SecurityWebFilterChain ssoSecurityWebFilterChain(ServerHttpSecurity http, SsoProviders providers,
             FeedbackSsoClient feedback, SsoProperties properties, ProblemWriter problems) {
         SsoSignInHandler signIn = new SsoSignInHandler(feedback, properties);
-        return http
+        // the provider's callback is protected by state (and nonce), the code exchange by the code itself;
+        // no cookie authenticates anything here, so the chain is as stateless as the main one
+        return StatelessChains.stateless(http)
                 .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/oauth2/**", "/login/oauth2/**",
                         "/api/auth/providers", "/api/auth/sso/token"))
-                // the provider's callback is protected by state (and nonce), the code exchange by the code itself;
-                // no cookie authenticates anything here
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(providers)
