@@ -1,11 +1,10 @@
 package io.lead360.gateway;
 
+import io.lead360.infra.FreePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.lead360.gateway.auth.AccessTokenResponse;
 import io.lead360.gateway.auth.ForgedTokens;
@@ -55,7 +52,7 @@ class GatewayIT {
 
     private static final FeedbackStandIn feedback = new FeedbackStandIn();
     private static final String BROKEN_EMAIL = FeedbackStandIn.BROKEN_EMAIL;
-    private static final int deadPort = freePort();
+    private static final int deadPort = FreePort.find();
     private static final Path keyDir = tempDir();
 
     @DynamicPropertySource
@@ -626,13 +623,6 @@ class GatewayIT {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Path tempDir() {
         try {

@@ -1,9 +1,9 @@
 package io.lead360.gateway;
 
+import io.lead360.infra.FreePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,7 +36,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient(timeout = "PT20S")
 class RedisRateLimitIT {
 
-    private static final int redisPort = freePort();
+    private static final int redisPort = FreePort.find();
     private static final RedisServer redis = startRedis();
     private static final FeedbackStandIn feedback = new FeedbackStandIn();
 
@@ -104,11 +104,4 @@ class RedisRateLimitIT {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -2,11 +2,7 @@ package io.lead360.feedback.it;
 
 import io.lead360.testsupport.EventSchemas;
 import io.lead360.events.Topics;
-import io.lead360.testsupport.TestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,12 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -236,26 +229,8 @@ class CycleAndFeedbackIT extends AbstractIT {
                 mongo.count(Query.query(where("cycleId").is(cycle).and("outbox.0").exists(true)), "feedback_requests") == 0);
     }
 
-    /** Reads the topic from the start until {@code count} records of the cycle arrived. */
+    /** Every record of the cycle on the topic, from the start, once {@code count} of them arrived. */
     private List<ConsumerRecord<String, String>> consumeUntil(String topic, String cycleId, int count) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.value().contains("\"cycleId\":\"" + cycleId + "\"")) {
-                        found.add(r);
-                    }
-                }
-                return found.size() >= count;
-            });
-        }
-        return found;
+        return consume(topic, "\"cycleId\":\"" + cycleId + "\"", count, Duration.ZERO);
     }
 }

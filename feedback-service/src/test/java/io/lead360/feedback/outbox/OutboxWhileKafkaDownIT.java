@@ -1,5 +1,6 @@
 package io.lead360.feedback.outbox;
 
+import io.lead360.infra.FreePort;
 import io.lead360.events.Topics;
 import io.lead360.feedback.config.FeedbackProperties;
 import io.lead360.testsupport.TestInfrastructure;
@@ -30,8 +31,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class OutboxWhileKafkaDownIT {
 
-    private static final int DEAD_PORT = freePort();
+    private static final int DEAD_PORT = FreePort.find();
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
@@ -164,11 +163,4 @@ class OutboxWhileKafkaDownIT {
         return json.readTree(response);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

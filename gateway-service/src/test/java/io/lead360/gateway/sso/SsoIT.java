@@ -1,5 +1,6 @@
 package io.lead360.gateway.sso;
 
+import io.lead360.infra.FreePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -84,7 +84,7 @@ class SsoIT {
     private static final AtomicInteger sessions = new AtomicInteger();
     private static final Path keyDir = tempDir();
     private static final HttpServer feedback = startFeedbackStandIn();
-    private static final int deadPort = freePort();
+    private static final int deadPort = FreePort.find();
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
@@ -439,13 +439,6 @@ class SsoIT {
         exchange.close();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Path tempDir() {
         try {
