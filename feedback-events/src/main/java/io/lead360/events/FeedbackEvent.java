@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * An event that feedback-service publishes and analytics-service consumes.
  * Every event names its own type and version in the JSON ({@code "type"}, {@code "version"})
- * and carries no rater identity. A change that breaks old consumers gets a new version.
+ * and carries no rater identity; what it says about a subject is sealed with that subject's key
+ * ({@link SubjectSeal}). A change that breaks old consumers gets a new version.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -17,10 +18,9 @@ import java.util.UUID;
         @JsonSubTypes.Type(value = CycleOpened.class, name = "CycleOpened"),
         @JsonSubTypes.Type(value = CycleClosed.class, name = "CycleClosed"),
         @JsonSubTypes.Type(value = ResultsReleased.class, name = "ResultsReleased"),
-        @JsonSubTypes.Type(value = ReminderDue.class, name = "ReminderDue"),
         @JsonSubTypes.Type(value = PersonErased.class, name = "PersonErased")
 })
-public sealed interface FeedbackEvent permits FeedbackSubmitted, CycleOpened, CycleClosed, ResultsReleased, ReminderDue,
+public sealed interface FeedbackEvent permits FeedbackSubmitted, CycleOpened, CycleClosed, ResultsReleased,
         PersonErased {
 
     UUID eventId();

@@ -12,9 +12,6 @@ public final class Topics {
     /** {@link CycleOpened}, {@link CycleClosed}, {@link ResultsReleased}, keyed by cycle id. */
     public static final String CYCLE_EVENTS = "lead360.cycle-events.v1";
 
-    /** {@link ReminderDue}, keyed by feedback request id; for whatever sends the reminders. */
-    public static final String REMINDERS = "lead360.reminders.v1";
-
     /** Suffix of the dead-letter topic of each topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

@@ -1,5 +1,6 @@
 package io.lead360.gateway;
 
+import io.lead360.service.SigningKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.lead360.gateway.auth.ForgedTokens;
-import io.lead360.gateway.auth.SigningKey;
 import io.lead360.gateway.auth.TokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

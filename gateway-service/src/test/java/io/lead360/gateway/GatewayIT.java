@@ -1,5 +1,6 @@
 package io.lead360.gateway;
 
+import io.lead360.service.SigningKey;
 import io.lead360.infra.FreePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +19,6 @@ import java.util.Map;
 
 import io.lead360.gateway.auth.AccessTokenResponse;
 import io.lead360.gateway.auth.ForgedTokens;
-import io.lead360.gateway.auth.SigningKey;
 import io.lead360.gateway.auth.TokenIssuer;
 import io.lead360.gateway.auth.VerifiedPerson;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
 package io.lead360.gateway;
 
+import io.lead360.service.SigningKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.lead360.gateway.auth.AccessTokenResponse;
-import io.lead360.gateway.auth.SigningKey;
 import io.lead360.gateway.auth.TokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package io.lead360.gateway;
 
+import io.lead360.service.ProductionModeException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.lead360.gateway.auth.ProductionModeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package io.lead360.gateway.auth;
 
+import io.lead360.service.SigningKey;
 import java.time.Clock;
 
 import io.lead360.gateway.GatewayProperties;

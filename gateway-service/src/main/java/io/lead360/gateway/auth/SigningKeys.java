@@ -1,5 +1,7 @@
 package io.lead360.gateway.auth;
 
+import io.lead360.service.SigningKey;
+import io.lead360.service.ProductionModeException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,8 +53,8 @@ public final class SigningKeys {
     /** Public halves of every accepted key, current first, each key once. */
     public List<JWK> publicJwks() {
         Map<String, JWK> byKeyId = new LinkedHashMap<>();
-        byKeyId.put(current.keyId(), current.jwk().toPublicJWK());
-        previous.forEach(key -> byKeyId.putIfAbsent(key.keyId(), key.jwk().toPublicJWK()));
+        byKeyId.put(current.keyId(), current.privateJwk().toPublicJWK());
+        previous.forEach(key -> byKeyId.putIfAbsent(key.keyId(), key.privateJwk().toPublicJWK()));
         return List.copyOf(byKeyId.values());
     }
 

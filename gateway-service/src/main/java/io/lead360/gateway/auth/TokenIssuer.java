@@ -1,5 +1,6 @@
 package io.lead360.gateway.auth;
 
+import io.lead360.service.SigningKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ public final class TokenIssuer {
     private volatile CachedToken serviceToken;
 
     public TokenIssuer(SigningKey key, Clock clock, Duration accessTokenTtl, Duration serviceTokenTtl) {
-        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.jwk())));
+        this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.privateJwk())));
         this.keyId = key.keyId();
         this.clock = clock;
         this.accessTokenTtl = accessTokenTtl;

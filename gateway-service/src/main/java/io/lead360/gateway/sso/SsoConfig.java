@@ -1,9 +1,9 @@
 package io.lead360.gateway.sso;
 
+import io.lead360.service.ProductionModeException;
 import java.util.List;
 
 import io.lead360.gateway.GatewayProperties;
-import io.lead360.gateway.auth.ProductionModeException;
 import io.lead360.gateway.auth.TokenIssuer;
 import io.lead360.gateway.security.StatelessChains;
 import io.lead360.gateway.web.ProblemWriter;

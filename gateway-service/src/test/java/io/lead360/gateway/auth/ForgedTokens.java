@@ -1,5 +1,6 @@
 package io.lead360.gateway.auth;
 
+import io.lead360.service.SigningKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class ForgedTokens {
                 map.put(name, value);
             }
         }));
-        NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.jwk())));
+        NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.privateJwk())));
         return encoder.encode(JwtEncoderParameters.from(
                 JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.keyId()).build(), claims.build())).getTokenValue();
     }

@@ -1,5 +1,7 @@
 package io.lead360.gateway.auth;
 
+import io.lead360.service.SigningKey;
+import io.lead360.service.ProductionModeException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.lead360.gateway.auth;
 
+import io.lead360.service.SigningKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.lead360.gateway.sso;
 
+import io.lead360.service.SigningKey;
 import io.lead360.infra.FreePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +32,6 @@ import java.util.regex.Pattern;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.lead360.gateway.auth.AccessTokenResponse;
-import io.lead360.gateway.auth.SigningKey;
 import io.lead360.gateway.auth.VerifiedPerson;
 import io.lead360.gateway.sso.OidcProvider.Account;
 import org.junit.jupiter.api.AfterAll;

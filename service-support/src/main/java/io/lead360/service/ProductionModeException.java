@@ -1,4 +1,4 @@
-package io.lead360.gateway.auth;
+package io.lead360.service;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.lead360.gateway.auth;
+package io.lead360.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,12 +25,13 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 
 /**
- * The gateway's RSA signing key, kept as a PKCS#8 PEM file so that tokens stay valid across
- * restarts. A missing file is created with a fresh 2048-bit key, readable by the owner only.
+ * A service's RSA signing key (the gateway's for people's tokens, analytics-service's for its calls to
+ * feedback-service), kept as a PKCS#8 PEM file so that tokens stay valid across restarts. A missing
+ * file is created with a fresh 2048-bit key, readable by the owner only.
  */
 public final class SigningKey {
 
-    static final int MIN_KEY_BITS = 2048;
+    public static final int MIN_KEY_BITS = 2048;
     private static final String PEM_BEGIN = "-----BEGIN PRIVATE KEY-----";
     private static final String PEM_END = "-----END PRIVATE KEY-----";
 
@@ -107,7 +108,7 @@ public final class SigningKey {
     }
 
     /** The private key as a Nimbus JWK, for signing only; never publish it. */
-    RSAKey jwk() {
+    public RSAKey privateJwk() {
         return rsaKey;
     }
 
@@ -149,7 +150,7 @@ public final class SigningKey {
         }
     }
 
-    static String toPem(byte[] pkcs8) {
+    public static String toPem(byte[] pkcs8) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs8);
         return PEM_BEGIN + "\n" + body + "\n" + PEM_END + "\n";
     }
