@@ -27,7 +27,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Mints tokens the way the gateway does (RS256, iss {@code lead360}, aud {@code lead360-api}) with
- * one RSA key per JVM, whose public half is served as a JWKS on loopback for resource servers.
+ * one RSA key per JVM, whose public half is served as a JWKS on loopback for resource servers; and,
+ * with {@link #analyticsService()}, the way analytics-service mints its own service tokens for
+ * feedback-service's subject keys (its own key and JWKS).
  */
 public final class TestTokens {
 
@@ -38,32 +40,56 @@ public final class TestTokens {
     private static final Duration SERVICE_TOKEN_LIFETIME = Duration.ofSeconds(60);
     private static final String JWKS_PATH = "/.well-known/jwks.json";
 
+    public static final String ANALYTICS_ISSUER = "lead360-analytics";
+    public static final String ANALYTICS_AUDIENCE = "lead360-feedback";
+    public static final String ANALYTICS_SUBJECT = "analytics-service";
+
     private static TestTokens instance;
+    private static TestTokens analytics;
 
     private final RSAKey key;
     private final RSASSASigner signer;
     private final String jwksUri;
+    private final String issuer;
+    private final String audience;
+    private final String serviceSubject;
 
-    private TestTokens(RSAKey key, String jwksUri) throws JOSEException {
+    private TestTokens(RSAKey key, String jwksUri, String issuer, String audience, String serviceSubject)
+            throws JOSEException {
         this.key = key;
         this.signer = new RSASSASigner(key);
         this.jwksUri = jwksUri;
+        this.issuer = issuer;
+        this.audience = audience;
+        this.serviceSubject = serviceSubject;
     }
 
     public static synchronized TestTokens get() {
         if (instance == null) {
-            try {
-                RSAKey key = new RSAKeyGenerator(2048)
-                        .keyUse(KeyUse.SIGNATURE)
-                        .algorithm(JWSAlgorithm.RS256)
-                        .keyIDFromThumbprint(true)
-                        .generate();
-                instance = new TestTokens(key, serveJwks(key));
-            } catch (JOSEException e) {
-                throw new IllegalStateException("cannot create the test signing key", e);
-            }
+            instance = create(ISSUER, AUDIENCE, SERVICE_SUBJECT);
         }
         return instance;
+    }
+
+    /** Tokens as analytics-service signs them for feedback-service's subject keys (iss lead360-analytics). */
+    public static synchronized TestTokens analyticsService() {
+        if (analytics == null) {
+            analytics = create(ANALYTICS_ISSUER, ANALYTICS_AUDIENCE, ANALYTICS_SUBJECT);
+        }
+        return analytics;
+    }
+
+    private static TestTokens create(String issuer, String audience, String serviceSubject) {
+        try {
+            RSAKey key = new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyIDFromThumbprint(true)
+                    .generate();
+            return new TestTokens(key, serveJwks(key), issuer, audience, serviceSubject);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot create the test signing key", e);
+        }
     }
 
     /** {@code http://127.0.0.1:<port>/.well-known/jwks.json}. */
@@ -95,9 +121,9 @@ public final class TestTokens {
                 .build());
     }
 
-    /** The gateway's token for {@code /internal/**}: sub gateway-service, roles [SERVICE], 60 s. */
+    /** The service token of this issuer (the gateway's for {@code /internal/**}): roles [SERVICE], 60 s. */
     public String serviceToken() {
-        return sign(baseClaims(SERVICE_SUBJECT, Instant.now(), SERVICE_TOKEN_LIFETIME)
+        return sign(baseClaims(serviceSubject, Instant.now(), SERVICE_TOKEN_LIFETIME)
                 .claim("roles", List.of("SERVICE"))
                 .build());
     }
@@ -122,10 +148,10 @@ public final class TestTokens {
         return key;
     }
 
-    private static JWTClaimsSet.Builder baseClaims(String subject, Instant now, Duration lifetime) {
+    private JWTClaimsSet.Builder baseClaims(String subject, Instant now, Duration lifetime) {
         return new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .audience(AUDIENCE)
+                .issuer(issuer)
+                .audience(audience)
                 .subject(subject)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))

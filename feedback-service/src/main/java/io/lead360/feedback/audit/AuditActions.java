@@ -7,6 +7,8 @@ public final class AuditActions {
     public static final String PERSON_DEACTIVATED = "PERSON_DEACTIVATED";
     public static final String PERSON_ACTIVATED = "PERSON_ACTIVATED";
     public static final String ROLES_CHANGED = "ROLES_CHANGED";
+    /** A person got a password (only ever a new person, from an import outside production mode). */
+    public static final String PASSWORD_SET = "PASSWORD_SET";
     public static final String SESSIONS_ENDED = "SESSIONS_ENDED";
     public static final String PERSON_ERASED = "PERSON_ERASED";
     public static final String PERSON_DATA_EXPORTED = "PERSON_DATA_EXPORTED";
@@ -17,6 +19,7 @@ public final class AuditActions {
     public static final String CYCLE_CLOSED = "CYCLE_CLOSED";
     public static final String RESULTS_RELEASED = "RESULTS_RELEASED";
     public static final String REMINDERS_SENT = "REMINDERS_SENT";
+    public static final String NOMINATION_PROPOSED = "NOMINATION_PROPOSED";
     public static final String NOMINATION_APPROVED = "NOMINATION_APPROVED";
     public static final String NOMINATION_REJECTED = "NOMINATION_REJECTED";
 

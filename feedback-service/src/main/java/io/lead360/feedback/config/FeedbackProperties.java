@@ -12,6 +12,7 @@ import java.util.List;
 public record FeedbackProperties(
         @DefaultValue("false") boolean production,
         @DefaultValue Auth auth,
+        @DefaultValue Keys keys,
         @DefaultValue BootstrapAdmin bootstrapAdmin,
         @DefaultValue Outbox outbox,
         @DefaultValue Kafka kafka,
@@ -35,14 +36,25 @@ public record FeedbackProperties(
             @DefaultValue("60s") Duration ssoCodeTtl) {
     }
 
+    /**
+     * @param dataKeyFile      feedback-service's own secret (base64 of 32 bytes): subject keys are stored
+     *                         wrapped with it; created when missing, except in production mode
+     * @param analyticsJwksUri where analytics-service publishes the public keys of its service tokens,
+     *                         the only tokens that may fetch subject keys
+     */
+    public record Keys(
+            @DefaultValue("./var/keys/feedback-data-key") java.nio.file.Path dataKeyFile,
+            @DefaultValue("http://127.0.0.1:8082/.well-known/jwks.json") String analyticsJwksUri) {
+    }
+
     public record BootstrapAdmin(
             @DefaultValue("admin@lead360.local") String email,
             @DefaultValue("lead360-admin") String password) {
     }
 
     /**
-     * @param pollInterval pause between two publisher rounds
-     * @param sendTimeout  how long one send waits for the broker's ack before the round gives up
+     * @param pollInterval pause between two publisher rounds (the outbox of cycles and erasures, and the ballots)
+     * @param sendTimeout  how long a round waits for the broker's acks before it gives up
      * @param batchSize    documents looked at per collection and round
      */
     public record Outbox(

@@ -25,6 +25,17 @@ public class MongoIndexes implements InitializingBean {
         mongo.indexOps("people").createIndex(new Index("managerId", Sort.Direction.ASC).named("managerId"));
         mongo.indexOps("feedback_requests").createIndex(new Index("raterId", Sort.Direction.ASC).named("raterId"));
         mongo.indexOps("feedback_requests").createIndex(new Index("cycleId", Sort.Direction.ASC).named("cycleId"));
+        // request ids are random: this is what keeps one request per cycle, subject and rater (a retried open)
+        mongo.indexOps("feedback_requests").createIndex(new Index("cycleId", Sort.Direction.ASC)
+                .on("subjectId", Sort.Direction.ASC).on("raterId", Sort.Direction.ASC).unique()
+                .named("cycle_subject_rater_unique"));
+        mongo.indexOps("nominations").createIndex(new Index("cycleId", Sort.Direction.ASC)
+                .on("subjectId", Sort.Direction.ASC).on("raterId", Sort.Direction.ASC).unique()
+                .named("cycle_subject_rater_unique"));
+        // the ballot publisher looks only at due ballots; the close and progress read a cycle's ballots
+        mongo.indexOps("ballots").createIndex(new Index("due", Sort.Direction.ASC).named("due"));
+        mongo.indexOps("ballots").createIndex(new Index("cycleId", Sort.Direction.ASC).named("cycleId"));
+        mongo.indexOps("ballots").createIndex(new Index("subjectId", Sort.Direction.ASC).named("subjectId"));
         mongo.indexOps("cycles").createIndex(new Index("subjectIds", Sort.Direction.ASC).named("subjectIds"));
         // a refresh looks its session up by the token's hash (current, then spent); revocation by person
         mongo.indexOps("sessions").createIndex(new Index("refreshHash", Sort.Direction.ASC).named("refreshHash"));

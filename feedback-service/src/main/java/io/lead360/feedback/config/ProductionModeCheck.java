@@ -39,7 +39,9 @@ class ProductionModeCheck {
                 return;
             }
             List<String> problems = ProductionMode.problems(
-                    binder.bind("lead360.bootstrap-admin.password", String.class).orElse(null));
+                    binder.bind("lead360.bootstrap-admin.password", String.class).orElse(null),
+                    binder.bind("lead360.keys.data-key-file", java.nio.file.Path.class)
+                            .orElse(java.nio.file.Path.of("./var/keys/feedback-data-key")));
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("lead360 production mode (LEAD360_PRODUCTION=true): refusing to start: "
                         + String.join("; ", problems));

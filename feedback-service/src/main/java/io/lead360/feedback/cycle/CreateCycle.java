@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Body of POST /api/cycles: subjects chosen explicitly ({@code subjectIds}) or {@code allLeaders};
- * {@code anonymityThreshold} defaults to 3 and is never below 2; optional {@code closesAt}, when the
+ * {@code anonymityThreshold} defaults to 3 and is never below 3 (a group of two
+ * could each work out the other's answers); optional {@code closesAt}, when the
  * cycle closes by itself.
  */
 record CreateCycle(
@@ -18,9 +19,10 @@ record CreateCycle(
         @NotBlank String templateId,
         @Size(max = 100_000) List<@NotBlank String> subjectIds,
         Boolean allLeaders,
-        @Min(2) @Max(1000) Integer anonymityThreshold,
+        @Min(MIN_THRESHOLD) @Max(1000) Integer anonymityThreshold,
         Instant closesAt) {
 
+    static final int MIN_THRESHOLD = 3;
     static final int DEFAULT_THRESHOLD = 3;
 
     int thresholdOrDefault() {

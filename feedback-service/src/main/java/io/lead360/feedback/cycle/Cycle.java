@@ -7,11 +7,17 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.Instant;
 import java.util.List;
 
-/** A feedback cycle as stored, with the events of its transitions still to publish. */
+/**
+ * A feedback cycle as stored, with the events of its transitions still to publish.
+ *
+ * @param remindersSent the reminder points before {@code closesAt} already handled (e.g. "PT24H"):
+ *                      kept on the cycle, not per request, so that nothing records who was still
+ *                      pending when
+ */
 @Document(Cycle.COLLECTION)
 record Cycle(@Id String id, String name, String templateId, List<String> subjectIds, boolean allLeaders,
              int anonymityThreshold, CycleStatus status, Instant createdAt, Instant openedAt, Instant closedAt,
-             Instant releasedAt, Instant closesAt, List<OutboxEntry> outbox) {
+             Instant releasedAt, Instant closesAt, List<String> remindersSent, List<OutboxEntry> outbox) {
 
     static final String COLLECTION = "cycles";
 

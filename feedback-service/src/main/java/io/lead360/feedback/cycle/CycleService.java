@@ -1,13 +1,13 @@
 package io.lead360.feedback.cycle;
 
-import io.lead360.events.CycleClosed;
-import io.lead360.events.CycleOpened;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.Relationship;
-import io.lead360.events.ResultsReleased;
 import io.lead360.feedback.audit.AuditActions;
 import io.lead360.feedback.audit.AuditLog;
 import io.lead360.feedback.auth.Caller;
+import io.lead360.feedback.ballot.Ballots;
+import io.lead360.feedback.ballot.Participation;
+import io.lead360.feedback.keys.SubjectKeys;
 import io.lead360.feedback.config.FeedbackProperties;
 import io.lead360.feedback.outbox.OutboxEntries;
 import io.lead360.feedback.outbox.OutboxEntry;
@@ -49,6 +49,9 @@ public class CycleService {
     private final Templates templates;
     private final PersonService people;
     private final FeedbackRequests requests;
+    private final Ballots ballots;
+    private final SubjectKeys keys;
+    private final CycleEvents events;
     private final OutboxEntries outbox;
     private final Nominations nominations;
     private final FeedbackProperties properties;
@@ -56,12 +59,15 @@ public class CycleService {
     private final Clock clock;
 
     CycleService(MongoTemplate mongo, Templates templates, PersonService people, FeedbackRequests requests,
-                 OutboxEntries outbox, Nominations nominations, FeedbackProperties properties, AuditLog audit,
-                 Clock clock) {
+                 Ballots ballots, SubjectKeys keys, CycleEvents events, OutboxEntries outbox, Nominations nominations,
+                 FeedbackProperties properties, AuditLog audit, Clock clock) {
         this.mongo = mongo;
         this.templates = templates;
         this.people = people;
         this.requests = requests;
+        this.ballots = ballots;
+        this.keys = keys;
+        this.events = events;
         this.outbox = outbox;
         this.nominations = nominations;
         this.properties = properties;
@@ -109,7 +115,7 @@ public class CycleService {
         }
         Cycle cycle = new Cycle(UUID.randomUUID().toString(), body.name().strip(), body.templateId(), subjectIds,
                 body.everyLeader(), body.thresholdOrDefault(), CycleStatus.DRAFT, now, null, null, null,
-                body.closesAt(), List.of());
+                body.closesAt(), List.of(), List.of());
         CycleView created = mongo.insert(cycle).view();
         audit.record(actorId, AuditActions.CYCLE_CREATED, AuditActions.CYCLE, created.id(),
                 Map.of("subjects", subjectIds.size(), "allLeaders", body.everyLeader()));
@@ -132,8 +138,9 @@ public class CycleService {
     }
 
     /**
-     * Assigns the raters first (idempotent inserts), then flips the status and records
-     * CycleOpened in one conditional update: a retry after a crash in between is harmless.
+     * Creates the subjects' keys, the requests and the ballots first (each idempotent), then flips
+     * the status and records CycleOpened in one conditional update: a retry after a crash in between
+     * is harmless.
      */
     CycleView open(String id, String actorId) {
         Cycle cycle = load(id);
@@ -151,42 +158,44 @@ public class CycleService {
         List<RaterAssignment.Assignment> assignments = RaterAssignment.assign(cycle.id(), cycle.subjectIds(),
                 people.managerOfEveryone(), nominations.approved(cycle.id()), requests.openLoad(otherOpenCycles),
                 properties.cycles().maxOpenRequestsPerRater());
-        requests.createAll(cycle.id(), assignments.stream()
-                .map(a -> new NewRequest(a.requestId(), a.subjectId(), a.raterId(), a.relationship())).toList());
 
         Map<String, Map<Relationship, Integer>> invited = new LinkedHashMap<>();
+        Map<String, Map<Relationship, Integer>> nominatedByAdministrator = new LinkedHashMap<>();
         for (String subject : cycle.subjectIds()) {
             invited.put(subject, new EnumMap<>(Relationship.class));
+            nominatedByAdministrator.put(subject, new EnumMap<>(Relationship.class));
         }
         for (RaterAssignment.Assignment a : assignments) {
             invited.get(a.subjectId()).merge(a.relationship(), 1, Integer::sum);
+            if (a.nominatedByAdministrator()) {
+                nominatedByAdministrator.get(a.subjectId()).merge(a.relationship(), 1, Integer::sum);
+            }
         }
+        keys.ensure(cycle.subjectIds());
+        requests.createAll(cycle.id(), assignments.stream()
+                .map(a -> new NewRequest(a.subjectId(), a.raterId(), a.relationship())).toList());
+        ballots.create(cycle.id(), cycle.anonymityThreshold(), invited);
         Instant now = clock.instant();
-        CycleView opened = transition(cycle, CycleStatus.OPEN, "openedAt", now, new CycleOpened(UUID.randomUUID(),
-                CycleOpened.VERSION, now, cycle.id(), cycle.name(), cycle.anonymityThreshold(),
-                template.toQuestionnaire(), invited));
+        CycleView opened = transition(cycle, CycleStatus.OPEN, "openedAt", now,
+                events.opened(cycle, template.toQuestionnaire(), now, invited, nominatedByAdministrator));
         audit.record(actorId, AuditActions.CYCLE_OPENED, AuditActions.CYCLE, cycle.id(),
                 Map.of("requests", assignments.size()));
         return opened;
     }
 
     /**
-     * Closes the cycle, then deletes its requests' drafts and decline reasons: from now on nothing
-     * stored ties a rater to what they wrote (the responses themselves were never stored with them).
+     * The close is a cut. Every ballot of the cycle is sealed first: from that moment a response is
+     * refused (409), and one that was accepted before is in the counts read next, which CycleClosed
+     * carries. Then the drafts and decline reasons of its requests are deleted. Nothing counted ever
+     * changes afterwards, so neither does a released profile.
      */
     CycleView close(String id, String actorId) {
         Cycle cycle = load(id);
         cycle.status().moveTo(CycleStatus.CLOSED);
-        Map<String, Map<Relationship, FeedbackRequests.Tally>> tally = requests.tally(cycle.id());
-        Map<String, Map<Relationship, Integer>> responded = new LinkedHashMap<>();
-        for (String subject : cycle.subjectIds()) {
-            Map<Relationship, Integer> counts = new EnumMap<>(Relationship.class);
-            tally.getOrDefault(subject, Map.of()).forEach((rel, t) -> counts.put(rel, t.responded()));
-            responded.put(subject, counts);
-        }
+        ballots.sealAll(cycle.id());
         Instant now = clock.instant();
         CycleView closed = transition(cycle, CycleStatus.CLOSED, "closedAt", now,
-                new CycleClosed(UUID.randomUUID(), CycleClosed.VERSION, now, cycle.id(), responded));
+                events.closed(cycle, now, ballots.counts(cycle.id())));
         requests.forgetRaterNotes(List.of(cycle.id()));
         audit.record(actorId, AuditActions.CYCLE_CLOSED, AuditActions.CYCLE, cycle.id(), Map.of());
         return closed;
@@ -196,19 +205,18 @@ public class CycleService {
         Cycle cycle = load(id);
         cycle.status().moveTo(CycleStatus.RELEASED);
         Instant now = clock.instant();
-        CycleView released = transition(cycle, CycleStatus.RELEASED, "releasedAt", now,
-                new ResultsReleased(UUID.randomUUID(), ResultsReleased.VERSION, now, cycle.id()));
+        CycleView released = transition(cycle, CycleStatus.RELEASED, "releasedAt", now, events.released(cycle, now));
         audit.record(actorId, AuditActions.RESULTS_RELEASED, AuditActions.CYCLE, cycle.id(), Map.of());
         return released;
     }
 
-    /** An administrator's "remind now": a ReminderDue per pending request of an OPEN cycle. */
+    /** An administrator's "remind now" for an OPEN cycle: how many requests are still pending (counts, never who). */
     int remind(String id, String actorId) {
         Cycle cycle = load(id);
         if (cycle.status() != CycleStatus.OPEN) {
             throw new ConflictException("Only an OPEN cycle can be reminded; it is " + cycle.status());
         }
-        int reminded = requests.remindPending(cycle.id(), cycle.closesAt());
+        int reminded = (int) requests.pendingCount(cycle.id());
         audit.record(actorId, AuditActions.REMINDERS_SENT, AuditActions.CYCLE, cycle.id(), Map.of("reminded", reminded));
         return reminded;
     }
@@ -235,11 +243,12 @@ public class CycleService {
     }
 
     /**
-     * Sends the reminders whose point before closesAt has passed. Points that had already passed
-     * when the cycle opened are skipped (no "3 days left" on a 2-day cycle); when several passed
-     * since the last round only the latest is sent.
+     * Records the reminder points before closesAt that have passed, on the cycle: points that had
+     * already passed when the cycle opened are skipped (no "3 days left" on a 2-day cycle); when
+     * several passed since the last round only the latest counts. The point is added by one
+     * conditional update, so neither a second round nor a second instance handles it twice.
      *
-     * @return how many reminders this call recorded
+     * @return how many pending requests the points handled now concern
      */
     public int remindDue() {
         Instant now = clock.instant();
@@ -251,9 +260,15 @@ public class CycleService {
                     .filter(p -> cycle.openedAt() == null || !cycle.closesAt().minus(p).isBefore(cycle.openedAt()))
                     .sorted()
                     .toList();
-            if (!passed.isEmpty()) {
-                reminded += requests.remindAtPoint(cycle.id(), cycle.closesAt(), passed.get(0).toString(),
-                        passed.stream().map(Duration::toString).toList());
+            if (passed.isEmpty()) {
+                continue;
+            }
+            String latest = passed.get(0).toString();
+            Query notYet = Query.query(where("_id").is(cycle.id()).and("status").is(CycleStatus.OPEN)
+                    .and("remindersSent").ne(latest));
+            Update record = new Update().addToSet("remindersSent").each(passed.stream().map(Duration::toString).toArray());
+            if (mongo.updateFirst(notYet, record, Cycle.class).getModifiedCount() > 0) {
+                reminded += (int) requests.pendingCount(cycle.id());
             }
         }
         return reminded;
@@ -272,18 +287,17 @@ public class CycleService {
     }
 
     Nomination.View decide(String cycleId, String nominationId, Nomination.Status decision, String actorId) {
-        Nomination.View decided = nominations.decide(load(cycleId), nominationId, decision);
-        audit.record(actorId, decision == Nomination.Status.APPROVED ? AuditActions.NOMINATION_APPROVED
-                : AuditActions.NOMINATION_REJECTED, AuditActions.NOMINATION, decided.id(), Map.of("cycleId", cycleId));
-        return decided;
+        return nominations.decide(load(cycleId), nominationId, decision, actorId);
     }
 
+    /** From the ballots: counts only, and for an anonymous group smaller than the threshold not even those. */
     CycleProgress progress(String id) {
         Cycle cycle = load(id);
-        Map<String, Map<Relationship, FeedbackRequests.Tally>> tally = requests.tally(cycle.id());
+        Map<String, Ballots.Counts> counts = ballots.counts(cycle.id());
         Map<String, String> names = people.namesOf(cycle.subjectIds());
         List<CycleProgress.Subject> subjects = cycle.subjectIds().stream()
-                .map(s -> new CycleProgress.Subject(s, names.get(s), tally.getOrDefault(s, Map.of())))
+                .map(s -> new CycleProgress.Subject(s, names.get(s),
+                        counts.containsKey(s) ? Participation.of(counts.get(s)) : Map.of()))
                 .toList();
         return new CycleProgress(cycle.id(), cycle.status(), subjects);
     }

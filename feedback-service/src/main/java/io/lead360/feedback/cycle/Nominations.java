@@ -1,6 +1,8 @@
 package io.lead360.feedback.cycle;
 
 import io.lead360.events.Relationship;
+import io.lead360.feedback.audit.AuditActions;
+import io.lead360.feedback.audit.AuditLog;
 import io.lead360.feedback.auth.Caller;
 import io.lead360.feedback.person.PersonService;
 import io.lead360.feedback.web.ConflictException;
@@ -15,28 +17,33 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Nominations of extra PEER or OTHER raters while a cycle is a DRAFT: proposed by an administrator
- * or by a subject for themselves, decided by an administrator.
+ * or by a subject for themselves, decided by an administrator. Each proposal and decision is audited
+ * with who made it, and the subject's profile later says how many raters of each group an
+ * administrator nominated: hand-picked co-raters are the way to undo a group's anonymity, so they
+ * are never invisible.
  */
 @Service
 class Nominations {
 
     private final MongoTemplate mongo;
     private final PersonService people;
+    private final AuditLog audit;
     private final Clock clock;
 
-    Nominations(MongoTemplate mongo, PersonService people, Clock clock) {
+    Nominations(MongoTemplate mongo, PersonService people, AuditLog audit, Clock clock) {
         this.mongo = mongo;
         this.people = people;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -66,14 +73,19 @@ class Nominations {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The nomination is invalid", errors);
         }
-        Nomination nomination = new Nomination(id(cycle.id(), body.subjectId(), body.raterId()), cycle.id(),
-                body.subjectId(), body.raterId(), relationship, Nomination.Status.PROPOSED, caller.personId(),
-                clock.instant());
+        // a random id: the unique index on cycle, subject and rater refuses a second nomination
+        Nomination nomination = new Nomination(UUID.randomUUID().toString(), cycle.id(), body.subjectId(),
+                body.raterId(), relationship, Nomination.Status.PROPOSED, caller.personId(), clock.instant());
+        Nomination.View created;
         try {
-            return mongo.insert(nomination).view();
+            created = mongo.insert(nomination).view();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("This person is already nominated for this subject");
         }
+        audit.record(caller.personId(), AuditActions.NOMINATION_PROPOSED, AuditActions.NOMINATION, created.id(),
+                Map.of("cycleId", cycle.id(), "subjectId", created.subjectId(), "raterId", created.raterId(),
+                        "relationship", created.relationship().name(), "byAdministrator", isByAdministrator(nomination)));
+        return created;
     }
 
     /** Administrators see every nomination of the cycle; anyone else only those for themselves. */
@@ -86,7 +98,7 @@ class Nominations {
                 .map(Nomination::view).toList();
     }
 
-    Nomination.View decide(Cycle cycle, String nominationId, Nomination.Status decision) {
+    Nomination.View decide(Cycle cycle, String nominationId, Nomination.Status decision, String actorId) {
         requireDraft(cycle);
         Nomination decided = mongo.findAndModify(
                 Query.query(where("_id").is(nominationId).and("cycleId").is(cycle.id())
@@ -102,14 +114,23 @@ class Nominations {
             }
             throw new ConflictException("The nomination is already " + existing.status());
         }
+        audit.record(actorId, decision == Nomination.Status.APPROVED ? AuditActions.NOMINATION_APPROVED
+                        : AuditActions.NOMINATION_REJECTED, AuditActions.NOMINATION, decided.id(),
+                Map.of("cycleId", cycle.id(), "subjectId", decided.subjectId(), "raterId", decided.raterId(),
+                        "byAdministrator", isByAdministrator(decided)));
         return decided.view();
     }
 
     List<RaterAssignment.Nominee> approved(String cycleId) {
         return mongo.find(Query.query(where("cycleId").is(cycleId).and("status").is(Nomination.Status.APPROVED))
                         .with(Sort.by("_id")), Nomination.class).stream()
-                .map(n -> new RaterAssignment.Nominee(n.subjectId(), n.raterId(), n.relationship()))
+                .map(n -> new RaterAssignment.Nominee(n.subjectId(), n.raterId(), n.relationship(), isByAdministrator(n)))
                 .toList();
+    }
+
+    /** Proposed by anyone but the subject (an erased proposer counts as an administrator). */
+    private static boolean isByAdministrator(Nomination nomination) {
+        return !nomination.subjectId().equals(nomination.proposedBy());
     }
 
     private static void requireDraft(Cycle cycle) {
@@ -124,11 +145,5 @@ class Nominations {
             return Relationship.PEER;
         }
         return "OTHER".equals(value) ? Relationship.OTHER : null;
-    }
-
-    /** One nomination per cycle, subject and rater: the unique _id refuses a second one. */
-    private static String id(String cycleId, String subjectId, String raterId) {
-        return UUID.nameUUIDFromBytes((cycleId + "|" + subjectId + "|" + raterId).getBytes(StandardCharsets.UTF_8))
-                .toString();
     }
 }

@@ -18,8 +18,10 @@ import java.util.UUID;
 
 /**
  * Who rates a subject: themselves, their manager, their peers (same manager), their direct
- * reports and the approved nominees. Plain Java over the org chart; ids are deterministic so that
- * reopening after a crash inserts the same requests again, harmlessly.
+ * reports and the approved nominees. Plain Java over the org chart; the same input gives the same
+ * assignments, so that reopening after a crash asks for the same requests again, harmlessly (a
+ * unique index on cycle, subject and rater refuses the second copy). Request ids are not made here:
+ * they are random, so that nobody can work out from a person's id which request is theirs.
  *
  * <p>Rater burden: SELF, MANAGER, DIRECT_REPORT and approved nominations are always assigned (the
  * relationship is the point of a 360, and a nomination is an administrator's explicit choice), even
@@ -33,11 +35,12 @@ import java.util.UUID;
  */
 final class RaterAssignment {
 
-    record Assignment(String requestId, String subjectId, String raterId, Relationship relationship) {
+    /** @param nominatedByAdministrator the rater is there because an administrator (not the subject) nominated them */
+    record Assignment(String subjectId, String raterId, Relationship relationship, boolean nominatedByAdministrator) {
     }
 
-    /** An approved nomination: an extra PEER or OTHER rater for a subject. */
-    record Nominee(String subjectId, String raterId, Relationship relationship) {
+    /** An approved nomination: an extra PEER or OTHER rater for a subject, proposed by an administrator or the subject. */
+    record Nominee(String subjectId, String raterId, Relationship relationship, boolean byAdministrator) {
     }
 
     private RaterAssignment() {
@@ -70,21 +73,22 @@ final class RaterAssignment {
         Map<String, List<String>> peerCandidates = new LinkedHashMap<>();
         for (String subject : subjects) {
             Set<String> raters = ratersOf.computeIfAbsent(subject, s -> new HashSet<>());
-            add(assignments, raters, load, cycleId, subject, subject, Relationship.SELF);
+            add(assignments, raters, load, new Assignment(subject, subject, Relationship.SELF, false));
             String manager = managerOf.get(subject);
             if (manager != null && managerOf.containsKey(manager)) {
-                add(assignments, raters, load, cycleId, subject, manager, Relationship.MANAGER);
+                add(assignments, raters, load, new Assignment(subject, manager, Relationship.MANAGER, false));
                 peerCandidates.put(subject, reportsOf.getOrDefault(manager, List.of()).stream()
                         .filter(p -> !p.equals(subject)).toList());
             }
             for (String report : reportsOf.getOrDefault(subject, List.of())) {
-                add(assignments, raters, load, cycleId, subject, report, Relationship.DIRECT_REPORT);
+                add(assignments, raters, load, new Assignment(subject, report, Relationship.DIRECT_REPORT, false));
             }
         }
         for (Nominee n : nominees) {
             Set<String> raters = ratersOf.get(n.subjectId());
             if (raters != null && managerOf.containsKey(n.raterId()) && !raters.contains(n.raterId())) {
-                add(assignments, raters, load, cycleId, n.subjectId(), n.raterId(), n.relationship());
+                add(assignments, raters, load, new Assignment(n.subjectId(), n.raterId(), n.relationship(),
+                        n.byAdministrator()));
             }
         }
         assignments.addAll(fairPeers(cycleId, peerCandidates, ratersOf, load, maxOpenPerRater));
@@ -120,7 +124,7 @@ final class RaterAssignment {
                     String rater = queue.poll();
                     // load only grows, so a full rater never gets room again: dropping them is final
                     if (load.getOrDefault(rater, 0) < maxOpenPerRater) {
-                        peers.add(assignment(cycleId, turn.getKey(), rater, Relationship.PEER));
+                        peers.add(new Assignment(turn.getKey(), rater, Relationship.PEER, false));
                         load.merge(rater, 1, Integer::sum);
                         break;
                     }
@@ -134,23 +138,14 @@ final class RaterAssignment {
     }
 
     private static void add(List<Assignment> assignments, Set<String> raters, Map<String, Integer> load,
-                            String cycleId, String subject, String rater, Relationship relationship) {
-        assignments.add(assignment(cycleId, subject, rater, relationship));
-        raters.add(rater);
-        load.merge(rater, 1, Integer::sum);
-    }
-
-    static String requestId(String cycleId, String subjectId, String raterId, Relationship relationship) {
-        String key = cycleId + "|" + subjectId + "|" + raterId + "|" + relationship;
-        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+                            Assignment assignment) {
+        assignments.add(assignment);
+        raters.add(assignment.raterId());
+        load.merge(assignment.raterId(), 1, Integer::sum);
     }
 
     /** Stable across JVMs and runs (unlike String.hashCode's spread, which favours similar ids). */
     static long hash(String value) {
         return UUID.nameUUIDFromBytes(value.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
-    }
-
-    private static Assignment assignment(String cycleId, String subject, String rater, Relationship relationship) {
-        return new Assignment(requestId(cycleId, subject, rater, relationship), subject, rater, relationship);
     }
 }

@@ -25,11 +25,6 @@ class KafkaTopicsConfig {
         return topic(Topics.CYCLE_EVENTS, properties.kafka());
     }
 
-    @Bean
-    NewTopic remindersTopic(FeedbackProperties properties) {
-        return topic(Topics.REMINDERS, properties.kafka());
-    }
-
     private static NewTopic topic(String name, FeedbackProperties.Kafka kafka) {
         return TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicationFactor()).build();
     }

@@ -6,6 +6,4 @@ package io.lead360.feedback.person;
  * {@code force}.
  */
 public record ImportOptions(boolean dryRun, boolean deactivateMissing, boolean force) {
-
-    public static final ImportOptions DEFAULT = new ImportOptions(false, false, false);
 }

@@ -77,15 +77,18 @@ class PersonController {
     ImportResult importJson(@RequestBody List<ImportRow> rows,
                             @RequestParam(defaultValue = "false") boolean dryRun,
                             @RequestParam(defaultValue = "false") boolean deactivateMissing,
-                            @RequestParam(defaultValue = "false") boolean force) {
-        return people.importPeople(rows, new ImportOptions(dryRun, deactivateMissing, force));
+                            @RequestParam(defaultValue = "false") boolean force,
+                            Authentication authentication) {
+        return people.importPeople(rows, new ImportOptions(dryRun, deactivateMissing, force), authentication.getName());
     }
 
     @PostMapping(path = "/people/import", consumes = "text/csv")
     ImportResult importCsv(@RequestBody String csv,
                            @RequestParam(defaultValue = "false") boolean dryRun,
                            @RequestParam(defaultValue = "false") boolean deactivateMissing,
-                           @RequestParam(defaultValue = "false") boolean force) {
-        return people.importPeople(PeopleCsv.parse(csv), new ImportOptions(dryRun, deactivateMissing, force));
+                           @RequestParam(defaultValue = "false") boolean force,
+                           Authentication authentication) {
+        return people.importPeople(PeopleCsv.parse(csv), new ImportOptions(dryRun, deactivateMissing, force),
+                authentication.getName());
     }
 }

@@ -1,9 +1,12 @@
 package io.lead360.feedback.person;
 
+import io.lead360.feedback.audit.AuditActions;
+import io.lead360.feedback.audit.AuditLog;
 import io.lead360.feedback.auth.Roles;
 import io.lead360.feedback.auth.Sessions;
 import io.lead360.feedback.config.FeedbackProperties;
 import io.lead360.feedback.web.ConflictException;
+import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
 import io.lead360.feedback.web.NotFoundException;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,11 +50,13 @@ public class PersonService {
     private final Clock clock;
 
     private final Sessions sessions;
+    private final AuditLog audit;
 
     PersonService(MongoTemplate mongo, PasswordEncoder encoder, FeedbackProperties properties, Clock clock,
-                  Sessions sessions) {
+                  Sessions sessions, AuditLog audit) {
         this.mongo = mongo;
         this.sessions = sessions;
+        this.audit = audit;
         this.encoder = encoder;
         this.properties = properties;
         this.clock = clock;
@@ -139,15 +145,16 @@ public class PersonService {
         return mongo.find(query, Person.class);
     }
 
-    public ImportResult importPeople(List<ImportRow> sent) {
-        return importPeople(sent, ImportOptions.DEFAULT);
-    }
-
     /**
      * Validates the whole file, plans every change, then writes them in one unordered bulk. A dry
      * run stops after planning, so it counts exactly what the real import would do.
+     *
+     * <p>An import never changes an existing person's password (it would let an administrator sign
+     * in as anyone, a rater included), and in production mode it sets none at all (people then sign
+     * in through single sign-on): such a password is ignored with a warning naming the row. A new
+     * person's password, and every role change, is audited per person.
      */
-    public ImportResult importPeople(List<ImportRow> sent, ImportOptions options) {
+    public ImportResult importPeople(List<ImportRow> sent, ImportOptions options, String actorId) {
         List<ImportRow> rows = sent.stream().map(ImportValidator::normalize).toList();
         List<Person> stored = mongo.findAll(Person.class);
         Map<String, Person> byId = stored.stream().collect(Collectors.toMap(Person::id, Function.identity()));
@@ -174,35 +181,41 @@ public class PersonService {
         }
         List<Person> inserts = new ArrayList<>();
         List<Map.Entry<String, Update>> updates = new ArrayList<>();
-        List<String> rolesChanged = new ArrayList<>();
-        for (ImportRow row : rows) {
+        Map<String, List<String>> rolesChanged = new LinkedHashMap<>();
+        List<String> passwordsSet = new ArrayList<>();
+        List<InputError> warnings = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ImportRow row = rows.get(i);
             String managerId = row.managerEmail() == null ? null : idOfEmail.get(row.managerEmail());
             List<String> granted = row.roles().contains(Roles.ADMIN) ? List.of(Roles.ADMIN) : List.of();
             Person existing = byEmail.get(row.email());
+            if (row.password() != null && (existing != null || properties.production())) {
+                warnings.add(new InputError(i + 1, "password", existing != null
+                        ? "ignored: an import never changes the password of someone who exists already"
+                        : "ignored: in production mode an import sets no passwords (people sign in with single sign-on)"));
+            }
             if (existing == null) {
-                String hash = row.password() == null || options.dryRun() ? null : encoder.encode(row.password());
-                inserts.add(new Person(idOfEmail.get(row.email()), row.email(), row.name(), managerId, granted, hash,
-                        null));
+                boolean withPassword = row.password() != null && !properties.production();
+                String hash = withPassword && !options.dryRun() ? encoder.encode(row.password()) : null;
+                String id = idOfEmail.get(row.email());
+                inserts.add(new Person(id, row.email(), row.name(), managerId, granted, hash, null));
+                if (withPassword) {
+                    passwordsSet.add(id);
+                }
                 continue;
             }
-            boolean newPassword = row.password() != null
-                    && (existing.passwordHash() == null || !encoder.matches(row.password(), existing.passwordHash()));
             boolean same = existing.active()
                     && existing.name().equals(row.name())
                     && Objects.equals(existing.managerId(), managerId)
                     && Objects.equals(Set.copyOf(nullToEmpty(existing.grantedRoles())), Set.copyOf(granted));
-            if (same && !newPassword) {
+            if (same) {
                 continue;
             }
             if (!Set.copyOf(nullToEmpty(existing.grantedRoles())).equals(Set.copyOf(granted))) {
-                rolesChanged.add(existing.id());
+                rolesChanged.put(existing.id(), nullToEmpty(existing.grantedRoles()));
             }
-            Update update = new Update().set("name", row.name()).set("managerId", managerId)
-                    .set("grantedRoles", granted).unset("deactivatedAt");
-            if (newPassword && !options.dryRun()) {
-                update.set("passwordHash", encoder.encode(row.password()));
-            }
-            updates.add(Map.entry(existing.id(), update));
+            updates.add(Map.entry(existing.id(), new Update().set("name", row.name()).set("managerId", managerId)
+                    .set("grantedRoles", granted).unset("deactivatedAt")));
         }
         List<String> deactivate = options.deactivateMissing() ? missingFrom(rows, stored) : List.of();
         long active = stored.stream().filter(Person::active).count();
@@ -212,7 +225,8 @@ public class PersonService {
                     + " active people, more than " + Math.round(properties.people().maxDeactivateShare() * 100)
                     + "%; nothing was changed. Send force=true to deactivate them anyway.");
         }
-        ImportResult result = new ImportResult(inserts.size(), updates.size(), deactivate.size(), options.dryRun());
+        ImportResult result = new ImportResult(inserts.size(), updates.size(), deactivate.size(), options.dryRun(),
+                List.copyOf(warnings));
         if (options.dryRun() || (inserts.isEmpty() && updates.isEmpty() && deactivate.isEmpty())) {
             return result;
         }
@@ -232,8 +246,17 @@ public class PersonService {
         }
         // as when an administrator deactivates someone or changes their roles: access ends at once
         List<String> endSessions = new ArrayList<>(deactivate);
-        endSessions.addAll(rolesChanged);
+        endSessions.addAll(rolesChanged.keySet());
         sessions.revokeAllOf(endSessions);
+        audit.record(actorId, AuditActions.PEOPLE_IMPORTED, AuditActions.PEOPLE, null, Map.of("created", result.created(),
+                "updated", result.updated(), "deactivated", result.deactivated(), "passwordsSet", passwordsSet.size(),
+                "warnings", warnings.size()));
+        passwordsSet.forEach(id -> audit.record(actorId, AuditActions.PASSWORD_SET, AuditActions.PERSON, id,
+                Map.of("by", "import")));
+        rolesChanged.forEach((id, before) -> audit.record(actorId, AuditActions.ROLES_CHANGED, AuditActions.PERSON, id,
+                Map.of("oldGrantedRoles", before, "by", "import")));
+        deactivate.forEach(id -> audit.record(actorId, AuditActions.PERSON_DEACTIVATED, AuditActions.PERSON, id,
+                Map.of("by", "import")));
         return result;
     }
 

@@ -3,6 +3,8 @@ package io.lead360.feedback.privacy;
 import io.lead360.events.PersonErased;
 import io.lead360.feedback.audit.AuditActions;
 import io.lead360.feedback.audit.AuditLog;
+import io.lead360.feedback.ballot.Ballots;
+import io.lead360.feedback.keys.SubjectKeys;
 import io.lead360.feedback.outbox.OutboxEntries;
 import io.lead360.feedback.web.ConflictException;
 import io.lead360.feedback.web.NotFoundException;
@@ -21,9 +23,12 @@ import java.util.UUID;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Erases a person (GDPR): their record, sessions, nominations, pending requests and everything
- * about them as a subject. Answers they gave stay as anonymous ratings: those requests keep their
- * status (so progress and CycleClosed counts stay right) but lose the rater's id.
+ * Erases a person (GDPR): their record, sessions, nominations, every request asked of them and
+ * everything about them as a subject: the requests and ballots about them (with any answer still
+ * held there) and their subject key. Destroying the key is what makes the erasure complete: every
+ * answer and count ever published about them on Kafka was sealed with it, so none of it can be read
+ * back or rebuilt. Answers they gave stay, as they always were, anonymous ratings in other people's
+ * ballots and profiles (counted, never linked to them).
  *
  * <p>No multi-document transactions: the PersonErased event is written first, on a document of its
  * own, so that analytics hears of the erasure even if this stops half way; every later step is
@@ -34,12 +39,16 @@ class Erasure {
 
     private final MongoTemplate mongo;
     private final OutboxEntries outbox;
+    private final SubjectKeys keys;
+    private final Ballots ballots;
     private final AuditLog audit;
     private final Clock clock;
 
-    Erasure(MongoTemplate mongo, OutboxEntries outbox, AuditLog audit, Clock clock) {
+    Erasure(MongoTemplate mongo, OutboxEntries outbox, SubjectKeys keys, Ballots ballots, AuditLog audit, Clock clock) {
         this.mongo = mongo;
         this.outbox = outbox;
+        this.keys = keys;
+        this.ballots = ballots;
         this.audit = audit;
         this.clock = clock;
     }
@@ -62,12 +71,11 @@ class Erasure {
                 where("raterId").is(personId))), StoredCollections.NOMINATIONS);
         mongo.updateMulti(Query.query(where("proposedBy").is(personId)), new Update().unset("proposedBy"),
                 StoredCollections.NOMINATIONS);
-        // requests about them, and those still waiting for them (with any draft): gone
+        // requests about them and every request asked of them (with any draft): gone; the counts live in the ballots
         mongo.remove(Query.query(where("subjectId").is(personId)), StoredCollections.REQUESTS);
-        mongo.remove(Query.query(where("raterId").is(personId).and("status").is("PENDING")), StoredCollections.REQUESTS);
-        // what they answered or declined keeps only its status; a pending FeedbackSubmitted stays in the outbox
-        mongo.updateMulti(Query.query(where("raterId").is(personId)),
-                new Update().unset("raterId").unset("draft").unset("declineReason"), StoredCollections.REQUESTS);
+        mongo.remove(Query.query(where("raterId").is(personId)), StoredCollections.REQUESTS);
+        ballots.deleteSubject(personId);
+        keys.destroy(personId);
         mongo.updateMulti(Query.query(where("subjectIds").is(personId)), new Update().pull("subjectIds", personId),
                 StoredCollections.CYCLES);
         mongo.updateMulti(Query.query(where("managerId").is(personId)), new Update().set("managerId", null),

@@ -4,6 +4,10 @@ import io.lead360.feedback.audit.AuditActions;
 import io.lead360.feedback.audit.AuditEntry;
 import io.lead360.feedback.audit.AuditLog;
 import io.lead360.feedback.audit.AuditQuery;
+import io.lead360.feedback.ballot.Ballots;
+import io.lead360.feedback.ballot.Participation;
+import io.lead360.feedback.keys.SealContexts;
+import io.lead360.feedback.keys.SubjectKeys;
 import io.lead360.feedback.web.NotFoundException;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -11,6 +15,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,17 +30,26 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * A person's data export (GDPR access): everything lead360 stores about them. What it holds about
- * others stays out: as a subject they get per-relationship counts, never who answered.
+ * others stays out: as a subject they get per-relationship counts, never who answered (and none at
+ * all while their own cycle is open). What a rater did is theirs alone: their own export shows each
+ * request's status, draft and decline reason; an administrator's export of them lists the requests
+ * asked of them, without any of these.
  */
 @Service
 class PersonalData {
 
     private final MongoTemplate mongo;
+    private final SubjectKeys keys;
+    private final Ballots ballots;
+    private final JsonMapper json;
     private final AuditLog audit;
     private final Clock clock;
 
-    PersonalData(MongoTemplate mongo, AuditLog audit, Clock clock) {
+    PersonalData(MongoTemplate mongo, SubjectKeys keys, Ballots ballots, JsonMapper json, AuditLog audit, Clock clock) {
         this.mongo = mongo;
+        this.keys = keys;
+        this.ballots = ballots;
+        this.json = json;
         this.audit = audit;
         this.clock = clock;
     }
@@ -49,14 +63,15 @@ class PersonalData {
         export.put("exportedAt", clock.instant());
         export.put("person", StoredValues.withoutSecrets(person));
         export.put("sessions", sessions(personId));
-        export.put("feedbackRequests", requestsAsRater(personId));
-        export.put("cyclesAsSubject", cyclesAsSubject(personId));
+        boolean byThemselves = actorId.equals(personId);
+        export.put("feedbackRequests", requestsAsRater(personId, byThemselves));
+        export.put("cyclesAsSubject", cyclesAsSubject(personId, byThemselves));
         export.put("nominations", nominations(personId));
         // the entries about them as they stood before this export (which is recorded below)
         export.put("auditEntries", audit.find(AuditQuery.aboutTarget(personId)).stream()
                 .map(PersonalData::auditEntry).toList());
         audit.record(actorId, AuditActions.PERSON_DATA_EXPORTED, AuditActions.PERSON, personId,
-                Map.of("byThemselves", actorId.equals(personId)));
+                Map.of("byThemselves", byThemselves));
         return export;
     }
 
@@ -75,8 +90,11 @@ class PersonalData {
         return sessions;
     }
 
-    /** The requests asked of them, with their own draft and decline reason (both gone once a cycle closes). */
-    private List<Map<String, Object>> requestsAsRater(String personId) {
+    /**
+     * The requests asked of them. Their own export adds each one's status and their draft and decline
+     * reason (both gone once a cycle closes); an administrator learns none of these.
+     */
+    private List<Map<String, Object>> requestsAsRater(String personId, boolean byThemselves) {
         List<Document> requests = mongo.find(Query.query(where("raterId").is(personId)).with(Sort.by("_id")),
                 Document.class, StoredCollections.REQUESTS);
         Map<String, String> cycleNames = cycleNames(requests.stream().map(r -> r.getString("cycleId")).toList());
@@ -89,44 +107,43 @@ class PersonalData {
             view.put("cycleName", cycleNames.get(r.getString("cycleId")));
             view.put("subject", subject(r.getString("subjectId"), names));
             view.put("relationship", r.getString("relationship"));
-            view.put("status", r.getString("status"));
-            if (r.get("draft") != null) {
-                view.put("draft", StoredValues.plain(r.get("draft")));
-            }
-            if (r.get("declineReason") != null) {
-                view.put("declineReason", r.getString("declineReason"));
+            if (byThemselves) {
+                view.put("status", r.getString("status"));
+                String subjectId = r.getString("subjectId");
+                String requestId = String.valueOf(r.get("_id"));
+                if (r.getString("draft") != null) {
+                    view.put("draft", json.readValue(keys.openText(subjectId, SealContexts.draft(requestId),
+                            r.getString("draft")), Map.class));
+                }
+                if (r.getString("declineReason") != null) {
+                    view.put("declineReason", keys.openText(subjectId, SealContexts.declineReason(requestId),
+                            r.getString("declineReason")));
+                }
             }
             views.add(view);
         }
         return views;
     }
 
-    /** Per cycle and relationship how many were asked and how many answered: counts, never who. */
-    private List<Map<String, Object>> cyclesAsSubject(String personId) {
+    /**
+     * Per cycle and relationship how many were asked and how many answered: counts, never who, with
+     * the rules of the progress view; none for a subject's own cycle while it is open.
+     */
+    private List<Map<String, Object>> cyclesAsSubject(String personId, boolean byThemselves) {
         Query cyclesQuery = Query.query(where("subjectIds").is(personId)).with(Sort.by("createdAt"));
         cyclesQuery.fields().include("name", "status");
         List<Document> cycles = mongo.find(cyclesQuery, Document.class, StoredCollections.CYCLES);
-        Query requestsQuery = Query.query(where("subjectId").is(personId));
-        requestsQuery.fields().include("cycleId", "relationship", "status");
-        Map<String, Map<String, int[]>> counts = new LinkedHashMap<>();
-        for (Document r : mongo.find(requestsQuery, Document.class, StoredCollections.REQUESTS)) {
-            int[] c = counts.computeIfAbsent(r.getString("cycleId"), k -> new TreeMap<>())
-                    .computeIfAbsent(r.getString("relationship"), k -> new int[2]);
-            c[0]++;
-            if ("SUBMITTED".equals(r.getString("status"))) {
-                c[1]++;
-            }
-        }
+        Map<String, Ballots.Counts> counts = ballots.countsOfSubject(personId,
+                cycles.stream().map(c -> c.getString("_id")).toList());
         List<Map<String, Object>> views = new ArrayList<>();
         for (Document cycle : cycles) {
-            Map<String, Object> responses = new LinkedHashMap<>();
-            counts.getOrDefault(cycle.getString("_id"), Map.of()).forEach((relationship, c) ->
-                    responses.put(relationship, Map.of("invited", c[0], "responded", c[1])));
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("cycleId", cycle.getString("_id"));
             view.put("cycleName", cycle.getString("name"));
             view.put("status", cycle.getString("status"));
-            view.put("responses", responses);
+            Ballots.Counts ballot = counts.get(cycle.getString("_id"));
+            boolean ownOpenCycle = byThemselves && "OPEN".equals(cycle.getString("status"));
+            view.put("responses", ballot == null || ownOpenCycle ? null : new TreeMap<>(Participation.of(ballot)));
             views.add(view);
         }
         return views;

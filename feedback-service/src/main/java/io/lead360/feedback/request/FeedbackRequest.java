@@ -1,30 +1,28 @@
 package io.lead360.feedback.request;
 
 import io.lead360.events.Relationship;
-import io.lead360.feedback.outbox.OutboxEntry;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import java.util.List;
-import java.util.Map;
-
 /**
- * One rater's request to give feedback on one subject in one cycle: its status, the rater's draft
- * while pending, the reason if declined (never shown to the subject, never in an event; both
- * deleted when the cycle closes), the reminder points already sent and the events still to publish.
- * A submitted response is never stored here: it sits next to the rater's id only inside its
- * FeedbackSubmitted outbox entry, which is pulled once published.
+ * One rater's request to give feedback on one subject in one cycle. Its id is random (one request
+ * per cycle, subject and rater is kept by a unique index), so it says nothing about whose it is.
+ * It holds the status the rater sees, and while the cycle is open the rater's draft and decline
+ * reason, both sealed with the subject's key and deleted at close. A response is never stored here:
+ * it is counted and held, without the rater, in the subject's ballot.
+ *
+ * @param draft         the rater's saved draft ({@link Draft} as JSON), sealed; null when none
+ * @param declineReason the reason the rater gave for declining, sealed; null when none
  */
 @Document(FeedbackRequest.COLLECTION)
 record FeedbackRequest(@Id String id, String cycleId, String subjectId, String raterId, Relationship relationship,
-                       RequestStatus status, Draft draft, String declineReason, List<String> remindersSent, List<OutboxEntry> outbox) {
+                       RequestStatus status, String draft, String declineReason) {
 
     static final String COLLECTION = "feedback_requests";
-    static final String REMINDERS_SENT = "remindersSent";
     static final String DRAFT = "draft";
     static final String DECLINE_REASON = "declineReason";
 
     /** A response saved for later, possibly incomplete. */
-    record Draft(Map<String, Integer> ratings, Map<String, String> comments) {
+    record Draft(java.util.Map<String, Integer> ratings, java.util.Map<String, String> comments) {
     }
 }

@@ -1,11 +1,14 @@
 package io.lead360.feedback.request;
 
 import io.lead360.events.FeedbackSubmitted;
+import io.lead360.events.SubjectSeal;
+import io.lead360.feedback.ballot.Ballots;
 import io.lead360.feedback.cycle.CycleService;
 import io.lead360.feedback.cycle.CycleStatus;
 import io.lead360.feedback.cycle.CycleView;
+import io.lead360.feedback.keys.SealContexts;
+import io.lead360.feedback.keys.SubjectKeys;
 import io.lead360.feedback.outbox.OutboxEntries;
-import io.lead360.feedback.outbox.OutboxEntry;
 import io.lead360.feedback.person.PersonService;
 import io.lead360.feedback.template.Template;
 import io.lead360.feedback.template.Templates;
@@ -13,11 +16,11 @@ import io.lead360.feedback.web.ConflictException;
 import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
 import io.lead360.feedback.web.NotFoundException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +31,11 @@ import java.util.UUID;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** The rater's side: their requests, drafts, submitting a response, declining. */
+/**
+ * The rater's side: their requests, drafts, submitting a response, declining. A response is counted
+ * and held in the subject's ballot (which knows no rater); the request only learns that it was
+ * answered. The ballot decides: a response racing the close is counted there or refused, never both.
+ */
 @Service
 class RequestService {
 
@@ -38,22 +45,28 @@ class RequestService {
     private final CycleService cycles;
     private final PersonService people;
     private final Templates templates;
+    private final Ballots ballots;
+    private final SubjectKeys keys;
     private final OutboxEntries outbox;
+    private final JsonMapper json;
     private final Clock clock;
 
     RequestService(MongoTemplate mongo, CycleService cycles, PersonService people, Templates templates,
-                   OutboxEntries outbox, Clock clock) {
+                   Ballots ballots, SubjectKeys keys, OutboxEntries outbox, JsonMapper json, Clock clock) {
         this.mongo = mongo;
         this.cycles = cycles;
         this.people = people;
         this.templates = templates;
+        this.ballots = ballots;
+        this.keys = keys;
         this.outbox = outbox;
+        this.json = json;
         this.clock = clock;
     }
 
     List<RequestViews.Summary> list(String raterId) {
         Query query = Query.query(where("raterId").is(raterId));
-        query.fields().exclude(FeedbackRequest.DRAFT, FeedbackRequest.DECLINE_REASON, OutboxEntry.FIELD);
+        query.fields().exclude(FeedbackRequest.DRAFT, FeedbackRequest.DECLINE_REASON);
         List<FeedbackRequest> mine = mongo.find(query, FeedbackRequest.class);
         Map<String, CycleView> cycleOf = cycles.find(mine.stream().map(FeedbackRequest::cycleId).distinct().toList());
         Map<String, String> names = people.namesOf(mine.stream().map(FeedbackRequest::subjectId).distinct().toList());
@@ -70,19 +83,29 @@ class RequestService {
     RequestViews.Detail get(String raterId, String id) {
         FeedbackRequest request = mine(raterId, id);
         CycleView cycle = visibleCycle(request);
-        long responded = mongo.count(Query.query(where("cycleId").is(request.cycleId())
-                .and("subjectId").is(request.subjectId()).and("relationship").is(request.relationship())
-                .and("status").is(RequestStatus.SUBMITTED)), FeedbackRequest.class);
-        FeedbackRequest.Draft draft = request.draft();
+        Ballots.Counts counts = ballots.countsOfSubject(request.subjectId(), List.of(request.cycleId()))
+                .get(request.cycleId());
+        int invited = counts == null ? 0 : counts.invited().getOrDefault(request.relationship(), 0);
+        int responded = counts == null ? 0 : counts.responded().getOrDefault(request.relationship(), 0);
         return new RequestViews.Detail(request.id(), request.cycleId(), cycle.name(),
                 new RequestViews.Subject(request.subjectId(), people.namesOf(List.of(request.subjectId()))
                         .get(request.subjectId())),
                 request.relationship(), request.status(), template(cycle),
-                RequestViews.Visibility.of(request.relationship(), cycle.anonymityThreshold(), (int) responded),
-                draft == null ? null : new RequestViews.Draft(draft.ratings(), draft.comments()));
+                RequestViews.Visibility.of(request.relationship(), cycle.anonymityThreshold(), invited, responded),
+                draftOf(request));
     }
 
-    /** Saves the rater's draft on their own pending request (it is only ever read back by them). */
+    /** The rater's own draft, opened; only ever read back by them. */
+    RequestViews.Draft draftOf(FeedbackRequest request) {
+        if (request.draft() == null) {
+            return null;
+        }
+        FeedbackRequest.Draft draft = json.readValue(keys.openText(request.subjectId(),
+                SealContexts.draft(request.id()), request.draft()), FeedbackRequest.Draft.class);
+        return new RequestViews.Draft(draft.ratings(), draft.comments());
+    }
+
+    /** Saves the rater's draft on their own pending request, sealed with the subject's key. */
     RequestViews.Draft saveDraft(String raterId, String id, RequestViews.ResponseBody body) {
         FeedbackRequest request = mine(raterId, id);
         CycleView cycle = visibleCycle(request);
@@ -93,19 +116,20 @@ class RequestService {
         }
         requirePending(request);
         requireOpen(cycle);
-        FeedbackRequest updated = mongo.findAndModify(pendingOf(raterId, id),
-                new Update().set(FeedbackRequest.DRAFT, new FeedbackRequest.Draft(draft.ratings(), draft.comments())),
-                FindAndModifyOptions.options().returnNew(true), FeedbackRequest.class);
-        if (updated == null) {
+        String sealed = keys.sealText(request.subjectId(), SealContexts.draft(request.id()),
+                json.writeValueAsString(new FeedbackRequest.Draft(draft.ratings(), draft.comments())));
+        boolean saved = mongo.updateFirst(pendingOf(raterId, id), new Update().set(FeedbackRequest.DRAFT, sealed),
+                FeedbackRequest.class).getModifiedCount() == 1;
+        if (!saved) {
             throw new ConflictException("This request was already answered or declined");
         }
         return new RequestViews.Draft(draft.ratings(), draft.comments());
     }
 
     /**
-     * One conditional findAndModify (still PENDING, still the caller's) flips the status and records
-     * the FeedbackSubmitted event together: once this returns, the submission is durable. The answers
-     * are not kept on the request (it names the rater): they leave only inside the event.
+     * The response is sealed with the subject's key and handed to the subject's ballot, which counts
+     * it and holds it, without the rater, in one conditional update: from then on it is durable and
+     * counted. Only then does the rater's request become SUBMITTED (and lose its draft).
      */
     RequestViews.Submitted submit(String raterId, String id, RequestViews.ResponseBody body) {
         FeedbackRequest request = mine(raterId, id);
@@ -118,19 +142,18 @@ class RequestService {
         }
         requirePending(request);
         requireOpen(cycle);
+        UUID eventId = UUID.randomUUID();
+        var answers = new FeedbackSubmitted.Answers(request.relationship(), cycle.templateId(), response.ratings(),
+                response.comments());
+        String sealed = keys.seal(request.subjectId(),
+                SubjectSeal.context("FeedbackSubmitted", eventId, cycle.id(), request.subjectId()),
+                json.writeValueAsBytes(answers));
         // no rater identity, and only the day, so the event cannot single out who answered
-        FeedbackSubmitted event = new FeedbackSubmitted(UUID.randomUUID(), FeedbackSubmitted.VERSION,
-                clock.instant().truncatedTo(ChronoUnit.DAYS), cycle.id(), request.subjectId(), cycle.templateId(),
-                request.relationship(), response.ratings(), response.comments());
-        Update update = new Update()
-                .set("status", RequestStatus.SUBMITTED)
-                .unset(FeedbackRequest.DRAFT)
-                .push(OutboxEntry.FIELD, outbox.of(event));
-        FeedbackRequest updated = mongo.findAndModify(pendingOf(raterId, id), update,
-                FindAndModifyOptions.options().returnNew(true), FeedbackRequest.class);
-        if (updated == null) {
-            throw new ConflictException("This request was already answered or declined");
-        }
+        FeedbackSubmitted event = new FeedbackSubmitted(eventId, FeedbackSubmitted.VERSION,
+                clock.instant().truncatedTo(ChronoUnit.DAYS), cycle.id(), request.subjectId(), sealed);
+        Ballots.Outcome outcome = ballots.accept(cycle.id(), request.subjectId(), request.id(), request.relationship(),
+                eventId.toString(), outbox.of(event).payload());
+        settle(request, outcome, RequestStatus.SUBMITTED);
         return new RequestViews.Submitted(id, RequestStatus.SUBMITTED);
     }
 
@@ -144,17 +167,41 @@ class RequestService {
         }
         requirePending(request);
         requireOpen(cycle);
-        // the reason stays on the request document until the cycle closes: no view of the subject and no event carries it
-        Update update = new Update().set("status", RequestStatus.DECLINED).unset(FeedbackRequest.DRAFT);
-        if (reason != null) {
-            update.set(FeedbackRequest.DECLINE_REASON, reason);
+        Ballots.Outcome outcome = ballots.decline(cycle.id(), request.subjectId(), request.id(), request.relationship());
+        if (outcome == Ballots.Outcome.ACCEPTED && reason != null) {
+            // kept for the rater alone (their data export) until the close deletes it
+            mongo.updateFirst(pendingOf(raterId, id), new Update().set(FeedbackRequest.DECLINE_REASON,
+                    keys.sealText(request.subjectId(), SealContexts.declineReason(id), reason)),
+                    FeedbackRequest.class);
         }
-        FeedbackRequest updated = mongo.findAndModify(pendingOf(raterId, id), update,
-                FindAndModifyOptions.options().returnNew(true), FeedbackRequest.class);
-        if (updated == null) {
-            throw new ConflictException("This request was already answered or declined");
-        }
+        settle(request, outcome, RequestStatus.DECLINED);
         return new RequestViews.Declined(id, RequestStatus.DECLINED);
+    }
+
+    /**
+     * Brings the request in line with what its ballot counted, then answers for the outcome. A request
+     * the ballot already counted (an earlier attempt that stopped half way) is brought in line too.
+     */
+    private void settle(FeedbackRequest request, Ballots.Outcome outcome, RequestStatus counted) {
+        switch (outcome) {
+            case ACCEPTED -> markAs(request, counted);
+            case ALREADY_SUBMITTED -> {
+                markAs(request, RequestStatus.SUBMITTED);
+                throw new ConflictException("This request was already answered");
+            }
+            case ALREADY_DECLINED -> {
+                markAs(request, RequestStatus.DECLINED);
+                throw new ConflictException("This request was already declined");
+            }
+            case SEALED -> throw new ConflictException("The cycle is closed; it takes no more responses");
+            case NO_BALLOT -> throw new ConflictException("The cycle takes no responses about this person");
+        }
+    }
+
+    private void markAs(FeedbackRequest request, RequestStatus status) {
+        Update update = new Update().set("status", status).unset(FeedbackRequest.DRAFT);
+        mongo.updateFirst(Query.query(where("_id").is(request.id()).and("status").is(RequestStatus.PENDING)), update,
+                FeedbackRequest.class);
     }
 
     private static Query pendingOf(String raterId, String id) {
@@ -162,7 +209,7 @@ class RequestService {
     }
 
     /** Another person's request is answered exactly like a missing one. */
-    private FeedbackRequest mine(String raterId, String id) {
+    FeedbackRequest mine(String raterId, String id) {
         FeedbackRequest request = mongo.findOne(Query.query(where("_id").is(id).and("raterId").is(raterId)),
                 FeedbackRequest.class);
         if (request == null) {

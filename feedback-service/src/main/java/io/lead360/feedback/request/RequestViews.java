@@ -2,6 +2,7 @@ package io.lead360.feedback.request;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.lead360.events.Relationship;
+import io.lead360.feedback.ballot.Participation;
 import io.lead360.feedback.template.Template;
 
 import java.util.Map;
@@ -27,20 +28,24 @@ final class RequestViews {
 
     /**
      * How the rater's answers will be shown to the subject: attributed (SELF, MANAGER), or pooled
-     * and shown only once {@code responded} (counts, never who) reaches the cycle's threshold.
+     * and shown only once {@code responded} (counts, never who) reaches the cycle's threshold. For an
+     * anonymous group of fewer than {@code threshold} invited raters {@code responded} is null: there
+     * a count would tell who answered, and the group is never shown.
      */
-    record Visibility(Relationship relationship, boolean anonymous, int threshold, int responded, boolean shown) {
+    record Visibility(Relationship relationship, boolean anonymous, int threshold, Integer responded, boolean shown) {
 
-        static Visibility of(Relationship relationship, int threshold, int responded) {
+        static Visibility of(Relationship relationship, int threshold, int invited, int responded) {
+            Integer shownCount = Participation.of(relationship, threshold, invited, responded, 0).responded();
             boolean anonymous = relationship.isAnonymous();
-            return new Visibility(relationship, anonymous, threshold, responded, !anonymous || responded >= threshold);
+            return new Visibility(relationship, anonymous, threshold, shownCount,
+                    !anonymous || (shownCount != null && shownCount >= threshold));
         }
     }
 
     record Draft(Map<String, Integer> ratings, Map<String, String> comments) {
     }
 
-    /** Body of POST .../decline; the reason is kept for administrators' records only. */
+    /** Body of POST .../decline; the reason is kept, sealed, for the rater alone until the cycle closes. */
     record DeclineBody(String reason) {
     }
 

@@ -1,5 +1,6 @@
 package io.lead360.feedback.benchmark;
 
+
 import io.lead360.feedback.it.AbstractIT;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

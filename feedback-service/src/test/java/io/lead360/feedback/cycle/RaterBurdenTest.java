@@ -108,8 +108,8 @@ class RaterBurdenTest {
         Map<String, String> org = flatTeam(3);
         org.put("outsider", null);
         var assignments = RaterAssignment.assign("c1", List.of("p0"), org,
-                List.of(new Nominee("p0", "outsider", Relationship.OTHER), new Nominee("p0", "p1", Relationship.PEER),
-                        new Nominee("p0", "boss", Relationship.PEER)),
+                List.of(new Nominee("p0", "outsider", Relationship.OTHER, true), new Nominee("p0", "p1", Relationship.PEER, false),
+                        new Nominee("p0", "boss", Relationship.PEER, true)),
                 Map.of("outsider", 40), 2);
 
         assertThat(assignments).extracting(Assignment::raterId, Assignment::relationship).containsExactlyInAnyOrder(
@@ -122,7 +122,7 @@ class RaterBurdenTest {
         Map<String, String> org = flatTeam(3);
         org.remove("p2"); // the org chart holds active people only
         var assignments = RaterAssignment.assign("c1", List.of("p0", "p2"), org,
-                List.of(new Nominee("p0", "p2", Relationship.OTHER)), Map.of(), 12);
+                List.of(new Nominee("p0", "p2", Relationship.OTHER, true)), Map.of(), 12);
 
         assertThat(assignments).extracting(Assignment::raterId).doesNotContain("p2");
         assertThat(assignments).extracting(Assignment::subjectId).containsOnly("p0");

@@ -6,7 +6,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import io.lead360.testsupport.TestTokens;
+import io.lead360.events.SubjectSeal;
 import io.lead360.feedback.auth.Sessions;
+import io.lead360.feedback.keys.SubjectKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -44,7 +46,7 @@ public abstract class AbstractIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
-        TestInfrastructure.registerProperties(registry);
+        TestSettings.register(registry);
     }
 
     @Autowired
@@ -64,6 +66,9 @@ public abstract class AbstractIT {
 
     @Autowired
     protected Sessions sessions;
+
+    @Autowired
+    protected SubjectKeys subjectKeys;
 
     /** One real session per person id, started through the store like a sign-in; renewed once it ended. */
     private final Map<String, String> sessionOf = new ConcurrentHashMap<>();
@@ -167,6 +172,33 @@ public abstract class AbstractIT {
             }
         }
         return found;
+    }
+
+    /** Every record of the cycle on the topic (at least one must come), read for {@code settle} after the first. */
+    protected List<ConsumerRecord<String, String>> consumeAll(String topic, String cycleId, Duration settle) {
+        return consume(topic, "\"cycleId\":\"" + cycleId + "\"", 1, settle);
+    }
+
+    /** The answers of a FeedbackSubmitted record, opened with its subject's key as analytics does. */
+    protected JsonNode answersOf(ConsumerRecord<String, String> record) {
+        JsonNode event = json.readTree(record.value());
+        String context = SubjectSeal.context("FeedbackSubmitted", UUID.fromString(event.get("eventId").asString()),
+                event.get("cycleId").asString(), event.get("subjectId").asString());
+        return json.readTree(subjectKeys.open(event.get("subjectId").asString(), context,
+                event.get("answers").asString()));
+    }
+
+    /** One subject's sealed part of a cycle event (CycleOpened, CycleClosed, ResultsReleased), opened. */
+    protected JsonNode sealedPartOf(ConsumerRecord<String, String> record, String subjectId) {
+        JsonNode event = json.readTree(record.value());
+        for (JsonNode part : event.get("subjects")) {
+            if (part.get("subjectId").asString().equals(subjectId)) {
+                String context = SubjectSeal.context(event.get("type").asString(),
+                        UUID.fromString(event.get("eventId").asString()), event.get("cycleId").asString(), subjectId);
+                return json.readTree(subjectKeys.open(subjectId, context, part.get("sealed").asString()));
+            }
+        }
+        throw new AssertionError("no part for " + subjectId + " in " + record.value());
     }
 
     private static void poll(KafkaConsumer<String, String> consumer, String marker,

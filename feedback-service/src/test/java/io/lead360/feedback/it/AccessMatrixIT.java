@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Every route of the running service has a rule saying who may call it, and every rule holds: each
  * route is called by every kind of caller (anonymous, EMPLOYEE, LEADER, ADMIN, the gateway's SERVICE
- * token), on the caller's own object and on someone else's where the route takes an id, with real
+ * token, analytics-service's own service token), on the caller's own object and on someone else's where the route takes an id, with real
  * data. A route added without a line in {@link #RULES} fails this test, naming it.
  *
  * <p>Refused = 401/403 (404 for another's object under OWNER, for everyone, administrators too).
@@ -44,6 +44,8 @@ class AccessMatrixIT extends AbstractIT {
         PUBLIC,
         /** only the gateway's SERVICE token */
         SERVICE,
+        /** only analytics-service's own service token (signed with its key, not the gateway's) */
+        ANALYTICS,
         /** any signed-in person, whatever their roles */
         ANY_PERSON,
         /** administrators only */
@@ -56,7 +58,7 @@ class AccessMatrixIT extends AbstractIT {
         SUBJECT_OR_ADMIN
     }
 
-    enum Caller { ANONYMOUS, EMPLOYEE, LEADER, ADMIN, SERVICE }
+    enum Caller { ANONYMOUS, EMPLOYEE, LEADER, ADMIN, SERVICE, ANALYTICS }
 
     private static final String SIGN_IN_PASSWORD = "matrix-password-1";
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
@@ -81,6 +83,7 @@ class AccessMatrixIT extends AbstractIT {
         rule("POST /internal/auth/sso/redeem", Rule.SERVICE, f -> json("code", f.ssoCode));
         rule("GET /internal/auth/sessions/{sessionId}", Rule.SERVICE);
         rule("DELETE /internal/auth/sessions/{sessionId}", Rule.SERVICE);
+        rule("POST /internal/subject-keys", Rule.ANALYTICS, f -> "{\"subjectIds\":[\"" + f.leader + "\"]}");
 
         rule("GET /api/me", Rule.ANY_PERSON);
         rule("GET /api/people", Rule.ADMIN);
@@ -209,8 +212,10 @@ class AccessMatrixIT extends AbstractIT {
     private static Expectation expectation(Rule rule, Caller caller, boolean own) {
         boolean person = caller == Caller.EMPLOYEE || caller == Caller.LEADER || caller == Caller.ADMIN;
         return switch (rule) {
-            case PUBLIC -> Expectation.LET_THROUGH;
+            // a token this chain does not trust (analytics' is for the subject keys only) is refused even here
+            case PUBLIC -> caller == Caller.ANALYTICS ? Expectation.REFUSED : Expectation.LET_THROUGH;
             case SERVICE -> caller == Caller.SERVICE ? Expectation.LET_THROUGH : Expectation.REFUSED;
+            case ANALYTICS -> caller == Caller.ANALYTICS ? Expectation.LET_THROUGH : Expectation.REFUSED;
             case ANY_PERSON -> person ? Expectation.LET_THROUGH : Expectation.REFUSED;
             case ADMIN -> caller == Caller.ADMIN ? Expectation.LET_THROUGH : Expectation.REFUSED;
             case SELF_OR_ADMIN -> !person ? Expectation.REFUSED
@@ -310,6 +315,7 @@ class AccessMatrixIT extends AbstractIT {
             return switch (caller) {
                 case ANONYMOUS -> null;
                 case SERVICE -> tokens.serviceToken();
+                case ANALYTICS -> io.lead360.testsupport.TestTokens.analyticsService().serviceToken();
                 case EMPLOYEE -> tokenFor(employee, email("emp"), "Emp", List.of("EMPLOYEE"));
                 case LEADER -> tokenFor(leader, email("lead"), "Lead", List.of("EMPLOYEE", "LEADER"));
                 case ADMIN -> tokenFor(admin, email("boss"), "Boss", List.of("EMPLOYEE", "ADMIN"));

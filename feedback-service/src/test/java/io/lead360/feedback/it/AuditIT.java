@@ -102,6 +102,15 @@ class AuditIT extends AbstractIT {
         postAs(adminToken(), nominations + "/" + rejected + "/reject", null).andExpect(status().isOk());
         assertThat(onlyEntry("NOMINATION_APPROVED", approved).get("actorId").asString()).isEqualTo(admin());
         assertThat(onlyEntry("NOMINATION_REJECTED", rejected).at("/details/cycleId").asString()).isEqualTo(cycle);
+        // who proposed whom, for whom: hand-picked co-raters never go unseen
+        JsonNode proposedByAdmin = onlyEntry("NOMINATION_PROPOSED", approved);
+        assertThat(proposedByAdmin.get("actorId").asString()).isEqualTo(admin());
+        assertThat(proposedByAdmin.at("/details/raterId").asString()).isEqualTo(id.get("x"));
+        assertThat(proposedByAdmin.at("/details/subjectId").asString()).isEqualTo(id.get("m"));
+        assertThat(proposedByAdmin.at("/details/byAdministrator").asBoolean()).isTrue();
+        JsonNode proposedBySubject = onlyEntry("NOMINATION_PROPOSED", rejected);
+        assertThat(proposedBySubject.get("actorId").asString()).isEqualTo(id.get("m"));
+        assertThat(proposedBySubject.at("/details/byAdministrator").asBoolean()).isFalse();
 
         postAs(adminToken(), "/api/cycles/" + cycle + "/open", null).andExpect(status().isOk());
         assertThat(onlyEntry("CYCLE_OPENED", cycle).get("actorId").asString()).isEqualTo(admin());

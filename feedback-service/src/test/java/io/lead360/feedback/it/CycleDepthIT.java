@@ -72,10 +72,21 @@ class CycleDepthIT extends AbstractIT {
         postAs(adminToken(), nominations + "/" + byAdmin + "/reject", null)
                 .andExpect(jsonPath("$.status").value("REJECTED"));
 
+        String approvedByAdmin = body(postAs(adminToken(), nominations,
+                Map.of("subjectId", id.get("mo"), "raterId", id.get("pat"), "relationship", "OTHER"))
+                .andExpect(status().isCreated())).get("id").asString();
+        postAs(adminToken(), nominations + "/" + approvedByAdmin + "/approve", null).andExpect(status().isOk());
+
         postAs(adminToken(), "/api/cycles/" + cycle + "/open", null).andExpect(status().isOk());
         assertThat(requestsOf(id.get("kim"))).extracting(r -> r.get("relationship").asString()).containsExactly("OTHER");
+        // the subject's profile will say how many of a group an administrator chose (pat, not kim)
+        var opened = consume(io.lead360.events.Topics.CYCLE_EVENTS, "\"cycleId\":\"" + cycle + "\"", 1,
+                java.time.Duration.ZERO).get(0);
+        JsonNode invitations = sealedPartOf(opened, id.get("mo"));
+        assertThat(invitations.at("/invited/OTHER").asInt()).isEqualTo(2);
+        assertThat(invitations.at("/nominatedByAdministrator/OTHER").asInt()).isEqualTo(1);
         assertThat(requestsOf(id.get("ceo"))).extracting(r -> r.get("relationship").asString()).containsExactly("MANAGER");
-        postAs(adminToken(), nominations, Map.of("subjectId", id.get("mo"), "raterId", id.get("pat"),
+        postAs(adminToken(), nominations, Map.of("subjectId", id.get("mo"), "raterId", id.get("lea"),
                 "relationship", "PEER")).andExpect(status().isConflict());
     }
 
@@ -126,8 +137,10 @@ class CycleDepthIT extends AbstractIT {
         postAs(personToken(id.get("lea")), "/api/feedback-requests/" + lea + "/response",
                 Map.of("ratings", Map.of("trust-1", 5))).andExpect(status().isCreated());
 
+        // two direct reports are fewer than the threshold (3): their group shows how many were asked, nothing more
         getAs(adminToken(), "/api/cycles/" + cycle + "/progress")
-                .andExpect(jsonPath("$.subjects[0].relationships.DIRECT_REPORT.responseRate").value(0.5))
+                .andExpect(jsonPath("$.subjects[0].relationships.DIRECT_REPORT.invited").value(2))
+                .andExpect(jsonPath("$.subjects[0].relationships.DIRECT_REPORT.responseRate").doesNotExist())
                 .andExpect(jsonPath("$.subjects[0].relationships.SELF.responseRate").value(0.0));
         // SELF, MANAGER, PEER and sam's DIRECT_REPORT are pending
         postAs(adminToken(), "/api/cycles/" + cycle + "/remind", null)

@@ -36,7 +36,7 @@ class GdprIT extends AbstractIT {
     MongoTemplate mongo;
 
     /**
-     * top ← {m}; m ← {erin, s}; erin ← {r1, r2}. Cycle "asRater" (subjects m, s): erin answers about m
+     * top ← {m}; m ← {erin, s, t}; erin ← {r1, r2, r3}. Cycle "asRater" (subjects m, s): erin answers about m
      * and declines s. Cycle "aboutErin" (subject erin): r1 answers, erin keeps a draft of her SELF.
      * Cycle "pending" (subject m): erin has not answered. Cycle "draft": erin nominated to rate m.
      */
@@ -47,8 +47,9 @@ class GdprIT extends AbstractIT {
     private World world() throws Exception {
         Map<String, String> id = importAndGetIds(List.of(person(email("top"), "Top", null),
                 person(email("m"), "Em", email("top")), person(email("erin"), "Erin", email("m")),
-                person(email("s"), "Es", email("m")), person(email("r1"), "R1", email("erin")),
-                person(email("r2"), "R2", email("erin"))));
+                person(email("s"), "Es", email("m")), person(email("t"), "Te", email("m")),
+                person(email("r1"), "R1", email("erin")), person(email("r2"), "R2", email("erin")),
+                person(email("r3"), "R3", email("erin"))));
         String erin = id.get("erin");
         String asRater = openCycle("as rater", id.get("m"), id.get("s"));
         respond(erin, requestOf(erin, asRater, id.get("m")), "start", "erin on m, " + tag);
@@ -140,17 +141,28 @@ class GdprIT extends AbstractIT {
         // what she submitted is not stored, so it cannot be exported either
         assertThat(text).doesNotContain("erin on m, " + tag);
 
+        // her own cycle is open: no counts at all (she would watch who answers when)
         JsonNode aboutErin = find(export.get("cyclesAsSubject"), "/cycleId", w.aboutErin());
-        assertThat(aboutErin.at("/responses/DIRECT_REPORT/invited").asInt()).isEqualTo(2);
-        assertThat(aboutErin.at("/responses/DIRECT_REPORT/responded").asInt()).isEqualTo(1);
+        assertThat(aboutErin.get("status").asString()).isEqualTo("OPEN");
+        assertThat(aboutErin.get("responses").isNull()).isTrue();
         assertThat(text).doesNotContain(w.id().get("r1")).doesNotContain(w.id().get("r2"))
                 .doesNotContain("r1 on erin, " + tag);
 
         assertThat(find(export.get("nominations"), "/cycleId", w.draft()).get("raterId").asString()).isEqualTo(erin);
 
+        // an administrator's export of her lists the requests asked of her, never what she did with them,
+        // and counts about her as a subject under the progress rules
+        JsonNode byAdmin = body(getAs(adminToken(), "/api/people/" + erin + "/data").andExpect(status().isOk())
+                .andExpect(jsonPath("$.person.id").value(erin)));
+        assertThat(byAdmin.get("feedbackRequests")).hasSize(4).allSatisfy(r -> assertThat(r.has("status")
+                || r.has("draft") || r.has("declineReason")).as(r.toString()).isFalse());
+        assertThat(byAdmin.toString()).doesNotContain("why erin declined").doesNotContain("erin's draft")
+                .doesNotContain("SUBMITTED").doesNotContain("DECLINED");
+        JsonNode seenByAdmin = find(byAdmin.get("cyclesAsSubject"), "/cycleId", w.aboutErin());
+        assertThat(seenByAdmin.at("/responses/DIRECT_REPORT/invited").asInt()).isEqualTo(3);
+        assertThat(seenByAdmin.at("/responses/DIRECT_REPORT/responded").asInt()).isEqualTo(1);
+        assertThat(seenByAdmin.at("/responses/SELF/responded").asInt()).isZero();
         // an administrator's export of her (a data-subject request) shows up in her next export
-        getAs(adminToken(), "/api/people/" + erin + "/data").andExpect(status().isOk())
-                .andExpect(jsonPath("$.person.id").value(erin));
         JsonNode again = body(getAs(personToken(erin), "/api/me/data"));
         assertThat(again.get("auditEntries")).extracting(e -> e.get("action").asString())
                 .contains("PERSON_DATA_EXPORTED");
@@ -188,16 +200,23 @@ class GdprIT extends AbstractIT {
         assertThat(mongo.find(Query.query(where("subjectId").is(erin)), Document.class, "feedback_requests")).isEmpty();
         assertThat(mongo.find(Query.query(where("raterId").is(erin)), Document.class, "feedback_requests")).isEmpty();
         assertThat(mongo.find(Query.query(where("cycleId").is(w.pending())), Document.class, "feedback_requests"))
-                .as("her pending request is gone, the others' stay").hasSize(3); // m's SELF, top as MANAGER, s as DIRECT_REPORT
+                .as("her pending request is gone, the others' stay").hasSize(4); // m's SELF, top as MANAGER, s and t as DIRECT_REPORTs
         assertThat(mongo.find(Query.query(where("subjectIds").is(erin)), Document.class, "cycles")).isEmpty();
         for (String report : List.of("r1", "r2")) {
             assertThat(mongo.findById(w.id().get(report), Document.class, "people").get("managerId")).isNull();
         }
-        // what she answered or declined keeps its status, without her and without her reason
-        List<Document> hers = mongo.find(Query.query(where("cycleId").is(w.asRater()).and("raterId").exists(false)),
-                Document.class, "feedback_requests");
-        assertThat(hers).extracting(d -> d.getString("status")).containsExactlyInAnyOrder("SUBMITTED", "DECLINED");
-        assertThat(hers).allSatisfy(d -> assertThat(d).doesNotContainKeys("declineReason", "draft"));
+        // her requests are gone; what she answered or declined stays counted, in the ballots that never knew her
+        assertThat(mongo.find(Query.query(where("cycleId").is(w.asRater()).and("raterId").exists(false)),
+                Document.class, "feedback_requests")).isEmpty();
+        // everything about her as a subject: the ballot of her cycle and her key (a tombstone is left)
+        assertThat(mongo.find(Query.query(where("subjectId").is(erin)), Document.class, "ballots")).isEmpty();
+        assertThat(mongo.findById(erin, Document.class, "subject_keys")).doesNotContainKey("wrapped")
+                .containsEntry("erased", true);
+        // so whatever was published about her can no longer be opened, by anyone
+        ConsumerRecord<String, String> openedAboutErin = consume(Topics.CYCLE_EVENTS,
+                "\"cycleId\":\"" + w.aboutErin() + "\"", 1, Duration.ZERO).get(0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sealedPartOf(openedAboutErin, erin))
+                .isInstanceOf(io.lead360.feedback.keys.SubjectKeys.NoSubjectKeyException.class);
         getAs(adminToken(), "/api/cycles/" + w.asRater() + "/progress").andExpect(status().isOk())
                 .andExpect(jsonPath("$.subjects[?(@.subjectId=='" + w.id().get("m")
                         + "')].relationships.DIRECT_REPORT.responded").value(1));
@@ -213,9 +232,9 @@ class GdprIT extends AbstractIT {
 
         // her answer still counts when the cycle closes
         postAs(adminToken(), "/api/cycles/" + w.asRater() + "/close", null).andExpect(status().isOk());
-        JsonNode closed = json.readTree(consume(Topics.CYCLE_EVENTS, "\"cycleId\":\"" + w.asRater() + "\"", 2,
-                Duration.ZERO).stream().filter(r -> r.value().contains("CycleClosed")).findFirst().orElseThrow().value());
-        assertThat(closed.at("/responded/" + w.id().get("m") + "/DIRECT_REPORT").asInt()).isEqualTo(1);
+        ConsumerRecord<String, String> closed = consume(Topics.CYCLE_EVENTS, "\"cycleId\":\"" + w.asRater() + "\"", 2,
+                Duration.ZERO).stream().filter(r -> r.value().contains("CycleClosed")).findFirst().orElseThrow();
+        assertThat(sealedPartOf(closed, w.id().get("m")).at("/responded/DIRECT_REPORT").asInt()).isEqualTo(1);
 
         List<JsonNode> entries = auditEntries(erin);
         assertThat(entries).hasSize(1);

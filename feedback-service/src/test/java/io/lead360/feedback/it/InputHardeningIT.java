@@ -27,7 +27,7 @@ class InputHardeningIT extends AbstractIT {
         Map<String, String> id = importAndGetIds(List.of(person(email("mo"), "Mo", null),
                 person(email("lea"), "Lea", email("mo")), person(email("sam"), "Sam", email("mo"))));
         String cycle = body(postAs(adminToken(), "/api/cycles", Map.of("name", "H " + tag, "templateId",
-                "leadership-360", "subjectIds", List.of(id.get("mo")), "anonymityThreshold", 2))).get("id").asString();
+                "leadership-360", "subjectIds", List.of(id.get("mo")), "anonymityThreshold", 3))).get("id").asString();
         postAs(adminToken(), "/api/cycles/" + cycle + "/open", null).andExpect(status().isOk());
         Map<String, String> ids = new HashMap<>(id);
         ids.put("cycle", cycle);

@@ -45,7 +45,8 @@ abstract class IsolatedIT extends AbstractIT {
     @BeforeEach
     void emptyDatabase() {
         clock.reset();
-        for (String collection : List.of("people", "cycles", "feedback_requests", "nominations", "templates")) {
+        for (String collection : List.of("people", "cycles", "feedback_requests", "nominations", "templates",
+                "ballots", "subject_keys")) {
             mongo.remove(new org.springframework.data.mongodb.core.query.Query(), collection);
         }
     }

@@ -45,6 +45,7 @@ class MongoOutageIT {
         registry.add("spring.mongodb.uri", MONGO::connectionString);
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.get().kafkaBootstrap());
         registry.add("lead360.auth.jwks-uri", () -> TestTokens.get().jwksUri());
+        TestSettings.registerKeys(registry);
     }
 
     @Autowired

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,10 +33,14 @@ class PrivacyIT extends AbstractIT {
     @Autowired
     CycleService cycles;
 
-    /** m ← {a, b, c}. */
+    /** m ← {a, b, c, d, e, f}. */
     private Map<String, String> team() throws Exception {
-        return importAndGetIds(List.of(person(email("m"), "M", null), person(email("a"), "A", email("m")),
-                person(email("b"), "B", email("m")), person(email("c"), "C", email("m"))));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(person(email("m"), "M", null));
+        for (String r : List.of("a", "b", "c", "d", "e", "f")) {
+            rows.add(person(email(r), r.toUpperCase(), email("m")));
+        }
+        return importAndGetIds(rows);
     }
 
     private String openCycle(String subjectId, Instant closesAt) throws Exception {
@@ -81,27 +86,74 @@ class PrivacyIT extends AbstractIT {
     }
 
     @Test
-    void aPublishedResponseIsStoredNowhereWithItsRaterAndItsTimeSaysOnlyTheDay() throws Exception {
+    void nothingStoredHoldsAnAnswerADraftOrAReasonInTheClearNorARaterNextToWhatTheyAnswered() throws Exception {
         Map<String, String> id = team();
         String cycle = openCycle(id.get("m"), null);
-        String comment = "start listening, " + tag;
-        String request = requestOf(id.get("a"), cycle);
-        postAs(personToken(id.get("a")), "/api/feedback-requests/" + request + "/response",
-                Map.of("ratings", Map.of("trust-1", 4, "vision-2", 2), "comments", Map.of("start", comment)))
-                .andExpect(status().isCreated());
+        Map<String, String> comments = new java.util.LinkedHashMap<>();
+        for (String rater : List.of("a", "d", "e", "f")) {
+            String comment = "marker " + rater + " " + tag;
+            comments.put(rater, comment);
+            postAs(personToken(id.get(rater)), "/api/feedback-requests/" + requestOf(id.get(rater), cycle) + "/response",
+                    Map.of("ratings", Map.of("trust-1", 4, "vision-2", 2), "comments", Map.of("start", comment)))
+                    .andExpect(status().isCreated());
+        }
+        String draftText = "draft marker " + tag;
+        String reason = "reason marker " + tag;
+        draftAndDecline(id, cycle, draftText, reason);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                mongo.findById(request, Document.class, "feedback_requests").getList("outbox", Object.class)).isEmpty());
-        Document stored = mongo.findById(request, Document.class, "feedback_requests");
-        assertThat(stored.getString("status")).isEqualTo("SUBMITTED");
-        assertThat(stored).doesNotContainKeys("ratings", "comments", "draft");
         List<String> database = wholeDatabase();
-        assertThat(database).noneMatch(d -> d.contains(comment));
-        // the rater's id never stands next to an item score
-        assertThat(database).filteredOn(d -> d.contains(id.get("a")))
-                .isNotEmpty()
-                .noneMatch(d -> d.contains("trust-1") || d.contains("vision-2"));
+        for (String text : comments.values()) {
+            assertThat(database).as("in the clear: " + text).noneMatch(d -> d.contains(text));
+        }
+        assertThat(database).noneMatch(d -> d.contains(draftText) || d.contains(reason));
+        // a request holds its status and the rater's sealed notes, never an answer, a time or a reminder
+        for (Document request : mongo.find(Query.query(where("cycleId").is(cycle)), Document.class, "feedback_requests")) {
+            assertThat(request.keySet()).isSubsetOf("_id", "cycleId", "subjectId", "raterId", "relationship", "status",
+                    "draft", "declineReason", "_class");
+        }
+        // the ballot counts and holds the answers, sealed, and knows nobody: no rater id, no request id
+        Document ballot = mongo.findOne(Query.query(where("cycleId").is(cycle)), Document.class, "ballots");
+        String ballotText = ballot.toJson();
+        for (String rater : List.of("a", "b", "c", "d", "e", "f")) {
+            assertThat(ballotText).doesNotContain(id.get(rater)).doesNotContain(requestOf(id.get(rater), cycle));
+        }
+        assertThat(ballot.get("responded", Document.class).getInteger("DIRECT_REPORT")).isEqualTo(4);
+        // held in the order of a random key, not of arrival
+        List<String> keys = ballot.getList("held", Document.class).stream().map(h -> h.getString("key")).toList();
+        assertThat(keys).isSorted();
+    }
 
+    @Test
+    void requestAndNominationIdsAreRandomSoNobodyCanWorkOutWhoseTheyAre() throws Exception {
+        Map<String, String> id = team();
+        String cycle = openCycle(id.get("m"), null);
+        for (String rater : List.of("m", "a", "b", "c")) {
+            for (JsonNode r : requestsOf(id.get(rater))) {
+                UUID requestId = UUID.fromString(r.get("id").asString());
+                assertThat(requestId.version()).as("random (version 4)").isEqualTo(4);
+                String key = cycle + "|" + r.at("/subject/id").asString() + "|" + id.get(rater) + "|"
+                        + r.get("relationship").asString();
+                assertThat(requestId).isNotEqualTo(UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+        }
+        String draft = body(postAs(adminToken(), "/api/cycles", Map.of("name", "Nominate " + tag,
+                "templateId", "leadership-360", "subjectIds", List.of(id.get("m")))).andExpect(status().isCreated()))
+                .get("id").asString();
+        UUID nomination = UUID.fromString(body(postAs(adminToken(), "/api/cycles/" + draft + "/nominations",
+                Map.of("subjectId", id.get("m"), "raterId", id.get("a"), "relationship", "OTHER"))
+                .andExpect(status().isCreated())).get("id").asString());
+        assertThat(nomination.version()).isEqualTo(4);
+    }
+
+    @Test
+    void publishedRecordsNameNoRaterAndSayOnlyTheDay() throws Exception {
+        Map<String, String> id = team();
+        String cycle = openCycle(id.get("m"), null);
+        String comment = "published marker " + tag;
+        // the subject's own answer: attributed, so it goes out without waiting for a batch
+        postAs(personToken(id.get("m")), "/api/feedback-requests/" + requestOf(id.get("m"), cycle) + "/response",
+                Map.of("ratings", Map.of("trust-1", 4), "comments", Map.of("start", comment)))
+                .andExpect(status().isCreated());
         ConsumerRecord<String, String> event = consume(Topics.FEEDBACK_SUBMITTED, "\"cycleId\":\"" + cycle + "\"", 1,
                 Duration.ZERO).get(0);
         JsonNode submitted = json.readTree(event.value());
@@ -111,7 +163,8 @@ class PrivacyIT extends AbstractIT {
         // the submission's (or the next, had the publishing been held up past midnight)
         assertThat(event.timestamp() % Duration.ofDays(1).toMillis()).isZero();
         assertThat(Instant.ofEpochMilli(event.timestamp())).isBetween(occurredAt, occurredAt.plus(Duration.ofDays(1)));
-        assertThat(event.value()).doesNotContain(id.get("a"));
+        assertThat(event.value()).doesNotContain(comment).doesNotContain(requestOf(id.get("m"), cycle));
+        assertThat(answersOf(event).at("/comments/start").asString()).isEqualTo(comment);
     }
 
     @Test
@@ -121,8 +174,11 @@ class PrivacyIT extends AbstractIT {
         String draftText = "half a thought, " + tag;
         String reason = "I barely know them, " + tag;
         draftAndDecline(id, cycle, draftText, reason);
-        // still there while the cycle is open: the rater may come back to the draft
-        assertThat(wholeDatabase()).anyMatch(d -> d.contains(draftText));
+        // still there while the cycle is open (the rater may come back to the draft), sealed
+        assertThat(mongo.find(Query.query(where("cycleId").is(cycle).and("draft").exists(true)), Document.class,
+                "feedback_requests")).hasSize(1);
+        assertThat(body(getAs(personToken(id.get("b")), "/api/feedback-requests/" + requestOf(id.get("b"), cycle)))
+                .at("/draft/comments/stop").asString()).isEqualTo(draftText);
 
         postAs(adminToken(), "/api/cycles/" + cycle + "/close", null).andExpect(status().isOk());
 

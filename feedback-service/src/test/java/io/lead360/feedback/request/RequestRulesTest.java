@@ -1,6 +1,7 @@
 package io.lead360.feedback.request;
 
 import io.lead360.events.Relationship;
+import io.lead360.feedback.ballot.Participation;
 import io.lead360.feedback.template.Templates;
 import org.junit.jupiter.api.Test;
 
@@ -12,26 +13,39 @@ class RequestRulesTest {
 
     @Test
     void responseRateIsRespondedOverInvitedWithTwoDecimals() {
-        assertThat(FeedbackRequests.Tally.of(3, 1, 1).responseRate()).isEqualTo(0.33);
-        assertThat(FeedbackRequests.Tally.of(3, 2, 0).responseRate()).isEqualTo(0.67);
-        assertThat(FeedbackRequests.Tally.of(4, 4, 0).responseRate()).isEqualTo(1.0);
-        assertThat(FeedbackRequests.Tally.of(0, 0, 0).responseRate()).isEqualTo(0.0);
+        assertThat(Participation.of(Relationship.PEER, 3, 3, 1, 1).responseRate()).isEqualTo(0.33);
+        assertThat(Participation.of(Relationship.PEER, 3, 3, 2, 0).responseRate()).isEqualTo(0.67);
+        assertThat(Participation.of(Relationship.DIRECT_REPORT, 3, 4, 4, 0).responseRate()).isEqualTo(1.0);
+        assertThat(Participation.of(Relationship.MANAGER, 3, 0, 0, 0).responseRate()).isEqualTo(0.0);
+    }
+
+    @Test
+    void anAnonymousGroupSmallerThanTheThresholdShowsOnlyHowManyWereInvited() {
+        var two = Participation.of(Relationship.PEER, 3, 2, 1, 1);
+        assertThat(two.invited()).isEqualTo(2);
+        assertThat(two.responded()).isNull();
+        assertThat(two.declined()).isNull();
+        assertThat(two.responseRate()).isNull();
+        assertThat(Participation.of(Relationship.MANAGER, 3, 1, 1, 0).responded()).isEqualTo(1);
+        assertThat(Participation.of(Relationship.OTHER, 3, 3, 0, 0).responded()).isZero();
     }
 
     @Test
     void anAnonymousGroupIsShownOnlyFromTheThresholdOn() {
-        assertThat(RequestViews.Visibility.of(Relationship.PEER, 3, 2).shown()).isFalse();
-        assertThat(RequestViews.Visibility.of(Relationship.PEER, 3, 3).shown()).isTrue();
-        assertThat(RequestViews.Visibility.of(Relationship.DIRECT_REPORT, 3, 0).anonymous()).isTrue();
-        assertThat(RequestViews.Visibility.of(Relationship.OTHER, 2, 1).shown()).isFalse();
+        assertThat(RequestViews.Visibility.of(Relationship.PEER, 3, 4, 2).shown()).isFalse();
+        assertThat(RequestViews.Visibility.of(Relationship.PEER, 3, 4, 3).shown()).isTrue();
+        assertThat(RequestViews.Visibility.of(Relationship.DIRECT_REPORT, 3, 3, 0).anonymous()).isTrue();
+        var small = RequestViews.Visibility.of(Relationship.OTHER, 3, 2, 2);
+        assertThat(small.shown()).isFalse();
+        assertThat(small.responded()).isNull();
     }
 
     @Test
     void selfAndManagerAreAttributedAndAlwaysShown() {
-        var manager = RequestViews.Visibility.of(Relationship.MANAGER, 3, 0);
+        var manager = RequestViews.Visibility.of(Relationship.MANAGER, 3, 1, 0);
         assertThat(manager.anonymous()).isFalse();
         assertThat(manager.shown()).isTrue();
-        assertThat(RequestViews.Visibility.of(Relationship.SELF, 3, 0).shown()).isTrue();
+        assertThat(RequestViews.Visibility.of(Relationship.SELF, 3, 1, 0).shown()).isTrue();
     }
 
     @Test

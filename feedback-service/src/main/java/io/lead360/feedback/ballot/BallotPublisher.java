@@ -1,0 +1,120 @@
+package io.lead360.feedback.ballot;
+
+import io.lead360.events.FeedbackSubmitted;
+import io.lead360.events.Topics;
+import io.lead360.feedback.config.FeedbackProperties;
+import io.lead360.feedback.outbox.EventSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Publishes what the {@link BatchRule} lets out of each due ballot: all sends of a round in flight
+ * together, then, per ballot whose records were all acknowledged, the published and destroyed answers
+ * are pulled in one update. A crash in between publishes a record twice (analytics applies it once);
+ * Kafka down leaves the answers held, counted and safe. Several instances may run this at once: they
+ * choose the same answers (see BatchRule) and so only duplicate records.
+ */
+@Component
+class BallotPublisher implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(BallotPublisher.class);
+    private static final String TYPE = FeedbackSubmitted.class.getSimpleName();
+
+    private final MongoTemplate mongo;
+    private final EventSender sender;
+    private final FeedbackProperties.Outbox settings;
+
+    BallotPublisher(MongoTemplate mongo, EventSender sender, FeedbackProperties properties) {
+        this.mongo = mongo;
+        this.sender = sender;
+        this.settings = properties.outbox();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::publishSafely, settings.pollInterval());
+    }
+
+    void publishSafely() {
+        try {
+            publishDue();
+        } catch (RuntimeException e) {
+            log.warn("Ballot publishing round failed, retrying later: {}", e.toString());
+        }
+    }
+
+    /** @return how many answers were published this round */
+    int publishDue() {
+        List<Ballot> due = mongo.find(Query.query(where("due").is(true)).limit(settings.batchSize()), Ballot.class);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        record Round(Ballot ballot, BatchRule.Selection selection, List<CompletableFuture<?>> sends) {
+        }
+        List<Round> rounds = new ArrayList<>();
+        boolean anyToSend = false;
+        for (Ballot ballot : due) {
+            BatchRule.Selection selection = BatchRule.select(ballot.threshold(), ballot.isSealed(),
+                    ballot.responded() == null ? java.util.Map.of() : ballot.responded(), ballot.heldOrEmpty());
+            anyToSend |= !selection.publish().isEmpty();
+            rounds.add(new Round(ballot, selection, new ArrayList<>()));
+        }
+        if (anyToSend && !sender.topicsReady()) {
+            return 0;
+        }
+        for (Round round : rounds) {
+            for (Ballot.Held held : round.selection().publish()) {
+                round.sends().add(sender.send(Topics.FEEDBACK_SUBMITTED, round.ballot().subjectId(), TYPE, held.payload()));
+            }
+        }
+        int published = 0;
+        for (Round round : rounds) {
+            if (!acknowledged(round.sends())) {
+                continue; // held still: the next round tries again
+            }
+            settle(round.ballot(), round.selection());
+            published += round.selection().publish().size();
+        }
+        return published;
+    }
+
+    private boolean acknowledged(List<CompletableFuture<?>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            log.warn("Could not publish held answers: {}", e.toString());
+            return false;
+        }
+    }
+
+    /** Pulls what went out (or was destroyed); clears {@code due} unless a response came in meanwhile. */
+    private void settle(Ballot ballot, BatchRule.Selection selection) {
+        List<String> gone = new ArrayList<>();
+        selection.publish().forEach(h -> gone.add(h.eventId()));
+        selection.destroy().forEach(h -> gone.add(h.eventId()));
+        if (!gone.isEmpty()) {
+            mongo.updateFirst(Query.query(where("_id").is(ballot.id())),
+                    new Update().pull("held", new org.bson.Document("eventId", new org.bson.Document("$in", gone))), Ballot.class);
+        }
+        mongo.updateFirst(Query.query(where("_id").is(ballot.id()).and("version").is(ballot.version())),
+                new Update().set("due", false), Ballot.class);
+    }
+}
