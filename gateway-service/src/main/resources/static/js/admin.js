@@ -5,7 +5,7 @@ import { formatNumber, h, notice, relationshipName, show, titleCase } from './do
 
 const STATUS_ACTIONS = {
   DRAFT: [['open', 'Open']],
-  OPEN: [['remind', 'Send reminders'], ['close', 'Close']],
+  OPEN: [['remind', 'Remind'], ['close', 'Close']],
   CLOSED: [['release', 'Release results']],
   RELEASED: [],
 };
@@ -52,7 +52,7 @@ function cyclesSection(cycles) {
 
 function createCycleSection() {
   const name = h('input', { id: 'cycle-name', required: true, maxlength: 200 });
-  const threshold = h('input', { id: 'cycle-threshold', type: 'number', min: 2, max: 20, value: 3, required: true });
+  const threshold = h('input', { id: 'cycle-threshold', type: 'number', min: 3, max: 20, value: 3, required: true });
   const allLeaders = h('input', { id: 'cycle-all-leaders', type: 'checkbox' });
   const managers = new Set(people.map((p) => p.managerId).filter(Boolean));
   const sorted = people.slice().sort((a, b) => (managers.has(b.id) - managers.has(a.id)) || a.name.localeCompare(b.name));
@@ -66,7 +66,7 @@ function createCycleSection() {
   const message = h('div', { 'aria-live': 'polite' });
   const form = h('form', { id: 'create-cycle', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: 'cycle-name' }, 'Name'), name),
-    h('div', { class: 'field' }, h('label', { for: 'cycle-threshold' }, 'Anonymity threshold (at least 2)'), threshold),
+    h('div', { class: 'field' }, h('label', { for: 'cycle-threshold' }, 'Anonymity threshold (at least 3)'), threshold),
     h('div', { class: 'check' }, allLeaders, h('label', { for: 'cycle-all-leaders' }, 'Everyone with direct reports')),
     subjects, message,
     h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'create-cycle-button' }, 'Create cycle')));
@@ -156,7 +156,7 @@ async function cyclePage(cycleId) {
       try {
         const answer = await api.post(`/api/cycles/${encodeURIComponent(cycleId)}/${action}`);
         if (action === 'remind') {
-          message.replaceChildren(notice(`Reminders sent for ${answer && answer.reminded !== undefined ? answer.reminded : 'the'} pending requests.`, 'success'));
+          message.replaceChildren(notice(`Reminder recorded: ${answer && answer.reminded !== undefined ? answer.reminded : 'some'} requests are still pending.`, 'success'));
           button.disabled = false;
           return;
         }
@@ -196,10 +196,16 @@ async function renderProgress(cycle, box) {
   const groups = ['SELF', 'MANAGER', 'PEER', 'DIRECT_REPORT', 'OTHER'];
   const rows = (progress.subjects || []).map((s) => {
     const rel = s.relationships || {};
+    // a group smaller than the threshold shows only how many were asked (responded is null):
+    // it is left out of the leader's total too, which would otherwise give its count away
     let invited = 0; let responded = 0;
     const cells = groups.map((g) => {
       const t = rel[g];
       if (!t) return h('td', {}, '–');
+      if (t.responded === null || t.responded === undefined) {
+        return h('td', { title: 'Fewer than the threshold were asked: not counted, so nobody can tell who answered' },
+          `${t.invited} asked`);
+      }
       invited += t.invited; responded += t.responded;
       return h('td', {}, `${t.responded} / ${t.invited}`);
     });
@@ -211,7 +217,7 @@ async function renderProgress(cycle, box) {
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Leader'),
       groups.map((g) => h('th', { scope: 'col' }, relationshipName(g))), h('th', { scope: 'col' }, 'Responded'))),
     h('tbody', {}, rows))),
-  h('p', { class: 'muted' }, 'Counts only: who answered is never shown.'));
+  h('p', { class: 'muted' }, 'Counts only: who answered is never shown, and a group smaller than the threshold is not counted at all.'));
 }
 
 function heatClass(mean) {

@@ -57,7 +57,11 @@ function visibilityPanel(detail) {
     lines.push(h('p', {}, `Your answers are shown as "${relationshipName(relationship)}" — attributed, since you are the only one in this group.`));
   } else {
     lines.push(h('p', {}, `Your answers are pooled with the other ${relationshipName(relationship).toLowerCase()}: no name, no date, comments in no particular order.`));
-    if (v && typeof v.threshold === 'number') {
+    if (v && typeof v.threshold === 'number' && (v.responded === null || v.responded === undefined)) {
+      // fewer than the threshold were asked: no count, since it would tell who answered
+      lines.push(h('p', { id: 'visibility-count' }, `Fewer than ${v.threshold} people were asked in this group, so it is `,
+        h('strong', {}, 'never shown'), ', and nobody sees how many answered.'));
+    } else if (v && typeof v.threshold === 'number') {
       lines.push(h('p', {}, `The group is shown only when at least ${v.threshold} people have answered.`));
       lines.push(h('p', { id: 'visibility-count' }, `So far ${v.responded} of this group ${v.responded === 1 ? 'has' : 'have'} answered: `,
         h('strong', {}, v.shown ? 'the group will be shown.' : 'not yet enough to be shown.')));

@@ -44,9 +44,15 @@ function indexSection(profile) {
 }
 
 function responsesLine(profile) {
-  const parts = Object.entries(profile.responses || {}).map(([k, n]) => `${relationshipName(k)} ${n}`);
+  // null: a group smaller than the threshold, whose count is never shown
+  const parts = Object.entries(profile.responses || {}).filter(([, n]) => n !== null && n !== undefined)
+    .map(([k, n]) => `${relationshipName(k)} ${n}`);
+  // raters an administrator (not the leader) chose: said openly, since hand-picked raters could undo a group's anonymity
+  const chosen = Object.entries(profile.nominatedByAdministrator || {}).filter(([, n]) => n > 0)
+    .map(([k, n]) => `${relationshipName(k)} ${n}`);
   return h('p', { class: 'muted', id: 'responses' },
-    `${profile.cycleName || 'Cycle'} · responses: ${parts.join(', ') || 'none'} · groups with fewer than ${profile.anonymityThreshold} responses are not shown.`);
+    `${profile.cycleName || 'Cycle'} · responses: ${parts.join(', ') || 'none'} · groups with fewer than ${profile.anonymityThreshold} responses are not shown.`,
+    chosen.length ? ` Raters nominated by an administrator: ${chosen.join(', ')}.` : '');
 }
 
 function chartSection(profile) {

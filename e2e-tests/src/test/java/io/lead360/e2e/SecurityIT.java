@@ -360,6 +360,15 @@ class SecurityIT {
         assertThat(api.post("/api/auth/token", null, Map.of("email", "lea" + DOMAIN, "password", PASSWORD)).status())
                 .isEqualTo(401);
         assertThat(api.get("/api/audit?action=PERSON_ERASED", admin).expect(200).body()).contains(lea);
+        // the topics still hold what was published about her, sealed with her key, which is gone:
+        // replaying them from the start brings nothing back
+        String rebuild = api.post("/api/admin/profiles/rebuild", admin, null).expect(202).json().get("rebuildId").asString();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                !"RUNNING".equals(api.get("/api/admin/profiles/rebuild/" + rebuild, admin).expect(200).json()
+                        .get("status").asString()));
+        assertThat(api.get("/api/admin/profiles/rebuild/" + rebuild, admin).json().get("status").asString())
+                .isEqualTo("DONE");
+        assertThat(api.get("/api/profiles/" + lea + "?cycleId=" + cycleId, admin).status()).isEqualTo(404);
     }
 
     @Test

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stand-in for feedback-service as the gateway sees it: the internal sign-in endpoints of
- * docs/API-EXTENSIONS.md ("Internal endpoints") with real sessions and single-use refresh tokens
+ * docs/API.md ("Internal endpoints") with real sessions and single-use refresh tokens
  * (a reused one ends its session), and an echo of every routed /api call (path, method, headers).
  */
 final class FeedbackStandIn implements AutoCloseable {

@@ -1,6 +1,6 @@
 package io.lead360.feedback.audit;
 
-/** The actions feedback-service records (docs/API-EXTENSIONS.md, "People administration, audit ..."). */
+/** The actions feedback-service records (docs/API.md, "Audit"). */
 public final class AuditActions {
 
     public static final String PEOPLE_IMPORTED = "PEOPLE_IMPORTED";

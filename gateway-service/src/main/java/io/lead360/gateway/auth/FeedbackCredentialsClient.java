@@ -16,7 +16,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
- * feedback-service's internal sign-in endpoints (see "Internal endpoints" in docs/API-EXTENSIONS.md):
+ * feedback-service's internal sign-in endpoints (see "Internal endpoints" in docs/API.md):
  * credential checks, refresh, and the sessions the access tokens belong to. Every call carries the
  * gateway's short-lived service token.
  */

@@ -55,7 +55,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Single sign-on end to end over HTTP: a browser (an HTTP client with a cookie jar) starts at the
  * gateway, logs in on a real OpenID Connect provider's form and comes back through the gateway's
  * callback. feedback-service is a stand-in implementing /internal/auth/sso and /sso/redeem as
- * docs/API-EXTENSIONS.md describes them.
+ * docs/API.md describes them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "PT20S")
