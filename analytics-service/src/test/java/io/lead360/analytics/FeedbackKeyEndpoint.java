@@ -56,7 +56,6 @@ final class FeedbackKeyEndpoint {
     private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
     private volatile boolean unavailable;
-    private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final AtomicInteger rejectedTokens = new AtomicInteger();
     private final AtomicInteger badRequests = new AtomicInteger();
@@ -127,10 +126,6 @@ final class FeedbackKeyEndpoint {
         this.unavailable = unavailable;
     }
 
-    int answered() {
-        return answered.get();
-    }
-
     int refused() {
         return refused.get();
     }
@@ -183,7 +178,6 @@ final class FeedbackKeyEndpoint {
                     erasedIds.add(id);
                 }
             }
-            answered.incrementAndGet();
             send(exchange, 200, JSON.writeValueAsString(Map.of("keys", found, "erased", erasedIds)));
         }
     }

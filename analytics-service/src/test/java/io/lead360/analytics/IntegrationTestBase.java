@@ -8,16 +8,22 @@ import io.lead360.events.Relationship;
 import io.lead360.events.ResultsReleased;
 import io.lead360.events.SealedSubject;
 import io.lead360.events.SubjectSeal;
+import io.lead360.events.Topics;
 import io.lead360.testsupport.TestInfrastructure;
 import io.lead360.testsupport.TestTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,6 +58,9 @@ abstract class IntegrationTestBase {
 
     static final String EVENT_TYPE_HEADER = "lead360-event-type";
     static final String CONSUMER_GROUP = "lead360-analytics";
+    static final String FEEDBACK_DLT = Topics.FEEDBACK_SUBMITTED + Topics.DEAD_LETTER_SUFFIX;
+    static final String CYCLE_DLT = Topics.CYCLE_EVENTS + Topics.DEAD_LETTER_SUFFIX;
+    static final String INVALID_EVENT = "io.lead360.analytics.ingest.InvalidEventException";
 
     private static KafkaProducer<String, String> producer;
 
@@ -91,6 +100,45 @@ abstract class IntegrationTestBase {
                 return committed != null && committed.offset() > sent.offset();
             });
         }
+    }
+
+    /** Dead letters with the key, waiting until there are at least {@code count}; read from the beginning. */
+    static List<ConsumerRecord<String, String>> awaitDeadLetters(String topic, String key, int count, Duration patience) {
+        var found = new ArrayList<ConsumerRecord<String, String>>();
+        org.awaitility.Awaitility.await().atMost(patience).until(() -> {
+            found.clear();
+            found.addAll(deadLetters(topic, key));
+            return found.size() >= count;
+        });
+        return found;
+    }
+
+    /** The dead letters with the key now: every partition read from its beginning to its end. */
+    static List<ConsumerRecord<String, String>> deadLetters(String topic, String key) {
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            var found = new ArrayList<ConsumerRecord<String, String>>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+            return found;
+        }
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     void publishRaw(String topic, String key, String value) {
@@ -182,7 +230,16 @@ abstract class IntegrationTestBase {
         return new ResultsReleased(eventId, ResultsReleased.VERSION, at, cycleId, parts);
     }
 
-    static SealedSubject sealed(String subjectId, String context, Object content) {
+    /** Answers sealed with a key that is not the subject's, as anyone without the keys would have to. */
+    static FeedbackSubmitted forgedSubmission(String cycleId, String subjectId, String comment) {
+        UUID eventId = UUID.randomUUID();
+        var answers = new FeedbackSubmitted.Answers(Relationship.PEER, "leadership-360", Map.of("t1", 1), Map.of("start", comment));
+        return new FeedbackSubmitted(eventId, FeedbackSubmitted.VERSION, Instant.now().truncatedTo(ChronoUnit.DAYS), cycleId,
+                subjectId, SubjectSeal.seal(SubjectSeal.newKey(),
+                SubjectSeal.context("FeedbackSubmitted", eventId, cycleId, subjectId), SEALED_JSON.writeValueAsBytes(answers)));
+    }
+
+    private static SealedSubject sealed(String subjectId, String context, Object content) {
         return new SealedSubject(subjectId, SubjectSeal.seal(FeedbackKeyEndpoint.get().keyOf(subjectId), context,
                 SEALED_JSON.writeValueAsBytes(content)));
     }

@@ -3,6 +3,7 @@ package io.lead360.analytics;
 import io.lead360.analytics.storage.ActiveCollections;
 import io.lead360.analytics.storage.CollectionSet;
 import io.lead360.events.FeedbackSubmitted;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -93,6 +94,44 @@ class RebuildIT extends IntegrationTestBase {
                 .andExpect(status().isNotFound());
         mvc.perform(post("/api/admin/profiles/rebuild").header(HttpHeaders.AUTHORIZATION, bearer(lea, "EMPLOYEE", "LEADER")))
                 .andExpect(status().isForbidden());
+    }
+
+    /** A rebuild opens every event again: while the keys cannot be fetched it waits, neither failing nor skipping. */
+    @Test
+    void aRebuildWaitsOutAShortOutageOfTheKeyEndpoint() throws Exception {
+        String admin = bearer(unique("hr"), "EMPLOYEE", "ADMIN");
+        String cycleId = unique("cycle");
+        String lea = unique("lea");
+        publish(cycleOpened(cycleId, 3, Map.of(lea, Map.of(MANAGER, 1))));
+        publish(submission(cycleId, lea, MANAGER, Map.of("t1", 4), Map.of()));
+        publish(cycleClosed(cycleId, Map.of(lea, Map.of(MANAGER, 1))));
+        // about a subject feedback-service does not know: never in memory, so the replay has to ask
+        RecordMetadata stranger = publish(forgedSubmission(cycleId, unique("stranger"), "forged"));
+        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId)
+                .header(HttpHeaders.AUTHORIZATION, admin)).andExpect(status().isOk()));
+        awaitConsumed(stranger, PATIENCE);
+        JsonNode before = profile(lea, cycleId, admin);
+        FeedbackKeyEndpoint endpoint = FeedbackKeyEndpoint.get();
+
+        String rebuildId;
+        endpoint.unavailable(true);
+        try {
+            int refusedBefore = endpoint.refused();
+            rebuildId = json.readTree(mvc.perform(post("/api/admin/profiles/rebuild").header(HttpHeaders.AUTHORIZATION, admin))
+                    .andExpect(status().isAccepted())
+                    .andReturn().getResponse().getContentAsString()).get("rebuildId").asString();
+            await().atMost(PATIENCE).until(() -> endpoint.refused() >= refusedBefore + 2);
+            mvc.perform(get("/api/admin/profiles/rebuild/{id}", rebuildId).header(HttpHeaders.AUTHORIZATION, admin))
+                    .andExpect(jsonPath("$.status").value("RUNNING"));
+        } finally {
+            endpoint.unavailable(false);
+        }
+
+        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/admin/profiles/rebuild/{id}", rebuildId)
+                        .header(HttpHeaders.AUTHORIZATION, admin))
+                .andExpect(jsonPath("$.status").value("DONE")));
+        assertThat(collections.active()).isEqualTo(CollectionSet.forRebuild(rebuildId));
+        assertThat(profile(lea, cycleId, admin)).isEqualTo(before);
     }
 
     private JsonNode profile(String subjectId, String cycleId, String admin) throws Exception {
