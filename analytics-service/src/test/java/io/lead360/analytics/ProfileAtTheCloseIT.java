@@ -43,12 +43,14 @@ class ProfileAtTheCloseIT extends IntegrationTestBase {
                 Map.of(lea, Map.of(DIRECT_REPORT, 1, PEER, 2, OTHER, 1))));
         // 2 of 4 peers and both others answered: below the threshold, destroyed at the close, never published.
         // The close comes first: feedback-service flushes the answers it held back at it.
-        publish(cycleClosed(cycleId, Map.of(lea, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 3, PEER, 2, OTHER, 2)),
+        RecordMetadata closed = publish(cycleClosed(cycleId,
+                Map.of(lea, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 3, PEER, 2, OTHER, 2)),
                 Map.of(lea, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 3, PEER, 0, OTHER, 0))));
         publish(submission(cycleId, lea, SELF, Map.of("t1", 5, "v1", 4), Map.of()));
         publish(submission(cycleId, lea, MANAGER, Map.of("t1", 3, "v1", 3), Map.of()));
         publish(submission(cycleId, lea, DIRECT_REPORT, Map.of("t1", 2, "v1", 5), Map.of("start", "report idea")));
         RecordMetadata second = publish(submission(cycleId, lea, DIRECT_REPORT, Map.of("t1", 4, "v1", 2), Map.of()));
+        awaitConsumed(closed, PATIENCE);
         awaitConsumed(second, PATIENCE);
 
         mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, admin))

@@ -90,7 +90,8 @@ final class SubjectKeyClient {
         for (String subjectId : answer.erased() == null ? List.<String>of() : answer.erased()) {
             if (asked.contains(subjectId)) {
                 if (keys.containsKey(subjectId)) {
-                    throw new SubjectKeysUnavailableException("feedback-service's key endpoint called a subject both erased and keyed");
+                    throw new SubjectKeysUnavailableException(
+                            "feedback-service's key endpoint called a subject both erased and keyed");
                 }
                 erased.add(subjectId);
             }

@@ -53,7 +53,8 @@ public class ProfileService {
         Cycle cycle = found.orElseThrow(() -> ProfileProblems.notFound("No profile for this subject and cycle"));
         if (viewer.admin()) {
             if (cycle.status() == CycleStatus.OPEN) {
-                throw ProfileProblems.notClosed(cycle.id(), receivedSoFar(cycle, subjectId, aggregates.find(cycle.id(), subjectId)));
+                throw ProfileProblems.notClosed(cycle.id(),
+                        receivedSoFar(cycle, subjectId, aggregates.find(cycle.id(), subjectId)));
             }
         } else if (cycle.status() != CycleStatus.RELEASED) {
             // The same answer as for an unknown cycle: before release nothing about scores leaks.
