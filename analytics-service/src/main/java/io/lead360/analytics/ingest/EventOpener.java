@@ -85,7 +85,9 @@ public class EventOpener {
             erasedNow.addAll(lookup.erased());
             return new Keys(lookup.keys(), erasedNow, null);
         } catch (RuntimeException e) {
-            // what is in memory still opens events; the rest wait for the failure to pass
+            // what is in memory still opens events; the rest wait for the failure to pass. The error
+            // handler logs only "in retry": say why, in words that never hold a key or a token.
+            log.warn("subject keys unavailable, events needing them wait: {}", e.getMessage());
             return new Keys(keys.cached(subjectIds), known, e);
         }
     }
