@@ -1,8 +1,6 @@
 package io.lead360.analytics;
 
-import io.lead360.events.CycleClosed;
 import io.lead360.events.Relationship;
-import io.lead360.events.ResultsReleased;
 import io.lead360.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,6 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +71,7 @@ class AccessMatrixIT extends IntegrationTestBase {
             entry("POST /api/admin/profiles/rebuild", new Route(Rule.ADMIN, "")),
             entry("GET /api/admin/profiles/rebuild/{rebuildId}", new Route(Rule.ADMIN, "")),
             entry("GET /api/audit/reports", new Route(Rule.ADMIN, "limit=5")),
+            entry("GET /.well-known/jwks.json", new Route(Rule.PUBLIC, "")),
             entry("GET /actuator/health", new Route(Rule.PUBLIC, "")),
             entry("GET /actuator/health/**", new Route(Rule.PUBLIC, "")),
             entry("GET /actuator/metrics", new Route(Rule.ADMIN, "")),
@@ -219,16 +217,17 @@ class AccessMatrixIT extends IntegrationTestBase {
         cycleId = unique("matrix-cycle");
         var subjects = new ArrayList<String>(List.of(OTHER, IDS.get(Caller.EMPLOYEE), IDS.get(Caller.LEADER), IDS.get(Caller.ADMIN)));
         var invited = new TreeMap<String, Map<Relationship, Integer>>();
-        subjects.forEach(s -> invited.put(s, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 2)));
-        publish(cycleOpened(cycleId, 2, invited));
+        subjects.forEach(s -> invited.put(s, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 3)));
+        publish(cycleOpened(cycleId, 3, invited));
         for (String subjectId : subjects) {
             publish(submission(cycleId, subjectId, SELF, Map.of("t1", 4, "v1", 3), Map.of("start", "self")));
             publish(submission(cycleId, subjectId, MANAGER, Map.of("t1", 3, "v1", 4), Map.of()));
             publish(submission(cycleId, subjectId, DIRECT_REPORT, Map.of("t1", 2, "v1", 5), Map.of("stop", "x")));
             publish(submission(cycleId, subjectId, DIRECT_REPORT, Map.of("t1", 5, "v1", 2), Map.of()));
+            publish(submission(cycleId, subjectId, DIRECT_REPORT, Map.of("t1", 3, "v1", 3), Map.of()));
         }
-        publish(new CycleClosed(UUID.randomUUID(), CycleClosed.VERSION, Instant.now(), cycleId, invited));
-        publish(new ResultsReleased(UUID.randomUUID(), ResultsReleased.VERSION, Instant.now(), cycleId));
+        publish(cycleClosed(cycleId, invited));
+        publish(resultsReleased(cycleId, subjects));
         String admin = token(Caller.ADMIN);
         await().atMost(PATIENCE).untilAsserted(() -> {
             for (String subjectId : subjects) {

@@ -1,8 +1,6 @@
 package io.lead360.analytics;
 
 import com.mongodb.client.model.Filters;
-import io.lead360.events.CycleClosed;
-import io.lead360.events.ResultsReleased;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -156,14 +154,14 @@ class AuditIT extends IntegrationTestBase {
 
     private String releasedCycle(String subjectId) {
         String cycleId = unique("cycle");
-        publish(cycleOpened(cycleId, 2, Map.of(subjectId, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 2))));
+        publish(cycleOpened(cycleId, 3, Map.of(subjectId, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 3))));
         publish(submission(cycleId, subjectId, SELF, Map.of("t1", 5), Map.of()));
         publish(submission(cycleId, subjectId, MANAGER, Map.of("t1", 3), Map.of("start", COMMENT)));
         publish(submission(cycleId, subjectId, DIRECT_REPORT, Map.of("t1", 2), Map.of("start", COMMENT)));
         publish(submission(cycleId, subjectId, DIRECT_REPORT, Map.of("t1", 4), Map.of()));
-        publish(new CycleClosed(UUID.randomUUID(), CycleClosed.VERSION, Instant.now(), cycleId,
-                Map.of(subjectId, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 2))));
-        publish(new ResultsReleased(UUID.randomUUID(), ResultsReleased.VERSION, Instant.now(), cycleId));
+        publish(submission(cycleId, subjectId, DIRECT_REPORT, Map.of("t1", 3), Map.of()));
+        publish(cycleClosed(cycleId, Map.of(subjectId, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 3))));
+        publish(resultsReleased(cycleId, List.of(subjectId)));
         return cycleId;
     }
 

@@ -3,9 +3,7 @@ package io.lead360.analytics;
 import com.mongodb.client.model.Filters;
 import io.lead360.analytics.storage.ActiveCollections;
 import io.lead360.analytics.storage.CollectionSet;
-import io.lead360.events.CycleClosed;
 import io.lead360.events.PersonErased;
-import io.lead360.events.ResultsReleased;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,9 +30,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * An administrator erased a person: every profile about them goes, in every cycle, for good – a
- * late event about them does not bring anything back, nor does a rebuild that replays the
- * submissions before the erasure. Other subjects keep their profiles unchanged.
+ * An administrator erased a person: feedback-service destroys their key and publishes PersonErased.
+ * Every profile about them goes, in every cycle, for good – a late event about them does not bring
+ * anything back, nor does a rebuild that replays the submissions before the erasure (their key is
+ * gone: nothing of them opens). Other subjects keep their profiles unchanged.
  */
 class ErasureIT extends IntegrationTestBase {
 
@@ -66,12 +65,17 @@ class ErasureIT extends IntegrationTestBase {
         JsonNode maxBefore = profile(max, second, admin);
         assertThat(heatmapSubjects(first, admin)).contains(lea, max);
 
-        publish(new PersonErased(UUID.randomUUID(), PersonErased.VERSION, Instant.now(), lea));
-        // A submission about her after the erasure (a redelivery, a replayed outbox) must not bring her back.
-        RecordMetadata late = publish(submission(first, lea, DIRECT_REPORT, Map.of("t1", 1), Map.of("start", "late")));
-        // A cycle event naming her, arriving late on the other topic, must not either.
+        // Sealed before the erasure, published after it: a redelivery, a replayed outbox.
+        var lateSubmission = submission(first, lea, DIRECT_REPORT, Map.of("t1", 1), Map.of("start", "late"));
         String third = unique("cycle");
-        publish(cycleOpened(third, 3, Map.of(lea, Map.of(SELF, 1), max, Map.of(SELF, 1))));
+        var lateCycle = cycleOpened(third, 3, Map.of(lea, Map.of(SELF, 1), max, Map.of(SELF, 1)));
+
+        FeedbackKeyEndpoint.get().erase(lea);
+        publish(new PersonErased(UUID.randomUUID(), PersonErased.VERSION, Instant.now(), lea));
+        // A submission about her after the erasure must not bring her back.
+        RecordMetadata late = publish(lateSubmission);
+        // A cycle event naming her, arriving late on the other topic, must not either.
+        publish(lateCycle);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             for (String cycleId : List.of(first, second)) {
@@ -87,6 +91,7 @@ class ErasureIT extends IntegrationTestBase {
         });
         awaitConsumed(late, PATIENCE);
         assertGone(lea, admin, first, second, third);
+        assertThat(mongo.getCollection("erased_subjects").countDocuments(Filters.eq("_id", lea))).isOne();
         assertThat(profile(max, second, admin)).isEqualTo(maxBefore);
         assertThat(heatmapSubjects(first, admin)).containsExactly(max);
 
@@ -101,6 +106,40 @@ class ErasureIT extends IntegrationTestBase {
         assertGone(lea, admin, first, second, third);
         assertThat(profile(max, second, admin)).isEqualTo(maxBefore);
         assertThat(heatmapSubjects(first, admin)).containsExactly(max);
+    }
+
+    /**
+     * feedback-service answers "erased" for a subject before its PersonErased has arrived (the
+     * erasure travels on another partition): nothing about them is applied, and the erasure is
+     * remembered like one that came as an event.
+     */
+    @Test
+    void aSubjectTheKeyEndpointCallsErasedIsSkippedAndRemembered() throws Exception {
+        String admin = bearer(unique("hr"), "EMPLOYEE", "ADMIN");
+        String zoe = unique("zoe");
+        String ben = unique("ben");
+        String cycleId = unique("cycle");
+        var opened = cycleOpened(cycleId, 3, Map.of(zoe, Map.of(MANAGER, 1), ben, Map.of(MANAGER, 1)));
+        var zoeRated = submission(cycleId, zoe, MANAGER, Map.of("t1", 2), Map.of("stop", "zoe's manager"));
+        var benRated = submission(cycleId, ben, MANAGER, Map.of("t1", 4), Map.of());
+        var closed = cycleClosed(cycleId, Map.of(zoe, Map.of(MANAGER, 1), ben, Map.of(MANAGER, 1)));
+        // analytics has never asked for zoe's key: the first answer it gets is "erased"
+        FeedbackKeyEndpoint.get().erase(zoe);
+
+        publish(opened);
+        RecordMetadata zoeRecord = publish(zoeRated);
+        publish(benRated);
+        RecordMetadata last = publish(closed);
+        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", ben).param("cycleId", cycleId)
+                .header(HttpHeaders.AUTHORIZATION, admin)).andExpect(status().isOk()));
+        awaitConsumed(last, PATIENCE);
+        awaitConsumed(zoeRecord, PATIENCE);
+
+        mvc.perform(get("/api/profiles/{id}", zoe).param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, admin))
+                .andExpect(status().isNotFound());
+        assertGone(zoe, admin, cycleId);
+        assertThat(mongo.getCollection("erased_subjects").countDocuments(Filters.eq("_id", zoe))).isOne();
+        assertThat(heatmapSubjects(cycleId, admin)).containsExactly(ben);
     }
 
     @Test
@@ -122,16 +161,16 @@ class ErasureIT extends IntegrationTestBase {
     }
 
     private void releasedCycleWith(String cycleId, String subject, String other) {
-        publish(cycleOpened(cycleId, 2, Map.of(subject, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 2),
+        publish(cycleOpened(cycleId, 3, Map.of(subject, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 3),
                 other, Map.of(MANAGER, 1))));
         publish(submission(cycleId, subject, SELF, Map.of("t1", 5, "v1", 4), Map.of("start", "self idea")));
         publish(submission(cycleId, subject, MANAGER, Map.of("t1", 3, "v1", 3), Map.of("stop", "manager view")));
         publish(submission(cycleId, subject, DIRECT_REPORT, Map.of("t1", 2, "v1", 5), Map.of("start", "report idea")));
         publish(submission(cycleId, subject, DIRECT_REPORT, Map.of("t1", 4, "v1", 2), Map.of()));
+        publish(submission(cycleId, subject, DIRECT_REPORT, Map.of("t1", 3, "v1", 3), Map.of()));
         publish(submission(cycleId, other, MANAGER, Map.of("t1", 4, "v1", 4), Map.of("continue", "keep going")));
-        publish(new CycleClosed(UUID.randomUUID(), CycleClosed.VERSION, Instant.now(), cycleId,
-                Map.of(subject, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 2), other, Map.of(MANAGER, 1))));
-        publish(new ResultsReleased(UUID.randomUUID(), ResultsReleased.VERSION, Instant.now(), cycleId));
+        publish(cycleClosed(cycleId, Map.of(subject, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 3), other, Map.of(MANAGER, 1))));
+        publish(resultsReleased(cycleId, List.of(subject, other)));
     }
 
     /** Through the API and in the raw collections of the active set. */
@@ -146,7 +185,7 @@ class ErasureIT extends IntegrationTestBase {
         CollectionSet active = collections.active();
         assertThat(mongo.getCollection(active.aggregates()).countDocuments(Filters.eq("subjectId", personId))).isZero();
         assertThat(mongo.getCollection(active.cycles()).countDocuments(Filters.or(Filters.eq("subjectIds", personId),
-                Filters.eq("invited.subjectId", personId), Filters.eq("responded.subjectId", personId)))).isZero();
+                Filters.eq("invitations.subjectId", personId), Filters.eq("tallies.subjectId", personId)))).isZero();
         for (String cycleId : cycleIds) {
             assertThat(mongo.getCollection(active.cycles()).countDocuments(Filters.eq("_id", cycleId))).as(cycleId).isOne();
         }

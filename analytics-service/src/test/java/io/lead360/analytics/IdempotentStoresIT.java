@@ -1,26 +1,30 @@
 package io.lead360.analytics;
 
+import io.lead360.analytics.cycle.Cycle;
+import io.lead360.analytics.cycle.CycleChange;
 import io.lead360.analytics.cycle.CycleStatus;
 import io.lead360.analytics.cycle.CycleStore;
+import io.lead360.analytics.ingest.OpenedEvent;
 import io.lead360.analytics.ingest.ProfileAggregate;
 import io.lead360.analytics.ingest.ProfileAggregateStore;
-import io.lead360.events.CycleClosed;
-import io.lead360.events.CycleOpened;
+import io.lead360.analytics.storage.ActiveCollections;
+import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.Relationship;
-import io.lead360.events.ResultsReleased;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The database-decided idempotency of ARCHITECTURE.md "Analytics aggregates", checked on the
- * MongoDB-protocol server the tests run against (mongo-java-server without Docker).
+ * MongoDB-protocol server the tests run against (mongo-java-server without Docker). The stores
+ * take events already opened, as the ingest hands them over.
  */
 class IdempotentStoresIT extends IntegrationTestBase {
 
@@ -31,13 +35,13 @@ class IdempotentStoresIT extends IntegrationTestBase {
     CycleStore cycles;
 
     @Autowired
-    io.lead360.analytics.storage.ActiveCollections collections;
+    ActiveCollections collections;
 
     @Test
     void redeliveredSubmissionIsAppliedOnce() {
         String cycleId = unique("cycle");
-        var first = submission(cycleId, "lea", Relationship.PEER, Map.of("t1", 4, "t3", 2), Map.of("start", "listen"));
-        var second = submission(cycleId, "lea", Relationship.PEER, Map.of("t1", 2), Map.of("start", " "));
+        var first = opened(cycleId, Relationship.PEER, Map.of("t1", 4, "t3", 2), Map.of("start", "listen"));
+        var second = opened(cycleId, Relationship.PEER, Map.of("t1", 2), Map.of("start", " "));
 
         assertThat(aggregates.apply(first)).isTrue();
         assertThat(aggregates.apply(first)).isFalse();
@@ -54,12 +58,12 @@ class IdempotentStoresIT extends IntegrationTestBase {
 
     @Test
     void twoInstancesRacingOnTheSameEventsApplyEachOnce() throws Exception {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 10; round++) {
                 String cycleId = unique("race");
-                List<io.lead360.events.FeedbackSubmitted> batch = java.util.stream.IntStream.range(0, 5)
-                        .mapToObj(i -> submission(cycleId, "lea", Relationship.DIRECT_REPORT, Map.of("t1", 1 + i),
+                List<OpenedEvent.Submission> batch = IntStream.range(0, 5)
+                        .mapToObj(i -> opened(cycleId, Relationship.DIRECT_REPORT, Map.of("t1", 1 + i),
                                 Map.of("start", "idea " + i)))
                         .toList();
                 // both "instances" got the same batch (a rebalance hands it to both): one bulk write each, at once
@@ -83,29 +87,47 @@ class IdempotentStoresIT extends IntegrationTestBase {
     @Test
     void cycleStatusNeverMovesBack() {
         String cycleId = unique("cycle");
-        CycleOpened opened = cycleOpened(cycleId, 3, Map.of("lea", Map.of(Relationship.SELF, 1)));
-        var closed = new CycleClosed(UUID.randomUUID(), 1, Instant.now(), cycleId, Map.of("lea", Map.of(Relationship.SELF, 1)));
-        var released = new ResultsReleased(UUID.randomUUID(), 1, Instant.now(), cycleId);
+        var opened = opening(cycleId);
+        var closed = closing(cycleId, Map.of(Relationship.SELF, 1));
+        var released = new CycleChange.Released(resultsReleased(cycleId, List.of("lea")));
 
-        cycles.applyOpened(opened);
-        cycles.applyClosed(closed);
-        cycles.applyReleased(released);
-        cycles.applyClosed(closed);
-        cycles.applyOpened(opened);
+        cycles.apply(opened);
+        cycles.apply(closed);
+        cycles.apply(released);
+        cycles.apply(closing(cycleId, Map.of(Relationship.SELF, 7)));
+        cycles.apply(opened);
 
         var cycle = cycles.find(cycleId).orElseThrow();
         assertThat(cycle.status()).isEqualTo(CycleStatus.RELEASED);
         assertThat(cycle.questionnaire().competencies()).hasSize(2);
-        assertThat(cycle.invitedFor("lea")).containsEntry(Relationship.SELF, 1);
+        assertThat(cycle.invitationsFor("lea").invited()).containsEntry(Relationship.SELF, 1);
+        assertThat(cycle.invitationsFor("lea").nominatedByAdministrator()).isEmpty();
+        assertThat(cycle.tallyFor("lea")).hasValue(new Cycle.Tally(Map.of(Relationship.SELF, 1), Map.of(Relationship.SELF, 1)));
     }
 
     @Test
     void cycleThatClosesBeforeItsOpeningArrivesStaysClosed() {
         String cycleId = unique("cycle");
 
-        cycles.applyClosed(new CycleClosed(UUID.randomUUID(), 1, Instant.now(), cycleId, Map.of()));
-        cycles.applyOpened(cycleOpened(cycleId, 3, Map.of("lea", Map.of(Relationship.SELF, 1))));
+        cycles.apply(closing(cycleId, Map.of()));
+        cycles.apply(opening(cycleId));
 
         assertThat(cycles.find(cycleId).orElseThrow().status()).isEqualTo(CycleStatus.CLOSED);
+    }
+
+    private static OpenedEvent.Submission opened(String cycleId, Relationship relationship, Map<String, Integer> ratings,
+                                                 Map<String, String> comments) {
+        var answers = new FeedbackSubmitted.Answers(relationship, "leadership-360", ratings, comments);
+        return new OpenedEvent.Submission(submission(cycleId, "lea", Instant.parse("2026-03-01T00:00:00Z"), answers), answers);
+    }
+
+    private static CycleChange.Opened opening(String cycleId) {
+        return new CycleChange.Opened(cycleOpened(cycleId, 3, Map.of("lea", Map.of(Relationship.SELF, 1))),
+                Map.of("lea", new Cycle.Invitations(Map.of(Relationship.SELF, 1), Map.of())));
+    }
+
+    private static CycleChange.Closed closing(String cycleId, Map<Relationship, Integer> responded) {
+        return new CycleChange.Closed(cycleClosed(cycleId, Map.of("lea", responded)),
+                Map.of("lea", new Cycle.Tally(responded, responded)));
     }
 }

@@ -1,17 +1,15 @@
 package io.lead360.analytics;
 
+import io.lead360.analytics.cycle.Cycle;
+import io.lead360.analytics.cycle.CycleChange;
 import io.lead360.analytics.cycle.CycleStore;
-import io.lead360.events.CycleClosed;
-import io.lead360.events.ResultsReleased;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.lead360.events.Relationship.SELF;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +31,11 @@ class InputHardeningIT extends IntegrationTestBase {
     void operatorTextInSubjectOrCycleIdsFindsNoProfile() throws Exception {
         String lea = unique("lea");
         String cycle = unique("cycle");
-        cycles.applyOpened(cycleOpened(cycle, 3, Map.of(lea, Map.of(SELF, 1))));
-        cycles.applyClosed(new CycleClosed(UUID.randomUUID(), 1, Instant.parse("2026-01-01T00:00:00Z"), cycle, Map.of()));
-        cycles.applyReleased(new ResultsReleased(UUID.randomUUID(), 1, Instant.parse("2026-01-02T00:00:00Z"), cycle));
+        cycles.apply(new CycleChange.Opened(cycleOpened(cycle, 3, Map.of(lea, Map.of(SELF, 1))),
+                Map.of(lea, new Cycle.Invitations(Map.of(SELF, 1), Map.of()))));
+        cycles.apply(new CycleChange.Closed(cycleClosed(cycle, Map.of(lea, Map.of())),
+                Map.of(lea, new Cycle.Tally(Map.of(), Map.of()))));
+        cycles.apply(new CycleChange.Released(resultsReleased(cycle, List.of(lea))));
         String admin = bearer(unique("hr"), "ADMIN");
         mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycle).header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isOk());

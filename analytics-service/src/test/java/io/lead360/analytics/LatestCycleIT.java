@@ -1,15 +1,15 @@
 package io.lead360.analytics;
 
+import io.lead360.analytics.cycle.Cycle;
+import io.lead360.analytics.cycle.CycleChange;
 import io.lead360.analytics.cycle.CycleStore;
-import io.lead360.events.CycleClosed;
-import io.lead360.events.ResultsReleased;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.lead360.events.Relationship.SELF;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -46,10 +46,12 @@ class LatestCycleIT extends IntegrationTestBase {
     }
 
     private void cycle(String cycleId, String subjectId, Instant closedAt, Instant releasedAt, boolean release) {
-        cycles.applyOpened(cycleOpened(cycleId, 3, Map.of(subjectId, Map.of(SELF, 1))));
-        cycles.applyClosed(new CycleClosed(UUID.randomUUID(), 1, closedAt, cycleId, Map.of()));
+        cycles.apply(new CycleChange.Opened(cycleOpened(cycleId, 3, Map.of(subjectId, Map.of(SELF, 1))),
+                Map.of(subjectId, new Cycle.Invitations(Map.of(SELF, 1), Map.of()))));
+        cycles.apply(new CycleChange.Closed(cycleClosed(cycleId, closedAt, Map.of(subjectId, Map.of()), Map.of()),
+                Map.of(subjectId, new Cycle.Tally(Map.of(), Map.of()))));
         if (release) {
-            cycles.applyReleased(new ResultsReleased(UUID.randomUUID(), 1, releasedAt, cycleId));
+            cycles.apply(new CycleChange.Released(resultsReleased(cycleId, releasedAt, List.of(subjectId))));
         }
     }
 }

@@ -1,9 +1,8 @@
 package io.lead360.analytics;
 
 import io.lead360.analytics.storage.ActiveCollections;
-import io.lead360.events.CycleClosed;
 import io.lead360.events.FeedbackSubmitted;
-import io.lead360.events.ResultsReleased;
+import io.lead360.events.SubjectSeal;
 import io.lead360.events.Topics;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.BsonTimestamp;
@@ -18,14 +17,18 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,9 +84,8 @@ class PrivacyIT extends IntegrationTestBase {
                 withTime(submission(cycleId, lea, SELF, Map.of("t1", 5), Map.of()), afternoon.plusSeconds(180)),
                 withTime(submission(cycleId, lea, MANAGER, Map.of("t1", 1), Map.of("stop", "x")), afternoon.plusSeconds(240)))
                 .forEach(this::publish);
-        publish(new CycleClosed(UUID.randomUUID(), CycleClosed.VERSION, Instant.now(), cycleId,
-                Map.of(lea, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 3))));
-        publish(new ResultsReleased(UUID.randomUUID(), ResultsReleased.VERSION, Instant.now(), cycleId));
+        publish(cycleClosed(cycleId, Map.of(lea, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 3))));
+        publish(resultsReleased(cycleId, List.of(lea)));
         await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/me")
                 .header(HttpHeaders.AUTHORIZATION, bearer(lea, "EMPLOYEE", "LEADER"))).andExpect(status().isOk()));
 
@@ -106,24 +108,59 @@ class PrivacyIT extends IntegrationTestBase {
         assertThat(violations).isEmpty();
     }
 
+    /** Keys live in analytics' memory only: whoever reads its database cannot open the topics with it. */
+    @Test
+    void noSubjectKeyIsStoredInTheDatabase() throws Exception {
+        String lea = unique("lea");
+        String cycleId = unique("cycle");
+        publish(cycleOpened(cycleId, 3, Map.of(lea, Map.of(SELF, 1, MANAGER, 1))));
+        publish(submission(cycleId, lea, SELF, Map.of("t1", 5), Map.of()));
+        publish(submission(cycleId, lea, MANAGER, Map.of("t1", 3), Map.of()));
+        publish(cycleClosed(cycleId, Map.of(lea, Map.of(SELF, 1, MANAGER, 1))));
+        publish(resultsReleased(cycleId, List.of(lea)));
+        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/me")
+                .header(HttpHeaders.AUTHORIZATION, bearer(lea, "EMPLOYEE", "LEADER"))).andExpect(status().isOk()));
+
+        var encodings = new ArrayList<String>();
+        for (byte[] key : FeedbackKeyEndpoint.get().allKeys()) {
+            encodings.add(Base64.getUrlEncoder().withoutPadding().encodeToString(key));
+            encodings.add(Base64.getEncoder().withoutPadding().encodeToString(key));
+            encodings.add(HexFormat.of().formatHex(key));
+        }
+        for (String collection : mongo.getDb().listCollectionNames()) {
+            for (Document doc : mongo.getCollection(collection).find()) {
+                String stored = doc.toJson();
+                assertThat(encodings).as(collection).noneMatch(stored::contains);
+                // binary values would not show in JSON as the key's text: none may exist at all
+                assertThat(stored).as(collection).doesNotContain("$binary");
+            }
+        }
+    }
+
     @Test
     void noCommentReachesTheLogWhileIngestingAndReading(CapturedOutput output) throws Exception {
         String secret = "secret-comment-" + UUID.randomUUID();
         String lea = unique("lea");
         String cycleId = unique("cycle");
         String admin = bearer(unique("hr"), "EMPLOYEE", "ADMIN");
-        publish(cycleOpened(cycleId, 2, Map.of(lea, Map.of(SELF, 1, DIRECT_REPORT, 2))));
+        publish(cycleOpened(cycleId, 3, Map.of(lea, Map.of(SELF, 1, DIRECT_REPORT, 3))));
         publish(submission(cycleId, lea, SELF, Map.of("t1", 5), Map.of("start", secret + " self")));
         publish(submission(cycleId, lea, DIRECT_REPORT, Map.of("t1", 2), Map.of("start", secret + " report")));
         publish(submission(cycleId, lea, DIRECT_REPORT, Map.of("t1", 3), Map.of("continue", secret + " more")));
+        publish(submission(cycleId, lea, DIRECT_REPORT, Map.of("t1", 4), Map.of()));
         // Unusable events that carry a comment go to the dead-letter topic, and their failure is logged.
         publish(submission(cycleId, lea, DIRECT_REPORT, Map.of("t1", 9), Map.of("start", secret + " out of range")));
         publishRaw(Topics.FEEDBACK_SUBMITTED, lea, "{\"type\":\"FeedbackSubmitted\",\"comments\":\"" + secret + " as text\"}");
-        RecordMetadata last = publish(new FeedbackSubmitted(UUID.randomUUID(), 7, Instant.now(), cycleId, lea,
-                "leadership-360", DIRECT_REPORT, Map.of(), Map.of("stop", secret + " unknown version")));
-        publish(new CycleClosed(UUID.randomUUID(), CycleClosed.VERSION, Instant.now(), cycleId,
-                Map.of(lea, Map.of(SELF, 1, DIRECT_REPORT, 2))));
-        publish(new ResultsReleased(UUID.randomUUID(), ResultsReleased.VERSION, Instant.now(), cycleId));
+        publish(new FeedbackSubmitted(UUID.randomUUID(), 7, Instant.now(), cycleId, lea, secret + " unknown version"));
+        // sealed, opened, and then not the contract: the reason must not quote what was sealed
+        UUID eventId = UUID.randomUUID();
+        String brokenAnswers = SubjectSeal.seal(FeedbackKeyEndpoint.get().keyOf(lea),
+                SubjectSeal.context("FeedbackSubmitted", eventId, cycleId, lea),
+                ("{\"relationship\":\"" + secret + " as relationship\",\"ratings\":{}}").getBytes(StandardCharsets.UTF_8));
+        RecordMetadata last = publish(new FeedbackSubmitted(eventId, FeedbackSubmitted.VERSION,
+                Instant.now().truncatedTo(ChronoUnit.DAYS), cycleId, lea, brokenAnswers));
+        publish(cycleClosed(cycleId, Map.of(lea, Map.of(SELF, 1, DIRECT_REPORT, 3))));
+        publish(resultsReleased(cycleId, List.of(lea)));
         awaitConsumed(last, PATIENCE);
 
         String leaToken = bearer(lea, "EMPLOYEE", "LEADER");
@@ -142,11 +179,16 @@ class PrivacyIT extends IntegrationTestBase {
         LoggerFactory.getLogger(PrivacyIT.class).warn(marker);
         assertThat(output).contains(marker);
         assertThat(output).doesNotContain(secret);
+        for (byte[] key : FeedbackKeyEndpoint.get().allKeys()) {
+            assertThat(output).doesNotContain(Base64.getUrlEncoder().withoutPadding().encodeToString(key));
+        }
+        assertThat(FeedbackKeyEndpoint.get().lastToken()).isNotNull();
+        assertThat(output).doesNotContain(FeedbackKeyEndpoint.get().lastToken());
     }
 
     private static FeedbackSubmitted withTime(FeedbackSubmitted s, Instant at) {
-        return new FeedbackSubmitted(s.eventId(), s.version(), at, s.cycleId(), s.subjectId(), s.templateId(),
-                s.relationship(), s.ratings(), s.comments());
+        // the time is not part of what the seal binds: a producer could send any
+        return new FeedbackSubmitted(s.eventId(), s.version(), at, s.cycleId(), s.subjectId(), s.answers());
     }
 
     /** Any date, timestamp, ObjectId (it embeds its creation time) or epoch number with a time of day. */

@@ -1,9 +1,7 @@
 package io.lead360.analytics;
 
-import io.lead360.events.CycleClosed;
 import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.Relationship;
-import io.lead360.events.ResultsReleased;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
@@ -11,10 +9,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.lead360.events.Relationship.DIRECT_REPORT;
 import static io.lead360.events.Relationship.MANAGER;
@@ -23,6 +20,8 @@ import static io.lead360.events.Relationship.SELF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -60,20 +59,21 @@ class ProfileExtensionsIT extends IntegrationTestBase {
         publish(all(cycleId, lea, PEER, 1, "peer secret"));
         publish(all(cycleId, lea, PEER, 1, null));
 
-        // Running: the administrator sees response counts, no scores.
+        // Running: the administrator sees response counts, no scores; none of a group of fewer than 3 invited.
         await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId)
                         .header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("Cycle still open"))
                 .andExpect(jsonPath("$.responses.DIRECT_REPORT").value(2))
-                .andExpect(jsonPath("$.responses.PEER").value(2))
+                .andExpect(jsonPath("$.responses.MANAGER").value(1))
+                .andExpect(jsonPath("$.responses.PEER").value(nullValue()))
+                .andExpect(jsonPath("$.responses", hasKey("PEER")))
                 .andExpect(jsonPath("$.competencies").doesNotExist()));
         mvc.perform(get("/api/organisation/heatmap").param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isConflict());
 
         // Closed with 3 direct reports counted, but the third is still on its way: not half-built.
-        publish(new CycleClosed(UUID.randomUUID(), CycleClosed.VERSION, Instant.now(), cycleId,
-                Map.of(lea, Map.of(SELF, 1, MANAGER, 1, PEER, 2, DIRECT_REPORT, 3))));
+        publish(cycleClosed(cycleId, Map.of(lea, Map.of(SELF, 1, MANAGER, 1, PEER, 2, DIRECT_REPORT, 3))));
         await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId)
                         .header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isConflict())
@@ -83,7 +83,7 @@ class ProfileExtensionsIT extends IntegrationTestBase {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("Results are still being prepared"));
 
-        // The late submission (accepted before the close) is still applied.
+        // The held-back submission (accepted before the close, flushed at it) is still applied.
         publish(all(cycleId, lea, DIRECT_REPORT, 5, "another report start"));
         await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId)
                         .header(HttpHeaders.AUTHORIZATION, admin))
@@ -104,7 +104,7 @@ class ProfileExtensionsIT extends IntegrationTestBase {
         mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, leader))
                 .andExpect(status().isNotFound());
 
-        publish(new ResultsReleased(UUID.randomUUID(), ResultsReleased.VERSION, Instant.now(), cycleId));
+        publish(resultsReleased(cycleId, List.of(lea)));
         await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/me").header(HttpHeaders.AUTHORIZATION, leader))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.cycleId").value(cycleId))
@@ -144,8 +144,8 @@ class ProfileExtensionsIT extends IntegrationTestBase {
         String next = unique("cycle");
         publish(cycleOpened(next, 3, Map.of(lea, Map.of(SELF, 1, MANAGER, 1))));
         publish(all(next, lea, MANAGER, 4, null));
-        publish(new CycleClosed(UUID.randomUUID(), CycleClosed.VERSION, Instant.now(), next, Map.of(lea, Map.of(MANAGER, 1))));
-        publish(new ResultsReleased(UUID.randomUUID(), ResultsReleased.VERSION, Instant.now(), next));
+        publish(cycleClosed(next, Map.of(lea, Map.of(MANAGER, 1))));
+        publish(resultsReleased(next, List.of(lea)));
         await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/me").header(HttpHeaders.AUTHORIZATION, leader))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.cycleId").value(next))

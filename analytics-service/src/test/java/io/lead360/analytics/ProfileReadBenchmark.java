@@ -1,18 +1,14 @@
 package io.lead360.analytics;
 
-import io.lead360.events.CycleClosed;
 import io.lead360.events.Relationship;
-import io.lead360.events.ResultsReleased;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.awaitility.Awaitility.await;
@@ -45,8 +41,8 @@ class ProfileReadBenchmark extends IntegrationTestBase {
                 publish(submission(cycleId, subjectId, Relationship.DIRECT_REPORT, ratings(random), Map.of("start", "idea " + r)));
             }
         }
-        publish(new CycleClosed(UUID.randomUUID(), CycleClosed.VERSION, Instant.now(), cycleId, invited));
-        publish(new ResultsReleased(UUID.randomUUID(), ResultsReleased.VERSION, Instant.now(), cycleId));
+        publish(cycleClosed(cycleId, invited));
+        publish(resultsReleased(cycleId, invited.keySet()));
         String admin = bearer(unique("hr"), "ADMIN");
         await().atMost(Duration.ofMinutes(5)).until(() -> invited.keySet().stream().allMatch(s -> status(s, cycleId, admin) == 200));
 

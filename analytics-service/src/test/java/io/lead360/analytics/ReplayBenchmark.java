@@ -1,10 +1,8 @@
 package io.lead360.analytics;
 
 import io.lead360.analytics.ingest.IngestMetrics;
-import io.lead360.events.CycleClosed;
 import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.Relationship;
-import io.lead360.events.ResultsReleased;
 import io.lead360.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,9 +64,8 @@ class ReplayBenchmark extends IntegrationTestBase {
                 for (String item : new String[] {"t1", "t2", "t3", "v1", "v2"}) {
                     ratings.put(item, random.nextInt(10) == 0 ? null : 1 + random.nextInt(5));
                 }
-                var event = new FeedbackSubmitted(UUID.randomUUID(), FeedbackSubmitted.VERSION, day, cycleId, subjectId,
-                        "leadership-360", Relationship.DIRECT_REPORT, ratings,
-                        random.nextInt(4) == 0 ? Map.of("start", "comment " + i) : Map.of());
+                var event = submission(cycleId, subjectId, day, new FeedbackSubmitted.Answers(Relationship.DIRECT_REPORT,
+                        "leadership-360", ratings, random.nextInt(4) == 0 ? Map.of("start", "comment " + i) : Map.of()));
                 producer.send(new ProducerRecord<>(event.topic(), event.partitionKey(), json.writeValueAsString(event)));
             }
             producer.flush();
@@ -81,8 +77,8 @@ class ReplayBenchmark extends IntegrationTestBase {
                 EVENTS, produced, live, EVENTS / live);
 
         var responded = new HashMap<String, Map<Relationship, Integer>>(invited);
-        publish(new CycleClosed(UUID.randomUUID(), CycleClosed.VERSION, Instant.now(), cycleId, responded));
-        publish(new ResultsReleased(UUID.randomUUID(), ResultsReleased.VERSION, Instant.now(), cycleId));
+        publish(cycleClosed(cycleId, responded));
+        publish(resultsReleased(cycleId, responded.keySet()));
         String admin = bearer(unique("hr"), "ADMIN");
         await().atMost(PATIENCE).until(() -> mvc.perform(get("/api/profiles/{id}", "subject-0").param("cycleId", cycleId)
                 .header(HttpHeaders.AUTHORIZATION, admin)).andReturn().getResponse().getStatus() == 200);

@@ -71,6 +71,7 @@ class StoreOutageIT {
         registry.add("lead360.auth.jwks-uri", () -> TestTokens.get().jwksUri());
         registry.add("spring.kafka.consumer.group-id", () -> "store-outage-" + UUID.randomUUID());
         registry.add("lead360.mongo.server-selection-timeout", () -> "1s");
+        FeedbackKeyEndpoint.register(registry);
     }
 
     @Autowired
@@ -94,7 +95,7 @@ class StoreOutageIT {
     void validEventsWaitForTheStoreInsteadOfGoingToTheDeadLetterTopic() throws Exception {
         String subjectId = unique("lea");
         String cycleId = unique("cycle");
-        publish(cycleOpened(cycleId, 2, Map.of(subjectId, Map.of(Relationship.PEER, 3))));
+        publish(cycleOpened(cycleId, 3, Map.of(subjectId, Map.of(Relationship.PEER, 3))));
         publish(submission(cycleId, subjectId, Relationship.PEER, Map.of("t1", 4), Map.of()));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(aggregates.find(cycleId, subjectId).group(Relationship.PEER).responses()).isEqualTo(1));

@@ -4,18 +4,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * Every analytics-service setting, under {@code lead360}.
  *
- * @param production {@code LEAD360_PRODUCTION}, shared by every service: the others refuse to start
- *                   with missing or demo secrets. analytics-service holds no secret of its own (it
- *                   verifies tokens with the gateway's public keys), so here it changes nothing.
+ * @param production {@code LEAD360_PRODUCTION}, shared by every service: each refuses to start with
+ *                   missing or demo secrets. analytics-service's one secret is its signing key
+ *                   ({@link Feedback#signingKeyFile()}): in production it must already exist.
  */
 @ConfigurationProperties("lead360")
 public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka kafka, @DefaultValue Rebuild rebuild,
-                                  @DefaultValue Mongo mongo, @DefaultValue Http http,
+                                  @DefaultValue Mongo mongo, @DefaultValue Http http, @DefaultValue Feedback feedback,
                                   @DefaultValue("false") boolean production) {
 
     /**
@@ -32,8 +34,9 @@ public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka k
      * @param partitions   partitions of the topics (and their dead-letter topics) the service creates
      * @param replicas     replication factor of those topics
      * @param maxAttempts  deliveries of a failing record before it goes to the dead-letter topic
-     * @param retryBackOff pause between those deliveries (and the first pause while MongoDB is away)
-     * @param transientMaxBackOff longest pause between retries while MongoDB is away (retried without limit)
+     * @param retryBackOff pause between those deliveries (and the first pause while MongoDB or the keys are away)
+     * @param transientMaxBackOff longest pause between retries while MongoDB or feedback-service's key
+     *                            endpoint is away (retried without limit)
      * @param feedbackRetentionMs   {@code retention.ms} of the submissions topic; -1 = forever, so profiles can be rebuilt
      * @param cycleEventsRetentionMs {@code retention.ms} of the cycle events topic; -1 = forever, a rebuild needs them too
      * @param deadLetterRetentionMs {@code retention.ms} of the dead-letter topics
@@ -68,5 +71,29 @@ public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka k
 
     /** @param maxBodySize request bodies above this are refused with 413 before anything reads them */
     public record Http(@DefaultValue("256KB") DataSize maxBodySize) {
+    }
+
+    /**
+     * feedback-service owns the subject keys that open what events say about a subject; analytics
+     * asks for them with a token it signs itself, and keeps them in memory only.
+     *
+     * @param uri                feedback-service's base URL ({@code LEAD360_FEEDBACK_URI})
+     * @param connectTimeout     how long opening a connection to it may take
+     * @param responseTimeout    how long an answer may take; after either, the events wait and are retried
+     * @param maxIdsPerRequest   subject ids per key request (feedback-service takes at most 1000)
+     * @param signingKeyFile     analytics' RSA key for its service token ({@code LEAD360_ANALYTICS_SIGNING_KEY_FILE});
+     *                           created when missing, except in production
+     * @param tokenLifetime      lifetime of that token; one is reused until half of it has passed
+     * @param keyCacheSize       subject keys kept in memory at most
+     * @param keyCacheTtl        how long a key is kept in memory after it was fetched
+     */
+    public record Feedback(@DefaultValue("http://127.0.0.1:8081") URI uri,
+                           @DefaultValue("1s") Duration connectTimeout,
+                           @DefaultValue("3s") Duration responseTimeout,
+                           @DefaultValue("1000") int maxIdsPerRequest,
+                           @DefaultValue("./var/keys/analytics-signing-key.pem") Path signingKeyFile,
+                           @DefaultValue("60s") Duration tokenLifetime,
+                           @DefaultValue("10000") long keyCacheSize,
+                           @DefaultValue("10m") Duration keyCacheTtl) {
     }
 }

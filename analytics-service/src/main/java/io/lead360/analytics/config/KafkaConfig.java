@@ -3,6 +3,7 @@ package io.lead360.analytics.config;
 import io.lead360.analytics.ingest.IngestMetrics;
 import io.lead360.analytics.ingest.InvalidEventException;
 import io.lead360.analytics.ingest.TransientFailures;
+import io.lead360.events.SubjectSeal;
 import io.lead360.events.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -50,9 +51,10 @@ class KafkaConfig {
     /**
      * Bounded retries, then the record goes to {@code <topic>.dlt} on the same partition (the
      * dead-letter topics have as many partitions), with the reason in spring-kafka's exception
-     * headers. A value that is not a valid event goes there at once. A failure because MongoDB is
-     * away says nothing about the event: it is retried with a growing pause until the store is back,
-     * and never dead-lettered (that would lose a valid submission).
+     * headers. A value that is not a valid event (a seal that does not open included) goes there at
+     * once. A failure because MongoDB is away, or feedback-service cannot hand out the subject keys,
+     * says nothing about the event: it is retried with a growing pause until they are back, and
+     * never dead-lettered (that would lose a valid submission).
      */
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, AnalyticsProperties properties,
@@ -68,14 +70,14 @@ class KafkaConfig {
         var kafka = properties.kafka();
         var handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(kafka.retryBackOff().toMillis(), kafka.maxAttempts() - 1L));
-        handler.addNotRetryableExceptions(InvalidEventException.class);
+        handler.addNotRetryableExceptions(InvalidEventException.class, SubjectSeal.BrokenSealException.class);
         handler.setBackOffFunction((record, exception) ->
-                TransientFailures.isTransient(exception) ? untilTheStoreIsBack(kafka) : null);
+                TransientFailures.isTransient(exception) ? untilItIsBack(kafka) : null);
         return handler;
     }
 
     /** Unlimited attempts; each pause stays far below max.poll.interval.ms, so the consumer keeps its partitions. */
-    static BackOff untilTheStoreIsBack(AnalyticsProperties.Kafka kafka) {
+    static BackOff untilItIsBack(AnalyticsProperties.Kafka kafka) {
         var backOff = new ExponentialBackOff(kafka.retryBackOff().toMillis(), 2.0);
         backOff.setMaxInterval(kafka.transientMaxBackOff().toMillis());
         return backOff;

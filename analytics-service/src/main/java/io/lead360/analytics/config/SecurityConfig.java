@@ -7,6 +7,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -15,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stateless OAuth2 resource server: tokens minted by the gateway, checked here again
- * (see {@link ResourceServer}); every /api/** call needs one.
+ * (see {@link ResourceServer}); every /api/** call needs one. Only health and analytics' public
+ * signing key are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -33,6 +35,8 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // the public half of analytics' signing key, for feedback-service
+                        .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                         .requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole("ADMIN")
                         .requestMatchers("/api/organisation/**", "/api/admin/**", "/api/audit/**").hasRole("ADMIN")
                         // people only: the gateway's SERVICE token has no business here

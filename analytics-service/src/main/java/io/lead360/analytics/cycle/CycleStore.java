@@ -8,8 +8,6 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import io.lead360.analytics.storage.ActiveCollections;
 import io.lead360.analytics.storage.CollectionSet;
-import io.lead360.events.CycleClosed;
-import io.lead360.events.FeedbackEvent;
 import io.lead360.events.CycleOpened;
 import io.lead360.events.Relationship;
 import io.lead360.events.ResultsReleased;
@@ -28,9 +26,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code cycles} collection: one document per cycle, written only from cycle events.
- * Every write is a single-document update; status changes carry a filter on the stored status
- * rank so that a redelivered or late event can never move a cycle back.
+ * The {@code cycles} collection: one document per cycle, written only from cycle events whose
+ * sealed parts opened ({@link CycleChange}). Every write is a single-document update; status
+ * changes carry a filter on the stored status rank so that a redelivered or late event can never
+ * move a cycle back.
  */
 @Component
 public class CycleStore {
@@ -43,36 +42,26 @@ public class CycleStore {
         this.collections = collections;
     }
 
-    /** Applies a cycle event to the live collections (the active set, and a rebuild's while it runs). */
-    public void apply(FeedbackEvent event) {
-        collections.writeTargets().forEach(target -> apply(event, target));
+    /** Applies a change to the live collections (the active set, and a rebuild's while it runs). */
+    public void apply(CycleChange change) {
+        collections.writeTargets().forEach(target -> apply(change, target));
     }
 
-    /** Applies a cycle event to one set of collections; other events are ignored. */
-    public void apply(FeedbackEvent event, CollectionSet target) {
-        if (event instanceof CycleOpened opened) {
+    /** Applies a change to one set of collections. */
+    public void apply(CycleChange change, CollectionSet target) {
+        // Java 17: no pattern matching for switch yet.
+        if (change instanceof CycleChange.Opened opened) {
             applyOpened(opened, target);
-        } else if (event instanceof CycleClosed closed) {
+        } else if (change instanceof CycleChange.Closed closed) {
             applyClosed(closed, target);
-        } else if (event instanceof ResultsReleased released) {
-            applyReleased(released, target);
+        } else if (change instanceof CycleChange.Released released) {
+            applyReleased(released.event(), target);
         }
     }
 
-    public void applyOpened(CycleOpened event) {
-        apply(event);
-    }
-
-    public void applyClosed(CycleClosed event) {
-        apply(event);
-    }
-
-    public void applyReleased(ResultsReleased event) {
-        apply(event);
-    }
-
     /** Stores the questionnaire snapshot and invitations; the status is only set on insert. */
-    private void applyOpened(CycleOpened event, CollectionSet target) {
+    private void applyOpened(CycleChange.Opened change, CollectionSet target) {
+        CycleOpened event = change.event();
         var questionnaire = new Document("templateId", event.questionnaire().templateId())
                 .append("competencies", event.questionnaire().competencies().stream()
                         .map(c -> new Document("key", c.key()).append("name", c.name())
@@ -82,21 +71,30 @@ public class CycleStore {
                         .toList())
                 .append("openQuestionIds", event.questionnaire().openQuestions() == null ? List.of()
                         : event.questionnaire().openQuestions().stream().map(CycleOpened.OpenQuestion::id).toList());
+        // Subject ids become values, not field names: ids are free text to analytics.
+        var invitations = new ArrayList<Document>();
+        change.subjects().forEach((subjectId, invited) -> invitations.add(new Document("subjectId", subjectId)
+                .append("invited", counts(invited.invited()))
+                .append("nominatedByAdministrator", counts(invited.nominatedByAdministrator()))));
         var update = new Document("$set", new Document("name", event.name())
                 .append("anonymityThreshold", event.anonymityThreshold())
                 .append("questionnaire", questionnaire)
-                .append("invited", countsBySubject(event.invited()))
-                .append("subjectIds", event.subjectIds())
+                .append("invitations", invitations)
+                .append("subjectIds", change.subjects().keySet().stream().sorted().toList())
                 .append("openedAt", Date.from(event.occurredAt())))
                 .append("$setOnInsert", statusFields(CycleStatus.OPEN));
         cycles(target).updateOne(Filters.eq("_id", event.cycleId()), update, new UpdateOptions().upsert(true));
     }
 
-    private void applyClosed(CycleClosed event, CollectionSet target) {
+    private void applyClosed(CycleChange.Closed change, CollectionSet target) {
+        var tallies = new ArrayList<Document>();
+        change.subjects().forEach((subjectId, tally) -> tallies.add(new Document("subjectId", subjectId)
+                .append("responded", counts(tally.responded()))
+                .append("published", counts(tally.published()))));
         var fields = statusFields(CycleStatus.CLOSED)
-                .append("closedAt", Date.from(event.occurredAt()))
-                .append("responded", countsBySubject(event.responded() == null ? Map.of() : event.responded()));
-        moveForward(target, event.cycleId(), CycleStatus.CLOSED, fields);
+                .append("closedAt", Date.from(change.event().occurredAt()))
+                .append("tallies", tallies);
+        moveForward(target, change.cycleId(), CycleStatus.CLOSED, fields);
     }
 
     private void applyReleased(ResultsReleased event, CollectionSet target) {
@@ -106,14 +104,14 @@ public class CycleStore {
 
     /**
      * Removes the subject from every cycle of the set (an erasure): from its subjects, invitations
-     * and response counts; the cycle itself and its other subjects stay. Idempotent.
+     * and tallies; the cycle itself and its other subjects stay. Idempotent.
      */
     public void removeSubject(String subjectId, CollectionSet target) {
-        var filter = Filters.or(Filters.eq("subjectIds", subjectId), Filters.eq("invited.subjectId", subjectId),
-                Filters.eq("responded.subjectId", subjectId));
+        var filter = Filters.or(Filters.eq("subjectIds", subjectId), Filters.eq("invitations.subjectId", subjectId),
+                Filters.eq("tallies.subjectId", subjectId));
         var update = new Document("$pull", new Document("subjectIds", subjectId)
-                .append("invited", new Document("subjectId", subjectId))
-                .append("responded", new Document("subjectId", subjectId)));
+                .append("invitations", new Document("subjectId", subjectId))
+                .append("tallies", new Document("subjectId", subjectId)));
         cycles(target).updateMany(filter, update);
     }
 
@@ -159,34 +157,35 @@ public class CycleStore {
         return new Document("status", status.name()).append("statusRank", status.rank());
     }
 
-    // Subject ids become values, not field names: ids are free text to analytics.
-    private static List<Document> countsBySubject(Map<String, Map<Relationship, Integer>> counts) {
-        var list = new ArrayList<Document>();
-        counts.forEach((subjectId, byRelationship) -> {
-            var groups = new Document();
-            (byRelationship == null ? Map.<Relationship, Integer>of() : byRelationship)
-                    .forEach((relationship, n) -> groups.append(relationship.name(), n));
-            list.add(new Document("subjectId", subjectId).append("counts", groups));
-        });
-        return list;
+    private static Document counts(Map<Relationship, Integer> byRelationship) {
+        // in the order of Relationship, so that equal counts are stored as equal documents
+        var ordered = new EnumMap<Relationship, Integer>(Relationship.class);
+        ordered.putAll(byRelationship);
+        var groups = new Document();
+        ordered.forEach((relationship, n) -> groups.append(relationship.name(), n));
+        return groups;
     }
 
-    private static Map<String, Map<Relationship, Integer>> countsFrom(List<Document> entries) {
-        var bySubject = new LinkedHashMap<String, Map<Relationship, Integer>>();
-        for (Document entry : entries) {
-            var counts = new EnumMap<Relationship, Integer>(Relationship.class);
-            Document groups = entry.get("counts", Document.class);
-            if (groups != null) {
-                groups.forEach((relationship, n) -> counts.put(Relationship.valueOf(relationship), ((Number) n).intValue()));
-            }
-            bySubject.put(entry.getString("subjectId"), counts);
+    private static Map<Relationship, Integer> countsFrom(Document groups) {
+        var counts = new EnumMap<Relationship, Integer>(Relationship.class);
+        if (groups != null) {
+            groups.forEach((relationship, n) -> counts.put(Relationship.valueOf(relationship), ((Number) n).intValue()));
         }
-        return bySubject;
+        return counts;
     }
 
     private static Cycle toCycle(Document doc) {
-        var invited = countsFrom(doc.getList("invited", Document.class, List.of()));
-        var responded = countsFrom(doc.getList("responded", Document.class, List.of()));
+        var invitations = new LinkedHashMap<String, Cycle.Invitations>();
+        for (Document entry : doc.getList("invitations", Document.class, List.of())) {
+            invitations.put(entry.getString("subjectId"), new Cycle.Invitations(
+                    countsFrom(entry.get("invited", Document.class)),
+                    countsFrom(entry.get("nominatedByAdministrator", Document.class))));
+        }
+        var tallies = new LinkedHashMap<String, Cycle.Tally>();
+        for (Document entry : doc.getList("tallies", Document.class, List.of())) {
+            tallies.put(entry.getString("subjectId"), new Cycle.Tally(
+                    countsFrom(entry.get("responded", Document.class)), countsFrom(entry.get("published", Document.class))));
+        }
         Date releasedAt = doc.getDate("releasedAt");
         Document q = doc.get("questionnaire", Document.class);
         Questionnaire questionnaire = q == null ? null : new Questionnaire(
@@ -199,7 +198,7 @@ public class CycleStore {
                 q.getList("openQuestionIds", String.class, List.of()));
         Number threshold = doc.get("anonymityThreshold", Number.class);
         return new Cycle(doc.getString("_id"), doc.getString("name"), threshold == null ? 0 : threshold.intValue(),
-                CycleStatus.valueOf(doc.getString("status")), questionnaire, invited, responded,
+                CycleStatus.valueOf(doc.getString("status")), questionnaire, invitations, tallies,
                 releasedAt == null ? null : releasedAt.toInstant());
     }
 

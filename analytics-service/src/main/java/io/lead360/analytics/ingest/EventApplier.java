@@ -1,10 +1,9 @@
 package io.lead360.analytics.ingest;
 
+import io.lead360.analytics.cycle.CycleChange;
 import io.lead360.analytics.cycle.CycleStore;
 import io.lead360.analytics.erasure.ErasedSubjects;
 import io.lead360.analytics.storage.CollectionSet;
-import io.lead360.events.FeedbackEvent;
-import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.PersonErased;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +11,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Applies a batch of events to sets of collections: erasures first, then cycle events one by one
- * (they are few, and each is a guarded single-document update), then submissions in one bulk write
- * per set. Used by the live listener and by a rebuild alike, so both build profiles the same way.
+ * Applies a batch of opened events ({@link EventOpener}) to sets of collections: erasures first,
+ * then cycle changes one by one (they are few, and each is a guarded single-document update), then
+ * submissions in one bulk write per set. Used by the live listener and by a rebuild alike, so both
+ * build profiles the same way. A submission about an erased subject ({@link OpenedEvent.Skipped})
+ * changes nothing.
  */
 @Component
 public class EventApplier {
@@ -33,7 +34,7 @@ public class EventApplier {
      * @param targets the first one's outcome is the one counted
      * @throws EventApplyException naming the position of the first event that could not be applied
      */
-    public Outcome apply(List<FeedbackEvent> events, List<CollectionSet> targets) {
+    public Outcome apply(List<OpenedEvent> events, List<CollectionSet> targets) {
         var batch = new EventBatch(events);
         var failures = new Failures();
         int applied = 0;
@@ -48,17 +49,17 @@ public class EventApplier {
                 failures.at(erasure.index(), e);
             }
         }
-        for (EventBatch.At<FeedbackEvent> event : batch.cycleEvents()) {
+        for (EventBatch.At<CycleChange> change : batch.cycleChanges()) {
             try {
                 for (CollectionSet target : targets) {
-                    cycles.apply(event.event(), target);
+                    cycles.apply(change.event(), target);
                 }
                 applied++;
             } catch (RuntimeException e) {
-                failures.at(event.index(), e);
+                failures.at(change.index(), e);
             }
         }
-        List<EventBatch.At<FeedbackSubmitted>> submissions;
+        List<EventBatch.At<OpenedEvent.Submission>> submissions;
         try {
             submissions = batch.submissionsWithout(erased.amongst(batch.subjects()));
         } catch (RuntimeException e) {
@@ -66,7 +67,7 @@ public class EventApplier {
             failures.at(batch.subjects().stream().mapToInt(batch::firstMentionOf).min().orElse(0), e);
             submissions = List.of();
         }
-        List<FeedbackSubmitted> toWrite = submissions.stream().map(EventBatch.At::event).toList();
+        List<OpenedEvent.Submission> toWrite = submissions.stream().map(EventBatch.At::event).toList();
         for (int t = 0; t < targets.size(); t++) {
             try {
                 boolean[] outcome = aggregates.applyAll(toWrite, targets.get(t));

@@ -1,50 +1,51 @@
 package io.lead360.analytics.ingest;
 
+import io.lead360.analytics.cycle.CycleChange;
 import io.lead360.events.CycleClosed;
 import io.lead360.events.CycleOpened;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.PersonErased;
+import io.lead360.events.ResultsReleased;
+import io.lead360.events.SealedSubject;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A batch of events sorted by how they are applied: erasures first (whatever their position, so
- * that no submission of the same batch outlives one), then cycle events in order, then the
+ * A batch of opened events sorted by how they are applied: erasures first (whatever their position,
+ * so that no submission of the same batch outlives one), then cycle changes in order, then the
  * submissions in one bulk write. Remembers each event's position in the batch, so that a failure
- * can name the record it happened at, and which subjects the batch mentions.
+ * can name the record it happened at, and which subjects the batch mentions (every subject its
+ * events name, including those whose parts could not be opened because they were erased).
  */
 final class EventBatch {
 
     /** An event and its position in the batch. */
-    record At<E extends FeedbackEvent>(int index, E event) {
+    record At<E>(int index, E event) {
     }
 
     private final List<At<PersonErased>> erasures = new ArrayList<>();
-    private final List<At<FeedbackEvent>> cycleEvents = new ArrayList<>();
-    private final List<At<FeedbackSubmitted>> submissions = new ArrayList<>();
+    private final List<At<CycleChange>> cycleChanges = new ArrayList<>();
+    private final List<At<OpenedEvent.Submission>> submissions = new ArrayList<>();
     // subject id to the position of the first event that mentions them
     private final Map<String, Integer> firstMention = new LinkedHashMap<>();
 
-    EventBatch(List<FeedbackEvent> events) {
+    EventBatch(List<OpenedEvent> events) {
         for (int i = 0; i < events.size(); i++) {
-            FeedbackEvent event = events.get(i);
-            if (event instanceof PersonErased erased) {
-                erasures.add(new At<>(i, erased));
-                mention(erased.personId(), i);
-            } else if (event instanceof FeedbackSubmitted submitted) {
-                submissions.add(new At<>(i, submitted));
-                mention(submitted.subjectId(), i);
-            } else {
-                cycleEvents.add(new At<>(i, event));
-                for (String subjectId : subjectsOf(event)) {
-                    mention(subjectId, i);
-                }
+            OpenedEvent opened = events.get(i);
+            if (opened instanceof OpenedEvent.Erasure erasure) {
+                erasures.add(new At<>(i, erasure.event()));
+            } else if (opened instanceof OpenedEvent.Submission submission) {
+                submissions.add(new At<>(i, submission));
+            } else if (opened instanceof OpenedEvent.OfCycle cycle) {
+                cycleChanges.add(new At<>(i, cycle.change()));
+            }
+            for (String subjectId : subjectsOf(opened.event())) {
+                mention(subjectId, i);
             }
         }
     }
@@ -53,16 +54,16 @@ final class EventBatch {
         return erasures;
     }
 
-    List<At<FeedbackEvent>> cycleEvents() {
-        return cycleEvents;
+    List<At<CycleChange>> cycleChanges() {
+        return cycleChanges;
     }
 
     /** The submissions to write: none about an erased person, before or after the erasure. */
-    List<At<FeedbackSubmitted>> submissionsWithout(Set<String> erased) {
+    List<At<OpenedEvent.Submission>> submissionsWithout(Set<String> erased) {
         return submissions.stream().filter(s -> !erased.contains(s.event().subjectId())).toList();
     }
 
-    /** Every subject the batch writes something about. */
+    /** Every subject the batch names. */
     Set<String> subjects() {
         return firstMention.keySet();
     }
@@ -78,13 +79,23 @@ final class EventBatch {
         }
     }
 
-    private static Collection<String> subjectsOf(FeedbackEvent event) {
-        if (event instanceof CycleOpened opened && opened.invited() != null) {
-            return opened.invited().keySet();
-        }
-        if (event instanceof CycleClosed closed && closed.responded() != null) {
-            return closed.responded().keySet();
+    private static List<String> subjectsOf(FeedbackEvent event) {
+        // Java 17: no pattern matching for switch yet.
+        if (event instanceof PersonErased e) {
+            return List.of(e.personId());
+        } else if (event instanceof FeedbackSubmitted e) {
+            return List.of(e.subjectId());
+        } else if (event instanceof CycleOpened e) {
+            return ids(e.subjects());
+        } else if (event instanceof CycleClosed e) {
+            return ids(e.subjects());
+        } else if (event instanceof ResultsReleased e) {
+            return ids(e.subjects());
         }
         return List.of();
+    }
+
+    private static List<String> ids(List<SealedSubject> subjects) {
+        return subjects == null ? List.of() : subjects.stream().map(SealedSubject::subjectId).toList();
     }
 }

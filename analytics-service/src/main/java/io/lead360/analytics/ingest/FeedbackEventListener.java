@@ -10,22 +10,28 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Applies the feedback and cycle events a batch at a time. A failure names the record it happened
- * at, so the container's error handler commits what came before, retries from there (bounded),
- * then sends that record to the dead-letter topic; an invalid value is not retried at all.
+ * Applies the feedback and cycle events a batch at a time: read, opened with the subjects' keys,
+ * applied. A failure names the record it happened at, so the container's error handler commits
+ * what came before and retries from there: an invalid event goes to the dead-letter topic at once,
+ * a failure of MongoDB or of feedback-service's key endpoint is retried until it passes, anything
+ * else a bounded number of times.
  */
 @Component
 class FeedbackEventListener {
 
     private final EventReader reader;
+    private final EventOpener opener;
     private final EventApplier applier;
     private final ActiveCollections collections;
     private final IngestMetrics metrics;
 
-    FeedbackEventListener(EventReader reader, EventApplier applier, ActiveCollections collections, IngestMetrics metrics) {
+    FeedbackEventListener(EventReader reader, EventOpener opener, EventApplier applier, ActiveCollections collections,
+                          IngestMetrics metrics) {
         this.reader = reader;
+        this.opener = opener;
         this.applier = applier;
         this.collections = collections;
         this.metrics = metrics;
@@ -34,18 +40,25 @@ class FeedbackEventListener {
     @KafkaListener(topics = {Topics.FEEDBACK_SUBMITTED, Topics.CYCLE_EVENTS}, batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
         var events = new ArrayList<FeedbackEvent>(records.size());
-        InvalidEventException invalid = null;
+        RuntimeException failure = null;
         for (ConsumerRecord<String, String> record : records) {
             try {
                 events.add(reader.read(record.value()));
             } catch (InvalidEventException e) {
-                invalid = e;
+                failure = e;
                 break;
             }
         }
+        int failedAt = events.size();
+        EventOpener.Opening opening = opener.open(events);
+        Optional<EventOpener.Opening.Failure> notOpened = opening.firstFailure();
+        if (notOpened.isPresent()) {
+            failure = notOpened.get().cause();
+            failedAt = notOpened.get().index();
+        }
         // Read after the poll: a rebuild that started before these records were written sees them.
         try {
-            metrics.counted(applier.apply(events, collections.writeTargets()));
+            metrics.counted(applier.apply(opening.upToFirstFailure(), collections.writeTargets()));
         } catch (EventApplier.EventApplyException e) {
             throw new BatchListenerFailedException(e.getMessage(), e.getCause(), e.index());
         } catch (RuntimeException e) {
@@ -54,8 +67,8 @@ class FeedbackEventListener {
             // whole-batch fallback, which would dead-letter every valid event of the batch
             throw new BatchListenerFailedException(e.getMessage(), e, 0);
         }
-        if (invalid != null) {
-            throw new BatchListenerFailedException(invalid.getMessage(), invalid, events.size());
+        if (failure != null) {
+            throw new BatchListenerFailedException(failure.getMessage(), failure, failedAt);
         }
     }
 }

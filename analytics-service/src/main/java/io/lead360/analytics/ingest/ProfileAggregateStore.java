@@ -46,7 +46,7 @@ public class ProfileAggregateStore {
     }
 
     /** @return true if this call applied the event, false if it had been applied before */
-    public boolean apply(FeedbackSubmitted event) {
+    public boolean apply(OpenedEvent.Submission event) {
         boolean applied = false;
         List<CollectionSet> targets = collections.writeTargets();
         for (int i = 0; i < targets.size(); i++) {
@@ -56,7 +56,7 @@ public class ProfileAggregateStore {
         return applied;
     }
 
-    private boolean apply(FeedbackSubmitted event, String collection) {
+    private boolean apply(OpenedEvent.Submission event, String collection) {
         Bson filter = filterFor(event);
         Document update = updateFor(event);
         try {
@@ -79,14 +79,14 @@ public class ProfileAggregateStore {
      * @return per event, in order: true = applied now, false = applied before
      * @throws BulkApplyException naming the first event whose write failed for another reason
      */
-    public boolean[] applyAll(List<FeedbackSubmitted> events, CollectionSet target) {
+    public boolean[] applyAll(List<OpenedEvent.Submission> events, CollectionSet target) {
         var outcome = new boolean[events.size()];
         if (events.isEmpty()) {
             return outcome;
         }
         Arrays.fill(outcome, true);
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, target.aggregates());
-        for (FeedbackSubmitted event : events) {
+        for (OpenedEvent.Submission event : events) {
             bulk.upsert(new BasicQuery(filterDocument(event)), new BasicUpdate(updateFor(event)));
         }
         try {
@@ -97,7 +97,7 @@ public class ProfileAggregateStore {
             for (BulkWriteError error : e.getErrors()) {
                 int index = error.getIndex();
                 if (error.getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    FeedbackSubmitted event = events.get(index);
+                    OpenedEvent.Submission event = events.get(index);
                     outcome[index] = appliedAfterCollision(target.aggregates(), filterFor(event), updateFor(event));
                 } else if (index < firstFailure) {
                     firstFailure = index;
@@ -148,20 +148,22 @@ public class ProfileAggregateStore {
         return new ProfileAggregate(groups);
     }
 
-    private static Bson filterFor(FeedbackSubmitted event) {
+    private static Bson filterFor(OpenedEvent.Submission event) {
         return Filters.and(Filters.eq("_id", id(event.cycleId(), event.subjectId())),
-                Filters.ne("appliedEvents", event.eventId().toString()));
+                Filters.ne("appliedEvents", event.event().eventId().toString()));
     }
 
-    private static Document filterDocument(FeedbackSubmitted event) {
+    private static Document filterDocument(OpenedEvent.Submission event) {
         return new Document("_id", id(event.cycleId(), event.subjectId()))
-                .append("appliedEvents", new Document("$ne", event.eventId().toString()));
+                .append("appliedEvents", new Document("$ne", event.event().eventId().toString()));
     }
 
-    private static Document updateFor(FeedbackSubmitted event) {
-        String group = "groups." + event.relationship().name();
+    /** From the opened answers only: the event itself holds them sealed. */
+    private static Document updateFor(OpenedEvent.Submission event) {
+        FeedbackSubmitted.Answers answers = event.answers();
+        String group = "groups." + answers.relationship().name();
         var inc = new Document(group + ".n", 1);
-        event.ratings().forEach((itemId, score) -> {
+        answers.ratings().forEach((itemId, score) -> {
             if (score != null) {
                 String item = group + ".items." + itemId;
                 inc.append(item + ".sum", score).append(item + ".count", 1).append(item + ".hist." + score, 1);
@@ -169,8 +171,8 @@ public class ProfileAggregateStore {
         });
         // Kept sorted at rest, not only when read: the stored order must not be the submission order.
         var push = new Document();
-        if (event.comments() != null) {
-            event.comments().forEach((questionId, text) -> {
+        if (answers.comments() != null) {
+            answers.comments().forEach((questionId, text) -> {
                 if (text != null && !text.isBlank()) {
                     push.append(group + ".comments." + questionId,
                             new Document("$each", List.of(text.strip())).append("$sort", 1));
@@ -179,7 +181,7 @@ public class ProfileAggregateStore {
         }
         var update = new Document("$inc", inc)
                 .append("$set", new Document("cycleId", event.cycleId()).append("subjectId", event.subjectId()))
-                .append("$addToSet", new Document("appliedEvents", event.eventId().toString()));
+                .append("$addToSet", new Document("appliedEvents", event.event().eventId().toString()));
         if (!push.isEmpty()) {
             update.append("$push", push);
         }

@@ -5,15 +5,17 @@ import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import io.lead360.analytics.keys.SubjectKeysUnavailableException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 
 import java.util.List;
 
 /**
- * Tells a failure of the infrastructure (MongoDB unreachable, timing out, failing over), which
- * passes by itself, from a failure of the event. An event that failed only because the store was
- * away is valid: it must be retried until the store is back, never dead-lettered.
+ * Tells a failure of the infrastructure (MongoDB unreachable, timing out, failing over;
+ * feedback-service unable to hand out the subject keys), which passes by itself, from a failure of
+ * the event. An event that failed only because the store or the keys were unavailable is valid: it
+ * must be retried until they are back, never dead-lettered.
  */
 public final class TransientFailures {
 
@@ -24,7 +26,8 @@ public final class TransientFailures {
             MongoSocketException.class,
             MongoServerUnavailableException.class,
             MongoNotPrimaryException.class,
-            MongoNodeIsRecoveringException.class);
+            MongoNodeIsRecoveringException.class,
+            SubjectKeysUnavailableException.class);
 
     private TransientFailures() {
     }

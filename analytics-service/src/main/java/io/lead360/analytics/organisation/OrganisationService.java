@@ -36,7 +36,7 @@ class OrganisationService {
         }
         Map<String, ProfileAggregate> bySubject = aggregates.findCycle(cycleId);
         var subjectProfiles = new ArrayList<LeadershipProfile>();
-        for (String subjectId : cycle.invited().keySet().stream().sorted().toList()) {
+        for (String subjectId : cycle.subjectIds()) {
             subjectProfiles.add(profiles.calculate(cycle, subjectId,
                     bySubject.getOrDefault(subjectId, ProfileAggregate.EMPTY)));
         }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one place that decides what may be shown; every view (profile, trend, heatmap, PDF) is
@@ -23,12 +24,15 @@ import java.util.Map;
  * <li>If one item of a competency is hidden although rated, every item mean of that competency is
  * hidden: otherwise the competency's distribution minus the shown items would give it away.
  * <li>Comments come only from shown groups, sorted alphabetically (not by time), without authors.
+ * <li>The response count of an anonymous group with fewer than {@code threshold} invited raters is
+ * not shown: among so few, whether and how many answered points at who did.
+ * <li>How many raters an administrator nominated is shown only for shown anonymous groups.
  * </ul>
  */
 public record AnonymityPolicy(int threshold) {
 
-    /** DESIGN.md: the threshold is a cycle setting but never below 2. */
-    public static final int MINIMUM_THRESHOLD = 2;
+    /** The threshold is a cycle setting but never below 3 (event contract v2). */
+    public static final int MINIMUM_THRESHOLD = 3;
 
     private static final Comparator<String> ALPHABETICAL =
             String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
@@ -42,11 +46,45 @@ public record AnonymityPolicy(int threshold) {
     }
 
     /**
-     * Response counts are shown for every group, hidden ones included: the cycle progress view
-     * shows them anyway and a count reveals no answer. Tighten here if that ever changes.
+     * A group's number of responses, or null when it may not be shown: an anonymous group with
+     * fewer than {@code threshold} invited raters. Shown otherwise, hidden groups included: a count
+     * among at least {@code threshold} invited reveals no answer and no rater.
      */
-    public Integer visibleResponseCount(Relationship relationship, int responses) {
-        return responses;
+    public Integer visibleResponseCount(Relationship relationship, int invited, int responses) {
+        return relationship.isAnonymous() && invited < threshold ? null : responses;
+    }
+
+    /**
+     * {@link #visibleResponseCount} of every group that was invited or responded, in the order of
+     * {@link Relationship}.
+     */
+    public Map<Relationship, Integer> visibleResponseCounts(Map<Relationship, Integer> invited,
+                                                            Map<Relationship, Integer> responses) {
+        var counts = new EnumMap<Relationship, Integer>(Relationship.class);
+        for (Relationship r : Relationship.values()) {
+            int asked = invited.getOrDefault(r, 0);
+            int answered = responses.getOrDefault(r, 0);
+            if (asked > 0 || answered > 0) {
+                counts.put(r, visibleResponseCount(r, asked, answered));
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * For each shown anonymous group, how many of its invited raters an administrator nominated
+     * (0 included); hidden and attributed groups are absent.
+     *
+     * @param shown the groups {@link #shownGroups} let through
+     */
+    public Map<Relationship, Integer> visibleNominations(Set<Relationship> shown, Map<Relationship, Integer> nominated) {
+        var visible = new EnumMap<Relationship, Integer>(Relationship.class);
+        for (Relationship r : shown) {
+            if (r.isAnonymous()) {
+                visible.put(r, nominated.getOrDefault(r, 0));
+            }
+        }
+        return visible;
     }
 
     /** The aggregate without its hidden groups: all a view may be computed from. */

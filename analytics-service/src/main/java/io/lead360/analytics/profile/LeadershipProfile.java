@@ -11,6 +11,8 @@ import java.util.Map;
  * Means are on the 1–5 scale after reverse scoring, rounded half-up to 2 places; null where
  * nothing may be shown.
  *
+ * @param responses    responses per group at the close; null for an anonymous group of fewer than threshold invited
+ * @param nominatedByAdministrator per shown anonymous group, how many of its invited raters an administrator nominated
  * @param items        every item with the others' mean (null when hidden) and its number of ratings
  * @param distribution per competency, counts of reverse-scored ratings 1..5 from shown non-SELF groups
  * @param gaps         per competency, {@code self − others} of the shown (rounded) values; null without both
@@ -22,6 +24,7 @@ public record LeadershipProfile(
         String cycleName,
         int anonymityThreshold,
         Map<Relationship, Integer> responses,
+        Map<Relationship, Integer> nominatedByAdministrator,
         List<CompetencyScore> competencies,
         Integer leadingIndex,
         List<String> blindSpots,
@@ -35,7 +38,8 @@ public record LeadershipProfile(
         List<TrendPoint> trend) {
 
     public LeadershipProfile withTrend(List<TrendPoint> trend) {
-        return new LeadershipProfile(subjectId, cycleId, cycleName, anonymityThreshold, responses, competencies,
+        return new LeadershipProfile(subjectId, cycleId, cycleName, anonymityThreshold, responses,
+                nominatedByAdministrator, competencies,
                 leadingIndex, blindSpots, hiddenStrengths, comments, items, distribution, highestItems, lowestItems,
                 gaps, List.copyOf(trend));
     }

@@ -41,20 +41,30 @@ public final class ProfileCalculator {
 
     public static LeadershipProfile calculate(SubjectInCycle subject, ProfileAggregate raw) {
         var policy = new AnonymityPolicy(subject.anonymityThreshold());
-        Set<Relationship> present = EnumSet.noneOf(Relationship.class);
+        Map<Relationship, Integer> invited = subject.invitations().invited();
+        var responded = new EnumMap<Relationship, Integer>(Relationship.class);
         for (Relationship r : Relationship.values()) {
-            if (subject.invited().getOrDefault(r, 0) > 0 || raw.group(r).responses() > 0) {
+            int n = subject.responded().getOrDefault(r, raw.group(r).responses());
+            if (n > 0) {
+                responded.put(r, n);
+            }
+        }
+        Map<Relationship, Integer> responses = policy.visibleResponseCounts(invited, responded);
+        Set<Relationship> present = EnumSet.noneOf(Relationship.class);
+        present.addAll(responses.keySet());
+        for (Relationship r : Relationship.values()) {
+            if (raw.group(r).responses() > 0) {
                 present.add(r);
             }
         }
-        var responses = new EnumMap<Relationship, Integer>(Relationship.class);
-        present.forEach(r -> responses.put(r, policy.visibleResponseCount(r, raw.group(r).responses())));
 
         // From here on only the shown groups exist.
         ProfileAggregate aggregate = policy.shownGroups(raw);
         Set<Relationship> shown = EnumSet.noneOf(Relationship.class);
         shown.addAll(aggregate.groups().keySet());
         List<Relationship> shownOthers = OTHER_GROUPS.stream().filter(shown::contains).toList();
+        Map<Relationship, Integer> nominated = policy.visibleNominations(shown,
+                subject.invitations().nominatedByAdministrator());
 
         var competencies = new ArrayList<CompetencyScore>();
         var blindSpots = new ArrayList<String>();
@@ -115,7 +125,7 @@ public final class ProfileCalculator {
                 .limit(RANKED_ITEMS).map(ItemScore::id).toList();
 
         return new LeadershipProfile(subject.subjectId(), subject.cycleId(), subject.cycleName(), policy.threshold(),
-                responses, competencies, allOthers.leadingIndex(), blindSpots, hiddenStrengths, comments,
+                responses, nominated, competencies, allOthers.leadingIndex(), blindSpots, hiddenStrengths, comments,
                 items, distribution, highest, lowest, gaps, List.of());
     }
 

@@ -53,7 +53,8 @@ public class ProfileService {
         Cycle cycle = found.orElseThrow(() -> ProfileProblems.notFound("No profile for this subject and cycle"));
         if (viewer.admin()) {
             if (cycle.status() == CycleStatus.OPEN) {
-                throw ProfileProblems.notClosed(cycle.id(), responseCounts(aggregates.find(cycle.id(), subjectId)));
+                throw ProfileProblems.notClosed(cycle.id(),
+                        receivedSoFar(cycle, subjectId, aggregates.find(cycle.id(), subjectId)));
             }
         } else if (cycle.status() != CycleStatus.RELEASED) {
             // The same answer as for an unknown cycle: before release nothing about scores leaks.
@@ -65,8 +66,8 @@ public class ProfileService {
     /**
      * The profile of a closed or released cycle, once complete.
      *
-     * @throws org.springframework.web.ErrorResponseException 409 while responses the cycle counted
-     *                                                         at closing are still on their way
+     * @throws org.springframework.web.ErrorResponseException 409 while responses the close published
+     *                                                         are still on their way
      */
     public LeadershipProfile calculate(Cycle cycle, String subjectId) {
         return calculate(cycle, subjectId, aggregates.find(cycle.id(), subjectId));
@@ -80,17 +81,25 @@ public class ProfileService {
         if (!isComplete(cycle, subjectId, aggregate)) {
             throw ProfileProblems.stillPreparing(cycle.id());
         }
+        // complete, so there is a tally
+        Cycle.Tally tally = cycle.tallyFor(subjectId).orElseThrow();
         var subject = new SubjectInCycle(cycle.id(), cycle.name(), subjectId, cycle.anonymityThreshold(),
-                cycle.questionnaire(), cycle.invitedFor(subjectId));
+                cycle.questionnaire(), cycle.invitationsFor(subjectId), tally.responded());
         return ProfileCalculator.calculate(subject, aggregate);
     }
 
     /**
-     * CycleClosed says how many responses feedback-service accepted; a profile with fewer applied
-     * would be a half-built one (and comparing it with the finished one would single raters out).
+     * CycleClosed says how many responses of each group feedback-service publishes; a profile with
+     * fewer applied would be a half-built one (and comparing it with the finished one would single
+     * raters out). Nothing is accepted after the close, so a profile complete once never changes.
+     * Without the close's tally for the subject nothing says what complete is: not complete.
      */
     static boolean isComplete(Cycle cycle, String subjectId, ProfileAggregate aggregate) {
-        for (Map.Entry<Relationship, Integer> expected : cycle.respondedFor(subjectId).entrySet()) {
+        Optional<Cycle.Tally> tally = cycle.tallyFor(subjectId);
+        if (tally.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<Relationship, Integer> expected : tally.get().published().entrySet()) {
             if (aggregate.group(expected.getKey()).responses() < expected.getValue()) {
                 return false;
             }
@@ -115,9 +124,11 @@ public class ProfileService {
         return profile.withTrend(trend);
     }
 
-    private static Map<Relationship, Integer> responseCounts(ProfileAggregate aggregate) {
-        var counts = new EnumMap<Relationship, Integer>(Relationship.class);
-        aggregate.groups().forEach((r, g) -> counts.put(r, g.responses()));
-        return counts;
+    /** While the cycle runs: what has arrived so far, under the same rule for small groups as the profile. */
+    private static Map<Relationship, Integer> receivedSoFar(Cycle cycle, String subjectId, ProfileAggregate aggregate) {
+        var received = new EnumMap<Relationship, Integer>(Relationship.class);
+        aggregate.groups().forEach((r, g) -> received.put(r, g.responses()));
+        return new AnonymityPolicy(cycle.anonymityThreshold())
+                .visibleResponseCounts(cycle.invitationsFor(subjectId).invited(), received);
     }
 }

@@ -5,8 +5,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.lead360.analytics.config.AnalyticsProperties;
 import io.lead360.analytics.ingest.EventApplier;
+import io.lead360.analytics.ingest.EventOpener;
 import io.lead360.analytics.ingest.EventReader;
 import io.lead360.analytics.ingest.InvalidEventException;
+import io.lead360.analytics.ingest.OpenedEvent;
+import io.lead360.analytics.ingest.TransientFailures;
 import io.lead360.analytics.storage.ActiveCollections;
 import io.lead360.analytics.storage.CollectionSet;
 import io.lead360.events.FeedbackEvent;
@@ -40,7 +43,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * every partition from the beginning) replays up to the end offsets taken at the start into fresh
  * collections, while the live listener writes new events into both the active and the fresh set.
  * When the replay reaches the end, the fresh set becomes the active one in one atomic update.
- * Applying is idempotent, so an event that arrives both ways counts once.
+ * Applying is idempotent, so an event that arrives both ways counts once. Events are opened with
+ * the subjects' keys exactly as live ones are: a rebuild after an erasure cannot bring anything back.
  */
 @Service
 public class ProfileRebuilder {
@@ -59,6 +63,7 @@ public class ProfileRebuilder {
 
     private final ConsumerFactory<?, ?> consumers;
     private final EventReader reader;
+    private final EventOpener opener;
     private final EventApplier applier;
     private final ActiveCollections collections;
     private final MongoTemplate mongo;
@@ -67,10 +72,11 @@ public class ProfileRebuilder {
     // One rebuild at a time per instance; a second request while one runs is refused.
     private final AtomicBoolean running = new AtomicBoolean();
 
-    ProfileRebuilder(ConsumerFactory<?, ?> consumers, EventReader reader, EventApplier applier,
+    ProfileRebuilder(ConsumerFactory<?, ?> consumers, EventReader reader, EventOpener opener, EventApplier applier,
                      ActiveCollections collections, MongoTemplate mongo, AnalyticsProperties properties) {
         this.consumers = consumers;
         this.reader = reader;
+        this.opener = opener;
         this.applier = applier;
         this.collections = collections;
         this.mongo = mongo;
@@ -152,7 +158,12 @@ public class ProfileRebuilder {
         }
     }
 
-    /** Invalid values went to the dead-letter topic when they first arrived; a replay skips them. */
+    /**
+     * Invalid values went to the dead-letter topic when they first arrived; a replay skips them, and
+     * so every event about an erased subject (the key is destroyed: nothing of it opens again). A
+     * short outage of MongoDB or of feedback-service's keys is waited out, up to the idle timeout;
+     * after that the rebuild fails rather than switch to profiles with events missing.
+     */
     private long apply(ConsumerRecords<String, String> records, CollectionSet target) {
         var events = new ArrayList<FeedbackEvent>(records.count());
         for (ConsumerRecord<String, String> record : records) {
@@ -162,19 +173,64 @@ public class ProfileRebuilder {
                 log.debug("rebuild skips invalid record {}-{}@{}", record.topic(), record.partition(), record.offset());
             }
         }
+        Instant waitingSince = null;
+        while (true) {
+            try {
+                openAndApply(events, target);
+                return records.count();
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                Instant now = clock.instant();
+                waitingSince = waitingSince == null ? now : waitingSince;
+                if (Duration.between(waitingSince, now).compareTo(properties.rebuild().idleTimeout()) > 0) {
+                    throw new IllegalStateException("the store or feedback-service's keys stayed unavailable: "
+                            + e.getMessage(), e);
+                }
+                pause(properties.kafka().retryBackOff());
+            }
+        }
+    }
+
+    private void openAndApply(List<FeedbackEvent> events, CollectionSet target) {
+        EventOpener.Opening opening = opener.open(events);
+        for (EventOpener.Result result : opening.results()) {
+            if (result.failure() != null) {
+                if (TransientFailures.isTransient(result.failure())) {
+                    throw result.failure();
+                }
+                log.debug("rebuild skips an event that does not open: {}", result.failure().getMessage());
+            }
+        }
+        List<OpenedEvent> opened = opening.opened();
         try {
-            applier.apply(events, List.of(target));
+            applier.apply(opened, List.of(target));
         } catch (EventApplier.EventApplyException e) {
+            if (TransientFailures.isTransient(e)) {
+                throw e;
+            }
             // Retry one by one so that one unusable event does not stop the rebuild.
-            for (FeedbackEvent event : events) {
+            for (OpenedEvent event : opened) {
                 try {
                     applier.apply(List.of(event), List.of(target));
                 } catch (EventApplier.EventApplyException skipped) {
-                    log.warn("rebuild skips event {}: {}", event.eventId(), skipped.getMessage());
+                    if (TransientFailures.isTransient(skipped)) {
+                        throw skipped;
+                    }
+                    log.warn("rebuild skips event {}: {}", event.event().eventId(), skipped.getMessage());
                 }
             }
         }
-        return records.count();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
+        }
     }
 
     private static boolean reachedEnd(Consumer<String, String> consumer, Map<TopicPartition, Long> end) {

@@ -87,7 +87,14 @@ public final class ProfileReport {
                 w.bold, BODY + 2);
         w.skip(6);
         w.line("Responses: " + p.responses().entrySet().stream()
-                .map(e -> e.getKey().name() + " " + e.getValue()).collect(Collectors.joining(", ")), w.regular, BODY);
+                .map(e -> e.getKey().name() + " " + (e.getValue() == null ? "not shown" : e.getValue()))
+                .collect(Collectors.joining(", ")), w.regular, BODY);
+        for (Map.Entry<Relationship, Integer> nominated : p.nominatedByAdministrator().entrySet()) {
+            if (nominated.getValue() > 0) {
+                w.line(nominated.getValue() + " of the invited " + nominated.getKey().name()
+                        + " raters were nominated by an administrator", w.regular, BODY);
+            }
+        }
         w.skip(10);
         w.line(String.format(Locale.ROOT, "%-16s %8s %8s %8s %8s", "Competency", "Self", "Manager", "Others", "Gap"),
                 w.mono, BODY);

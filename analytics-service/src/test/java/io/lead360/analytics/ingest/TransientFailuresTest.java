@@ -3,6 +3,7 @@ package io.lead360.analytics.ingest;
 import com.mongodb.MongoSocketOpenException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.ServerAddress;
+import io.lead360.analytics.keys.SubjectKeysUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -27,10 +28,20 @@ class TransientFailuresTest {
     }
 
     @Test
+    void feedbackServiceUnableToHandOutKeysIsTransient() {
+        var unavailable = new SubjectKeysUnavailableException("feedback-service's key endpoint answered 503");
+
+        assertThat(TransientFailures.isTransient(unavailable)).isTrue();
+        assertThat(TransientFailures.isTransient(new ListenerExecutionFailedException("listener failed",
+                new BatchListenerFailedException("event 3 of the batch", unavailable, 3)))).isTrue();
+    }
+
+    @Test
     void anInvalidEventOrABugIsNotTransient() {
         assertThat(TransientFailures.isTransient(new InvalidEventException("not JSON"))).isFalse();
         assertThat(TransientFailures.isTransient(new BatchListenerFailedException("bad", new IllegalStateException("bug"), 0)))
                 .isFalse();
+        assertThat(TransientFailures.isTransient(new InvalidEventException("broken seal: the seal does not open"))).isFalse();
         assertThat(TransientFailures.isTransient(null)).isFalse();
     }
 }

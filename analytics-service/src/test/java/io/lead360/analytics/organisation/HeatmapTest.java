@@ -48,7 +48,7 @@ class HeatmapTest {
     static LeadershipProfile profile(String subjectId, Integer index, Double trust, Double vision) {
         var competencies = Arrays.asList(new CompetencyScore("TRUST", "Trust", null, trust, Map.of()),
                 new CompetencyScore("VISION", "Vision", null, vision, Map.of()));
-        return new LeadershipProfile(subjectId, "c1", "Cycle", 3, Map.of(), competencies, index, List.of(), List.of(),
+        return new LeadershipProfile(subjectId, "c1", "Cycle", 3, Map.of(), Map.of(), competencies, index, List.of(), List.of(),
                 Map.of(), List.of(), Map.of(), List.of(), List.of(), Map.of(), List.of());
     }
 }

@@ -1,5 +1,6 @@
 package io.lead360.analytics.profile;
 
+import io.lead360.analytics.cycle.Cycle;
 import io.lead360.analytics.cycle.Questionnaire;
 import io.lead360.analytics.ingest.ProfileAggregate;
 import io.lead360.analytics.ingest.ProfileAggregate.GroupTally;
@@ -12,6 +13,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,8 +24,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * For random cycles (random group sizes, thresholds, "can't say" answers and comments), nothing
- * shown lets a suppressed group's answers or one rater's answers be worked out.
+ * For random cycles (random group sizes, thresholds of at least 3, invited raters who did not
+ * answer, administrator nominations, "can't say" answers and comments), nothing shown lets a
+ * suppressed group's answers or one rater's answers be worked out, nor who of a small group took
+ * part.
  */
 class AnonymityPropertiesTest {
 
@@ -35,23 +39,47 @@ class AnonymityPropertiesTest {
     record Rater(Map<String, Integer> ratings, Map<String, String> comments) {
     }
 
-    record RandomCycle(int threshold, Map<Relationship, List<Rater>> raters) {
+    /**
+     * @param raters     who answered, per group
+     * @param notAnswering invited raters per group who did not answer
+     * @param nominated  of a group's invited raters, how many an administrator nominated
+     */
+    record RandomCycle(int threshold, Map<Relationship, List<Rater>> raters, Map<Relationship, Integer> notAnswering,
+                       Map<Relationship, Integer> nominated) {
 
         boolean suppressed(Relationship r) {
             int n = raters.get(r).size();
             return r.isAnonymous() && n > 0 && n < Math.max(threshold, AnonymityPolicy.MINIMUM_THRESHOLD);
         }
 
+        int invited(Relationship r) {
+            return raters.get(r).size() + notAnswering.getOrDefault(r, 0);
+        }
+
         RandomCycle with(Relationship r, List<Rater> replaced) {
             var copy = new EnumMap<>(raters);
             copy.put(r, replaced);
-            return new RandomCycle(threshold, copy);
+            // the same number invited: a different answer, not a different group
+            var absent = new EnumMap<>(notAnswering);
+            absent.put(r, invited(r) - replaced.size());
+            return new RandomCycle(threshold, copy, absent, nominated);
+        }
+
+        RandomCycle nominating(Relationship r, int n) {
+            var copy = new EnumMap<>(nominated);
+            copy.put(r, Math.min(n, invited(r)));
+            return new RandomCycle(threshold, raters, notAnswering, copy);
         }
 
         LeadershipProfile profile() {
             var invited = new EnumMap<Relationship, Integer>(Relationship.class);
-            raters.forEach((r, list) -> invited.put(r, list.size()));
-            var subject = new SubjectInCycle("c1", "Cycle", "lea", threshold, QUESTIONNAIRE, invited);
+            var responded = new EnumMap<Relationship, Integer>(Relationship.class);
+            raters.forEach((r, list) -> {
+                invited.put(r, invited(r));
+                responded.put(r, list.size());
+            });
+            var subject = new SubjectInCycle("c1", "Cycle", "lea", threshold, QUESTIONNAIRE,
+                    new Cycle.Invitations(invited, nominated), responded);
             return ProfileCalculator.calculate(subject, aggregate());
         }
 
@@ -89,6 +117,34 @@ class AnonymityPropertiesTest {
                 var replaced = new ArrayList<>(cycle.raters().get(r));
                 replaced.set(0, changed);
                 assertThat(cycle.with(r, replaced).profile()).isEqualTo(cycle.profile());
+            }
+        }
+    }
+
+    @Property(tries = 400)
+    void whoOfASmallGroupTookPartIsNotShownNorHowAHiddenGroupWasChosen(@ForAll("cycles") RandomCycle cycle) {
+        LeadershipProfile profile = cycle.profile();
+        int threshold = profile.anonymityThreshold();
+        assertThat(threshold).isGreaterThanOrEqualTo(3);
+        for (Relationship r : ANONYMOUS) {
+            if (cycle.invited(r) > 0 && cycle.invited(r) < threshold) {
+                assertThat(profile.responses()).containsEntry(r, null);
+            }
+            if (cycle.suppressed(r) || cycle.raters().get(r).isEmpty()) {
+                assertThat(profile.nominatedByAdministrator()).doesNotContainKey(r);
+            } else {
+                assertThat(profile.nominatedByAdministrator()).containsEntry(r, cycle.nominated().getOrDefault(r, 0));
+            }
+        }
+        assertThat(profile.nominatedByAdministrator()).doesNotContainKeys(Relationship.SELF, Relationship.MANAGER);
+    }
+
+    @Property(tries = 300)
+    void profileIsTheSameWhateverWasNominatedInASuppressedGroup(@ForAll("cycles") RandomCycle cycle,
+                                                               @ForAll @IntRange(min = 0, max = 10) int nominated) {
+        for (Relationship r : ANONYMOUS) {
+            if (cycle.suppressed(r)) {
+                assertThat(cycle.nominating(r, nominated).profile()).isEqualTo(cycle.profile());
             }
         }
     }
@@ -157,15 +213,24 @@ class AnonymityPropertiesTest {
     Arbitrary<RandomCycle> cycles() {
         Arbitrary<List<Rater>> upToOne = rater().list().ofMaxSize(1);
         Arbitrary<List<Rater>> group = rater().list().ofMaxSize(7);
-        return Combinators.combine(Arbitraries.integers().between(1, 5), upToOne, upToOne, group, group, group)
-                .as((threshold, self, manager, peers, reports, others) -> {
+        Arbitrary<List<Integer>> absent = Arbitraries.integers().between(0, 2).list().ofSize(ANONYMOUS.size());
+        Arbitrary<List<Integer>> chosen = Arbitraries.integers().between(0, 9).list().ofSize(ANONYMOUS.size());
+        return Combinators.combine(Arbitraries.integers().between(3, 6), upToOne, upToOne, group, group, group, absent, chosen)
+                .as((threshold, self, manager, peers, reports, others, notAnswering, nominations) -> {
                     var raters = new EnumMap<Relationship, List<Rater>>(Relationship.class);
                     raters.put(Relationship.SELF, self);
                     raters.put(Relationship.MANAGER, manager);
                     raters.put(Relationship.PEER, peers);
                     raters.put(Relationship.DIRECT_REPORT, reports);
                     raters.put(Relationship.OTHER, others);
-                    return new RandomCycle(threshold, raters);
+                    var absentees = new EnumMap<Relationship, Integer>(Relationship.class);
+                    var nominated = new EnumMap<Relationship, Integer>(Relationship.class);
+                    for (int i = 0; i < ANONYMOUS.size(); i++) {
+                        Relationship r = ANONYMOUS.get(i);
+                        absentees.put(r, notAnswering.get(i));
+                        nominated.put(r, Math.min(nominations.get(i), raters.get(r).size() + notAnswering.get(i)));
+                    }
+                    return new RandomCycle(threshold, raters, absentees, nominated);
                 });
     }
 

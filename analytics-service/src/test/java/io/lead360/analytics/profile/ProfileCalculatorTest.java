@@ -1,5 +1,6 @@
 package io.lead360.analytics.profile;
 
+import io.lead360.analytics.cycle.Cycle;
 import io.lead360.analytics.cycle.Questionnaire;
 import io.lead360.analytics.ingest.ProfileAggregate;
 import io.lead360.analytics.ingest.ProfileAggregate.GroupTally;
@@ -63,7 +64,19 @@ class ProfileCalculatorTest {
             Map.of("start", List.of("peer secret")));
 
     static SubjectInCycle subject(int threshold) {
-        return new SubjectInCycle("c1", "Spring 2026", "lea", threshold, QUESTIONNAIRE, INVITED);
+        return new SubjectInCycle("c1", "Spring 2026", "lea", threshold, QUESTIONNAIRE,
+                new Cycle.Invitations(INVITED, Map.of()), Map.of());
+    }
+
+    /** Responses counted at the close as given; a group the close does not name counts what was applied. */
+    static SubjectInCycle subject(int threshold, Map<Relationship, Integer> invited, Map<Relationship, Integer> nominated,
+                                  Map<Relationship, Integer> responded) {
+        return new SubjectInCycle("c1", "n", "lea", threshold, QUESTIONNAIRE, new Cycle.Invitations(invited, nominated),
+                responded);
+    }
+
+    static SubjectInCycle subject(int threshold, Map<Relationship, Integer> invited) {
+        return subject(threshold, invited, Map.of(), Map.of());
     }
 
     @Test
@@ -73,8 +86,10 @@ class ProfileCalculatorTest {
         assertThat(profile.subjectId()).isEqualTo("lea");
         assertThat(profile.cycleName()).isEqualTo("Spring 2026");
         assertThat(profile.anonymityThreshold()).isEqualTo(3);
-        assertThat(profile.responses()).containsExactly(
-                Map.entry(SELF, 1), Map.entry(MANAGER, 1), Map.entry(PEER, 2), Map.entry(DIRECT_REPORT, 3));
+        // two peers invited: fewer than the threshold, so not even their count is shown
+        assertThat(profile.responses()).containsOnlyKeys(SELF, MANAGER, PEER, DIRECT_REPORT)
+                .containsEntry(SELF, 1).containsEntry(MANAGER, 1).containsEntry(PEER, null).containsEntry(DIRECT_REPORT, 3);
+        assertThat(profile.nominatedByAdministrator()).containsExactly(Map.entry(DIRECT_REPORT, 0));
 
         CompetencyScore trust = profile.competencies().get(0);
         assertThat(trust.key()).isEqualTo("TRUST");
@@ -132,23 +147,59 @@ class ProfileCalculatorTest {
     }
 
     @Test
-    void thresholdIsNeverBelowTwo() {
+    void thresholdIsNeverBelowThree() {
         var groups = Map.of(MANAGER, group(1, Map.of("t1", t(4, 1)), Map.of()),
-                PEER, group(1, Map.of("t1", t(1, 1)), Map.of()));
-        var subject = new SubjectInCycle("c1", "n", "lea", 1, QUESTIONNAIRE, Map.of(MANAGER, 1, PEER, 1));
+                PEER, group(2, Map.of("t1", t(2, 2)), Map.of("start", List.of("two peers only"))));
+        var subject = subject(1, Map.of(MANAGER, 1, PEER, 2));
 
         LeadershipProfile profile = ProfileCalculator.calculate(subject, new ProfileAggregate(groups));
 
-        assertThat(profile.anonymityThreshold()).isEqualTo(2);
+        assertThat(profile.anonymityThreshold()).isEqualTo(3);
         assertThat(profile.competencies().get(0).byRelationship()).containsEntry(PEER, null);
         assertThat(profile.competencies().get(0).others()).isEqualTo(4.0);
+        assertThat(profile.comments().get("start")).isEmpty();
+        assertThat(profile.responses()).containsEntry(PEER, null);
+    }
+
+    /**
+     * Peers: 4 invited, 2 answered, destroyed at the close (none published). Others: 2 invited,
+     * both answered, destroyed too. Direct reports: 3 of 3.
+     */
+    @Test
+    void responsesAreTheClosesCountsAndNoneForAnAnonymousGroupOfFewerThanThresholdInvited() {
+        var groups = Map.of(SELF, group(1, Map.of("t1", t(4, 1)), Map.of()),
+                DIRECT_REPORT, group(3, Map.of("t1", t(9, 3)), Map.of()));
+        var subject = subject(3, Map.of(SELF, 1, PEER, 4, OTHER, 2, DIRECT_REPORT, 3), Map.of(),
+                Map.of(SELF, 1, PEER, 2, OTHER, 2, DIRECT_REPORT, 3));
+
+        LeadershipProfile profile = ProfileCalculator.calculate(subject, new ProfileAggregate(groups));
+
+        assertThat(profile.responses()).containsOnlyKeys(SELF, PEER, DIRECT_REPORT, OTHER)
+                .containsEntry(SELF, 1).containsEntry(PEER, 2).containsEntry(DIRECT_REPORT, 3).containsEntry(OTHER, null);
+        assertThat(profile.competencies().get(0).byRelationship())
+                .containsEntry(PEER, null).containsEntry(OTHER, null).containsEntry(DIRECT_REPORT, new GroupScore(3.0, 3));
+    }
+
+    @Test
+    void administratorNominationsAreShownForShownAnonymousGroupsOnly() {
+        var groups = Map.of(MANAGER, group(1, Map.of("t1", t(4, 1)), Map.of()),
+                PEER, group(2, Map.of("t1", t(2, 2)), Map.of()),
+                DIRECT_REPORT, group(3, Map.of("t1", t(9, 3)), Map.of()),
+                OTHER, group(4, Map.of("t1", t(12, 4)), Map.of()));
+        var subject = subject(3, Map.of(MANAGER, 1, PEER, 5, DIRECT_REPORT, 3, OTHER, 4),
+                Map.of(MANAGER, 1, PEER, 2, OTHER, 2), Map.of(MANAGER, 1, PEER, 2, DIRECT_REPORT, 3, OTHER, 4));
+
+        LeadershipProfile profile = ProfileCalculator.calculate(subject, new ProfileAggregate(groups));
+
+        // the peers are hidden (2 responses): how many of them an administrator chose is not shown either
+        assertThat(profile.nominatedByAdministrator()).containsExactly(Map.entry(DIRECT_REPORT, 0), Map.entry(OTHER, 2));
     }
 
     @Test
     void managerIsShownEvenAlone_andLeadingIndexRoundsHalfUp() {
         // ratings 1 and 2: m = 1.5, index = 100 × 0.5 / 4 = 12.5 → 13
         var groups = Map.of(MANAGER, group(1, Map.of("t1", t(1, 1), "t2", t(2, 1)), Map.of()));
-        var subject = new SubjectInCycle("c1", "n", "lea", 3, QUESTIONNAIRE, Map.of(MANAGER, 1));
+        var subject = subject(3, Map.of(MANAGER, 1));
 
         LeadershipProfile profile = ProfileCalculator.calculate(subject, new ProfileAggregate(groups));
 
@@ -162,7 +213,7 @@ class ProfileCalculatorTest {
     void nothingShownMeansNullScoresAndNoIndex() {
         var groups = Map.of(SELF, group(1, Map.of("t1", t(5, 1)), Map.of()),
                 DIRECT_REPORT, group(2, Map.of("t1", t(2, 2)), Map.of("start", List.of("hidden"))));
-        var subject = new SubjectInCycle("c1", "n", "lea", 3, QUESTIONNAIRE, Map.of(SELF, 1, DIRECT_REPORT, 4));
+        var subject = subject(3, Map.of(SELF, 1, DIRECT_REPORT, 4));
 
         LeadershipProfile profile = ProfileCalculator.calculate(subject, new ProfileAggregate(groups));
 
@@ -180,7 +231,7 @@ class ProfileCalculatorTest {
     void gapOfExactlyOneCountsAsBlindSpot() {
         var groups = Map.of(SELF, group(1, Map.of("v1", t(5, 1)), Map.of()),
                 MANAGER, group(1, Map.of("v1", t(4, 1)), Map.of()));
-        var subject = new SubjectInCycle("c1", "n", "lea", 3, QUESTIONNAIRE, Map.of(SELF, 1, MANAGER, 1));
+        var subject = subject(3, Map.of(SELF, 1, MANAGER, 1));
 
         LeadershipProfile profile = ProfileCalculator.calculate(subject, new ProfileAggregate(groups));
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import static io.lead360.analytics.profile.ProfileCalculatorTest.LOW_PEERS;
-import static io.lead360.analytics.profile.ProfileCalculatorTest.QUESTIONNAIRE;
 import static io.lead360.analytics.profile.ProfileCalculatorTest.example;
 import static io.lead360.analytics.profile.ProfileCalculatorTest.subject;
 import static io.lead360.analytics.profile.ProfileCalculatorTest.t;
@@ -52,7 +51,7 @@ class ProfileExtensionsTest {
 
     @Test
     void gapIsNullWithoutASelfAssessment() {
-        var subject = new SubjectInCycle("c1", "n", "lea", 3, QUESTIONNAIRE, Map.of(MANAGER, 1));
+        var subject = ProfileCalculatorTest.subject(3, Map.of(MANAGER, 1));
         var aggregate = new ProfileAggregate(Map.of(MANAGER, new GroupTally(1, Map.of("t1", t(4, 1)), Map.of())));
 
         LeadershipProfile managerOnly = ProfileCalculator.calculate(subject, aggregate);
@@ -68,7 +67,7 @@ class ProfileExtensionsTest {
                 DIRECT_REPORT, new GroupTally(3, Map.of("t3", t(6, 3)), Map.of(), Map.of("t3", List.of(1L, 1L, 1L, 0L, 0L))),
                 PEER, new GroupTally(2, Map.of("t1", t(2, 2)), Map.of(), Map.of("t1", List.of(2L, 0L, 0L, 0L, 0L))),
                 Relationship.SELF, new GroupTally(1, Map.of("t1", t(1, 1)), Map.of(), Map.of("t1", List.of(1L, 0L, 0L, 0L, 0L))));
-        var subject = new SubjectInCycle("c1", "n", "lea", 3, QUESTIONNAIRE, Map.of(MANAGER, 1, DIRECT_REPORT, 3, PEER, 2));
+        var subject = ProfileCalculatorTest.subject(3, Map.of(MANAGER, 1, DIRECT_REPORT, 3, PEER, 2));
 
         LeadershipProfile withHistograms = ProfileCalculator.calculate(subject, new ProfileAggregate(groups));
 

@@ -1,9 +1,11 @@
 package io.lead360.analytics.report;
 
+import io.lead360.analytics.cycle.Cycle;
 import io.lead360.analytics.ingest.ProfileAggregate;
 import io.lead360.analytics.ingest.ProfileAggregate.GroupTally;
 import io.lead360.analytics.profile.LeadershipProfile;
 import io.lead360.analytics.profile.ProfileCalculator;
+import io.lead360.analytics.profile.SubjectInCycle;
 import io.lead360.analytics.profile.WorkedExample;
 import io.lead360.events.Relationship;
 import org.apache.pdfbox.Loader;
@@ -41,6 +43,23 @@ class ProfileReportTest {
                     "A idea", "keep it up", "manager stop",
                     "Autumn 2025: index 61", "TRUST 3.20");
         }
+    }
+
+    @Test
+    void groupsSayHowManyOfTheirRatersAnAdministratorNominatedAndSmallGroupsNoCount() throws IOException {
+        var groups = new EnumMap<Relationship, GroupTally>(Relationship.class);
+        groups.put(Relationship.DIRECT_REPORT, new GroupTally(3, Map.of(), Map.of()));
+        groups.put(Relationship.OTHER, new GroupTally(3, Map.of(), Map.of()));
+        var subject = new SubjectInCycle("c1", "Spring 2026", "lea", 3, WorkedExample.subject().questionnaire(),
+                new Cycle.Invitations(Map.of(Relationship.PEER, 2, Relationship.DIRECT_REPORT, 3, Relationship.OTHER, 4),
+                        Map.of(Relationship.PEER, 1, Relationship.OTHER, 2)),
+                Map.of(Relationship.PEER, 2, Relationship.DIRECT_REPORT, 3, Relationship.OTHER, 3));
+
+        String text = text(ProfileReport.render(ProfileCalculator.calculate(subject, new ProfileAggregate(groups))));
+
+        assertThat(text).contains("Responses: PEER not shown, DIRECT_REPORT 3, OTHER 3",
+                "2 of the invited OTHER raters were nominated by an administrator");
+        assertThat(text).doesNotContain("PEER raters", "DIRECT_REPORT raters");
     }
 
     @Test
