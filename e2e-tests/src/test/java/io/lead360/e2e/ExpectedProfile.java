@@ -31,6 +31,7 @@ final class ExpectedProfile {
     record ItemView(String id, String competency, Double mean, int n) {
     }
 
+    /** Per group the responses counted; null for an anonymous group of fewer than the threshold invited. */
     final Map<String, Integer> responses = new LinkedHashMap<>();
     final List<Competency> competencies = new ArrayList<>();
     final Integer leadingIndex;
@@ -44,24 +45,36 @@ final class ExpectedProfile {
     final List<String> lowestItems;
 
     ExpectedProfile(List<String> competencyKeys, List<Item> items, List<Response> all, int threshold) {
+        this(competencyKeys, items, all, threshold, Map.of());
+    }
+
+    /**
+     * @param invited group to how many were invited (from the cycle's progress); a group missing here is
+     *                taken to have had enough invited for its count to be shown
+     */
+    ExpectedProfile(List<String> competencyKeys, List<Item> items, List<Response> all, int threshold,
+                    Map<String, Integer> invited) {
+        Map<String, Integer> counted = new LinkedHashMap<>();
         for (Response r : all) {
-            responses.merge(r.relationship(), 1, Integer::sum);
+            counted.merge(r.relationship(), 1, Integer::sum);
         }
         Set<String> shown = new TreeSet<>();
-        for (var e : responses.entrySet()) {
+        for (var e : counted.entrySet()) {
             boolean anonymous = Set.of("PEER", "DIRECT_REPORT", "OTHER").contains(e.getKey());
             if (!e.getKey().equals("SELF") && (!anonymous || e.getValue() >= threshold)) {
                 shown.add(e.getKey());
             }
+            boolean tooFewInvited = anonymous && invited.getOrDefault(e.getKey(), threshold) < threshold;
+            responses.put(e.getKey(), tooFewInvited ? null : e.getValue());
         }
         for (String key : competencyKeys) {
             Map<String, Group> byRelationship = new LinkedHashMap<>();
-            for (String group : responses.keySet()) {
+            for (String group : counted.keySet()) {
                 if (group.equals("SELF")) {
                     continue;
                 }
                 byRelationship.put(group, shown.contains(group)
-                        ? new Group(round(mean(all, items, key, Set.of(group))), responses.get(group)) : null);
+                        ? new Group(round(mean(all, items, key, Set.of(group))), counted.get(group)) : null);
             }
             Double self = round(mean(all, items, key, Set.of("SELF")));
             Double others = round(mean(all, items, key, shown));

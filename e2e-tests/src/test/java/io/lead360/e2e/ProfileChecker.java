@@ -14,9 +14,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Compares what analytics shows with what the load driver got acknowledged: first the response
- * counts (while the cycle is open, an administrator sees counts, never scores), then, after close
- * and release, every subject's whole profile against {@link ExpectedProfile}.
+ * Compares what lead360 counted with what the load driver got acknowledged: first the response
+ * counts of the cycle's progress (feedback-service's ballots, the source of truth: counts, never
+ * scores; a group smaller than the threshold shows none and is left out), then, after close and
+ * release, every subject's whole profile in analytics against {@link ExpectedProfile}.
  */
 final class ProfileChecker {
 
@@ -40,23 +41,19 @@ final class ProfileChecker {
         this.threshold = threshold;
     }
 
-    /** Polls the counts of every subject of an OPEN cycle until they equal the acknowledged submissions. */
+    /** Polls the counted responses of every subject of a cycle until they equal the acknowledged submissions. */
     Counts awaitCounts(String admin, String cycleId, Collection<String> subjects,
                        Map<String, List<ExpectedProfile.Response>> acknowledged, Duration timeout) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         Map<String, Map<String, Integer>> last = new LinkedHashMap<>();
         while (true) {
-            boolean known = true;
-            for (String subject : subjects) {
-                Map<String, Integer> counts = counts(admin, cycleId, subject);
-                if (counts == null) {
-                    known = false;
-                    break;
-                }
-                last.put(subject, counts);
-            }
+            Map<String, Map<String, Integer>> counted = counted(admin, cycleId);
+            boolean known = counted != null;
             if (known) {
+                for (String subject : subjects) {
+                    last.put(subject, counted.getOrDefault(subject, Map.of()));
+                }
                 int[] diff = difference(subjects, acknowledged, last);
                 if (diff[0] == 0 && diff[1] == 0) {
                     return new Counts(true, 0, 0, (System.nanoTime() - started) / 1_000_000, last.toString());
@@ -70,8 +67,36 @@ final class ProfileChecker {
         }
     }
 
+    /**
+     * Subject to group to responses counted, from the cycle's progress; groups whose count is not
+     * shown (fewer than the threshold invited) are absent. Null when it cannot say right now.
+     */
+    Map<String, Map<String, Integer>> counted(String admin, String cycleId) {
+        ApiClient.Response answer;
+        try {
+            answer = api.get("/api/cycles/" + cycleId + "/progress", admin);
+        } catch (RuntimeException unreachable) {
+            return null;
+        }
+        if (answer.status() != 200 || answer.json() == null) {
+            return null;
+        }
+        Map<String, Map<String, Integer>> counted = new LinkedHashMap<>();
+        for (JsonNode subject : answer.json().get("subjects")) {
+            Map<String, Integer> groups = new LinkedHashMap<>();
+            subject.get("relationships").properties().forEach(e -> {
+                JsonNode responded = e.getValue().get("responded");
+                if (responded != null && !responded.isNull()) {
+                    groups.put(e.getKey(), responded.asInt());
+                }
+            });
+            counted.put(subject.get("subjectId").asString(), groups);
+        }
+        return counted;
+    }
+
     /** The response counts per relationship analytics has applied, or null when it cannot say right now. */
-    Map<String, Integer> counts(String admin, String cycleId, String subject) {
+    Map<String, Integer> applied(String admin, String cycleId, String subject) {
         ApiClient.Response answer;
         try {
             answer = api.get("/api/profiles/" + subject + "?cycleId=" + cycleId, admin);
@@ -86,7 +111,11 @@ final class ProfileChecker {
                 || answer.json().get("responses") == null) {
             return null;
         }
-        answer.json().get("responses").properties().forEach(e -> counts.put(e.getKey(), e.getValue().asInt()));
+        answer.json().get("responses").properties().forEach(e -> {
+            if (!e.getValue().isNull()) {
+                counts.put(e.getKey(), e.getValue().asInt());
+            }
+        });
         return counts;
     }
 
@@ -98,8 +127,8 @@ final class ProfileChecker {
             Map<String, Integer> want = new LinkedHashMap<>();
             acknowledged.getOrDefault(subject, List.of()).forEach(r -> want.merge(r.relationship(), 1, Integer::sum));
             Map<String, Integer> got = actual.getOrDefault(subject, Map.of());
-            Set<String> groups = new TreeSet<>(want.keySet());
-            groups.addAll(got.keySet());
+            // only the groups whose count is shown can be compared
+            Set<String> groups = new TreeSet<>(got.keySet());
             for (String group : groups) {
                 int d = got.getOrDefault(group, 0) - want.getOrDefault(group, 0);
                 if (d < 0) {
@@ -116,9 +145,10 @@ final class ProfileChecker {
     List<String> compareProfiles(String admin, String cycleId, Collection<String> subjects,
                                  Map<String, List<ExpectedProfile.Response>> acknowledged, Duration timeout) {
         List<String> differences = new ArrayList<>();
+        Map<String, Map<String, Integer>> invited = invited(api, admin, cycleId);
         for (String subject : subjects) {
             ExpectedProfile expected = new ExpectedProfile(competencyKeys, items,
-                    acknowledged.getOrDefault(subject, List.of()), threshold);
+                    acknowledged.getOrDefault(subject, List.of()), threshold, invited.getOrDefault(subject, Map.of()));
             JsonNode profile = awaitProfile(admin, cycleId, subject, timeout);
             if (profile == null) {
                 differences.add(subject + ": no profile within " + timeout);
@@ -127,6 +157,17 @@ final class ProfileChecker {
             compare(subject, profile, expected, differences);
         }
         return differences;
+    }
+
+    /** Subject to group to how many were invited, from the cycle's progress (counts an administrator may see). */
+    static Map<String, Map<String, Integer>> invited(ApiClient api, String admin, String cycleId) {
+        Map<String, Map<String, Integer>> invited = new LinkedHashMap<>();
+        for (JsonNode subject : api.get("/api/cycles/" + cycleId + "/progress", admin).expect(200).json().get("subjects")) {
+            Map<String, Integer> groups = new LinkedHashMap<>();
+            subject.get("relationships").properties().forEach(e -> groups.put(e.getKey(), e.getValue().get("invited").asInt()));
+            invited.put(subject.get("subjectId").asString(), groups);
+        }
+        return invited;
     }
 
     private JsonNode awaitProfile(String admin, String cycleId, String subject, Duration timeout) {
@@ -147,9 +188,13 @@ final class ProfileChecker {
 
     private static void compare(String subject, JsonNode profile, ExpectedProfile expected, List<String> differences) {
         Map<String, Integer> responses = new LinkedHashMap<>();
-        profile.get("responses").properties().forEach(e -> responses.put(e.getKey(), e.getValue().asInt()));
-        responses.values().removeIf(n -> n == 0);
-        check(differences, subject + " responses", responses, expected.responses);
+        profile.get("responses").properties().forEach(e -> responses.put(e.getKey(),
+                e.getValue().isNull() ? null : e.getValue().asInt()));
+        responses.values().removeIf(n -> n != null && n == 0);
+        // a group nobody answered is not expected at all; one whose count is hidden is null on both sides
+        Map<String, Integer> wanted = new LinkedHashMap<>(expected.responses);
+        responses.keySet().removeIf(group -> responses.get(group) == null && !wanted.containsKey(group));
+        check(differences, subject + " responses", responses, wanted);
         JsonNode competencies = profile.get("competencies");
         for (int i = 0; i < expected.competencies.size(); i++) {
             ExpectedProfile.Competency want = expected.competencies.get(i);
