@@ -53,7 +53,7 @@ public final class EmbeddedMongo {
     private final Object compacting = new Object();
     /** The store version right after the last rebuild (guarded by {@link #compacting}): unchanged since, nothing to do. */
     private long rebuiltVersion = -1;
-    /** Rebuilds of the running store so far (guarded by {@link #compacting}). */
+    /** Rebuilds of the running store by this instance (guarded by {@link #compacting}). */
     private long rebuilds;
 
     /** {@code port} 0 = a free port (kept across restarts of this instance); compacts every minute. */
@@ -139,6 +139,13 @@ public final class EmbeddedMongo {
             current = backend;
         }
         return compact(current);
+    }
+
+    /** How often this instance rebuilt its running store (tests). */
+    long rebuilds() {
+        synchronized (compacting) {
+            return rebuilds;
+        }
     }
 
     public boolean isRunning() {
@@ -227,7 +234,7 @@ public final class EmbeddedMongo {
         StoreBackend next = new StoreBackend(StoreFile.open(file));
         rebuiltVersion = committedVersion(next.getMvStore());
         rebuilds++;
-        log.debug("MongoDB store {} rebuilt in {} ms ({} bytes)", file, millisSince(began), size(file));
+        log.info("MongoDB store {} rebuilt in {} ms ({} bytes; commands waited meanwhile)", file, millisSince(began), size(file));
         return next;
     }
 
