@@ -213,7 +213,8 @@ public final class EmbeddedMongo {
     /**
      * Runs with every command held back: copies the live entries of {@code old}'s store into a new file,
      * closes {@code old}, puts the copy in place of its file and opens it. Returns {@code old} itself,
-     * untouched, when nothing changed since the last rebuild or when the copy failed.
+     * untouched, when nothing changed since the last rebuild; when the copy fails, throws with
+     * {@code old} still open and in use.
      */
     private StoreBackend rebuildOpen(StoreBackend old) {
         MVStore store = old.getMvStore();
