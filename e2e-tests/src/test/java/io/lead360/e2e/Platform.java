@@ -3,12 +3,16 @@ package io.lead360.e2e;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,13 +27,21 @@ final class Platform {
     private final Path root;
     private final Path home;
     private final Map<String, String> env = new LinkedHashMap<>();
+    /** Ports handed out so far: two settings must not get the same free port. */
+    private final Set<Integer> ports = new HashSet<>();
     private final int gatewayPort;
 
     Platform(String name) throws IOException {
         root = Path.of(System.getProperty("lead360.root", "..")).toAbsolutePath().normalize();
         home = root.resolve("e2e-tests/target/" + name + "-home");
         deleteRecursively(home);
-        Files.createDirectories(home);
+        Files.createDirectories(home.getParent());
+        // as ./lead360 would create it: the data in it is readable by this account only
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectory(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(home);
+        }
         gatewayPort = freePort();
         env.put("LEAD360_HOME", home.toString());
         env.put("LEAD360_GATEWAY_PORT", String.valueOf(gatewayPort));
@@ -37,6 +49,7 @@ final class Platform {
         env.put("LEAD360_ANALYTICS_PORT", String.valueOf(freePort()));
         env.put("LEAD360_INFRA_HEALTH_PORT", String.valueOf(freePort()));
         env.put("LEAD360_MONGODB_PORT", String.valueOf(freePort()));
+        env.put("LEAD360_ANALYTICS_MONGODB_PORT", String.valueOf(freePort()));
         env.put("LEAD360_KAFKA_PORT", String.valueOf(freePortPair()));
         env.put("LEAD360_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("LEAD360_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -54,6 +67,21 @@ final class Platform {
 
     Path home() {
         return home;
+    }
+
+    /** local-infra's data ({@code kafka}, {@code mongodb-feedback}, {@code mongodb-analytics}) and nothing else. */
+    Path dataDir() {
+        return home.resolve("data");
+    }
+
+    /** feedback-service's MongoDB (local-infra's feedback store). */
+    String mongoUri() {
+        return "mongodb://127.0.0.1:" + env.get("LEAD360_MONGODB_PORT");
+    }
+
+    /** analytics-service's MongoDB (local-infra's analytics store). */
+    String analyticsMongoUri() {
+        return "mongodb://127.0.0.1:" + env.get("LEAD360_ANALYTICS_MONGODB_PORT");
     }
 
     /** Runs {@code ./lead360 <args>}; returns its output, fails when it exits non-zero. */
@@ -135,17 +163,28 @@ final class Platform {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private int freePort() throws IOException {
+        for (int i = 0; i < 50; i++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                int port = socket.getLocalPort();
+                if (!ports.contains(port)) {
+                    ports.add(port);
+                    return port;
+                }
+            }
         }
+        throw new IOException("no free port that is not handed out already");
     }
 
     /** A free port whose successor is free too (Kafka's controller listens on port + 1). */
-    private static int freePortPair() throws IOException {
+    private int freePortPair() throws IOException {
         for (int i = 0; i < 50; i++) {
             int port = freePort();
+            if (ports.contains(port + 1)) {
+                continue;
+            }
             try (ServerSocket next = new ServerSocket(port + 1)) {
+                ports.add(port + 1);
                 return port;
             } catch (IOException taken) {
                 // try another

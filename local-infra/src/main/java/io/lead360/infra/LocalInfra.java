@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,23 +21,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the local infrastructure in one JVM: a Kafka broker and a MongoDB-wire server, plus
- * {@code GET /health}. SIGTERM stops both cleanly (MongoDB first, then Kafka), so no data is lost.
+ * Runs the local infrastructure in one JVM: a Kafka broker and two MongoDB-wire servers, one per
+ * service, plus {@code GET /health}. SIGTERM stops everything cleanly (MongoDB first, then Kafka), so
+ * no data is lost.
+ *
+ * <p>Each service owns its database, and here each also gets its own server and file: feedback-service
+ * holds who the raters are, analytics-service holds the answers, and in one H2 file records written
+ * at nearby times end up a few bytes apart. Data lives under {@code $LEAD360_HOME/data}
+ * ({@code kafka}, {@code mongodb-feedback}, {@code mongodb-analytics}), readable by its owner only.
  *
  * <p>{@code demo <gateway-url> <admin-email> <admin-password>} loads the demo data instead.
  *
  * <p>Environment: {@code LEAD360_HOME} (./var), {@code LEAD360_KAFKA_PORT} (9192),
- * {@code LEAD360_MONGODB_PORT} (27117), {@code LEAD360_INFRA_HEALTH_PORT} (8089),
+ * {@code LEAD360_MONGODB_PORT} (27117, feedback-service's store), {@code LEAD360_ANALYTICS_MONGODB_PORT}
+ * (27118, analytics-service's store), {@code LEAD360_MONGODB_COMPACT_INTERVAL} (1m: how soon updated and
+ * deleted documents leave the store files), {@code LEAD360_INFRA_HEALTH_PORT} (8089),
  * {@code LEAD360_INFRA_FAULT_CONTROL} (false): when true, {@code POST /faults/kafka/stop|start} and
- * {@code POST /faults/mongodb/stop|start} stop and start one server in-process (same ports, same
- * data), so fault tests can take the broker or the database away and bring it back.
+ * {@code POST /faults/mongodb/stop|start} stop and start the broker, or both MongoDB servers, in-process
+ * (same ports, same data), so fault tests can take the broker or the database away and bring it back.
  */
 public final class LocalInfra {
 
     private static final String LOGBACK_CONFIG = "lead360-local-infra-logback.xml";
+    /** The one store of versions before the split; its analytics database moves to the analytics store. */
+    static final String LEGACY_MONGO_DIR = "mongodb";
+    static final String ANALYTICS_DATABASE = "lead360_analytics";
 
+    private final Path data;
     private final EmbeddedKafka kafka;
-    private final EmbeddedMongo mongo;
+    private final EmbeddedMongo feedbackMongo;
+    private final EmbeddedMongo analyticsMongo;
     private final int healthPort;
     private final boolean faultControl;
     private final Logger log = LoggerFactory.getLogger(LocalInfra.class);
@@ -40,9 +59,12 @@ public final class LocalInfra {
     private volatile boolean up;
 
     LocalInfra(Settings settings) {
-        Path data = settings.home().resolve("data");
+        this.data = settings.home().resolve("data");
         this.kafka = new EmbeddedKafka(data.resolve("kafka"), settings.kafkaPort());
-        this.mongo = new EmbeddedMongo(data.resolve("mongodb"), settings.mongoPort());
+        this.feedbackMongo = new EmbeddedMongo(data.resolve("mongodb-feedback"), settings.mongoPort(),
+                settings.mongoCompactInterval());
+        this.analyticsMongo = new EmbeddedMongo(data.resolve("mongodb-analytics"), settings.analyticsMongoPort(),
+                settings.mongoCompactInterval());
         this.healthPort = settings.healthPort();
         this.faultControl = settings.faultControl();
     }
@@ -84,18 +106,93 @@ public final class LocalInfra {
             return t;
         }));
         healthServer.start();
-        mongo.start();
+        secureDataDirs();
+        splitLegacyStore();
+        startMongo();
         kafka.start();
         up = true;
-        log.info("local-infra UP in {} ms: kafka {}, mongodb {}, health http://127.0.0.1:{}/health",
-                (System.nanoTime() - started) / 1_000_000, kafka.bootstrapServers(), mongo.connectionString(), healthPort);
+        log.info("local-infra UP in {} ms: kafka {}, mongodb {} (feedback) and {} (analytics), health http://127.0.0.1:{}/health",
+                (System.nanoTime() - started) / 1_000_000, kafka.bootstrapServers(), feedbackMongo.connectionString(),
+                analyticsMongo.connectionString(), healthPort);
+    }
+
+    /** 0700 for {@code data} and each server's directory, 0700/0600 for whatever an earlier run left there. */
+    private void secureDataDirs() {
+        OwnerOnlyFiles.directory(data);
+        OwnerOnlyFiles.tighten(data);
+        OwnerOnlyFiles.directory(data.resolve("kafka"));
+    }
+
+    /**
+     * Before the split both services' databases shared {@code data/mongodb}. Its analytics database goes
+     * to the analytics store, everything else to the feedback store, each copied entry by entry (so no
+     * deleted data comes along); then the shared file is deleted. Its presence means the split has not
+     * finished, so an interrupted split is simply done again.
+     */
+    private void splitLegacyStore() throws IOException {
+        Path legacyDir = data.resolve(LEGACY_MONGO_DIR);
+        Path legacy = legacyDir.resolve(EmbeddedMongo.STORE_FILE);
+        if (!Files.exists(legacy)) {
+            return;
+        }
+        long began = System.nanoTime();
+        Path feedbackFile = feedbackMongo.dataDir().resolve(EmbeddedMongo.STORE_FILE);
+        Path analyticsFile = analyticsMongo.dataDir().resolve(EmbeddedMongo.STORE_FILE);
+        OwnerOnlyFiles.directory(feedbackMongo.dataDir());
+        OwnerOnlyFiles.directory(analyticsMongo.dataDir());
+        Path feedbackCopy = feedbackFile.resolveSibling(EmbeddedMongo.STORE_FILE + ".split");
+        Path analyticsCopy = analyticsFile.resolveSibling(EmbeddedMongo.STORE_FILE + ".split");
+        StoreFile.copyEntries(legacy, analyticsCopy, LocalInfra::ofAnalyticsDatabase);
+        StoreFile.copyEntries(legacy, feedbackCopy, name -> !ofAnalyticsDatabase(name));
+        StoreFile.replace(analyticsCopy, analyticsFile);
+        StoreFile.replace(feedbackCopy, feedbackFile);
+        Files.delete(legacy);
+        try (var left = Files.list(legacyDir)) {
+            if (left.findAny().isEmpty()) {
+                Files.delete(legacyDir);
+            }
+        }
+        log.info("Split the shared MongoDB store {} into {} and {} in {} ms", legacy, feedbackFile, analyticsFile,
+                (System.nanoTime() - began) / 1_000_000);
+    }
+
+    /** mongo-java-server's H2 map names: {@code databases.<db>.<collection>}, {@code meta.<db>.<collection>}, {@code <db>.<collection>._index_<name>}. */
+    static boolean ofAnalyticsDatabase(String mapName) {
+        return mapName.startsWith("databases." + ANALYTICS_DATABASE + ".")
+                || mapName.startsWith("meta." + ANALYTICS_DATABASE + ".")
+                || mapName.startsWith(ANALYTICS_DATABASE + ".");
+    }
+
+    /** Both stores, as one "MongoDB": fault control takes both away and brings both back. */
+    private void startMongo() {
+        feedbackMongo.start();
+        analyticsMongo.start();
+    }
+
+    private void stopMongo() {
+        RuntimeException failure = null;
+        for (EmbeddedMongo mongo : new EmbeddedMongo[] {feedbackMongo, analyticsMongo}) {
+            try {
+                mongo.stop();
+            } catch (RuntimeException e) {
+                // the other store still stops
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     synchronized void stop() {
         up = false;
         log.info("local-infra stopping");
         try {
-            mongo.stop();
+            stopMongo();
         } catch (RuntimeException e) {
             log.error("MongoDB did not stop cleanly", e);
         }
@@ -118,18 +215,26 @@ public final class LocalInfra {
                 return;
             }
             boolean kafkaUp = up && kafka.isRunning();
-            boolean mongoUp = up && mongo.isRunning();
-            boolean healthy = kafkaUp && mongoUp;
+            boolean feedbackMongoUp = up && feedbackMongo.isRunning();
+            boolean analyticsMongoUp = up && analyticsMongo.isRunning();
+            boolean healthy = kafkaUp && feedbackMongoUp && analyticsMongoUp;
+            // UP: where each server listens; DOWN: which of them is down
             String body = healthy
                     ? "{\"status\":\"UP\",\"kafka\":\"" + kafka.bootstrapServers()
-                            + "\",\"mongodb\":\"" + mongo.connectionString() + "\"}"
-                    : "{\"status\":\"DOWN\",\"kafka\":\"" + (kafkaUp ? "UP" : "DOWN")
-                            + "\",\"mongodb\":\"" + (mongoUp ? "UP" : "DOWN") + "\"}";
+                            + "\",\"mongodb\":\"" + feedbackMongo.connectionString()
+                            + "\",\"analyticsMongodb\":\"" + analyticsMongo.connectionString() + "\"}"
+                    : "{\"status\":\"DOWN\",\"kafka\":\"" + state(kafkaUp)
+                            + "\",\"mongodb\":\"" + state(feedbackMongoUp)
+                            + "\",\"analyticsMongodb\":\"" + state(analyticsMongoUp) + "\"}";
             respond(exchange, healthy ? 200 : 503, body);
         }
     }
 
-    /** {@code POST /faults/<kafka|mongodb>/<stop|start>}: 200 with the new state; idempotent. */
+    private static String state(boolean up) {
+        return up ? "UP" : "DOWN";
+    }
+
+    /** {@code POST /faults/<kafka|mongodb>/<stop|start>}: 200 with the new state; idempotent; mongodb means both stores. */
     private void fault(HttpExchange exchange) throws IOException {
         try (exchange) {
             String[] parts = exchange.getRequestURI().getPath().split("/");
@@ -155,8 +260,8 @@ public final class LocalInfra {
                     switch (server + " " + action) {
                         case "kafka start" -> kafka.start();
                         case "kafka stop" -> kafka.stop();
-                        case "mongodb start" -> mongo.start();
-                        default -> mongo.stop();
+                        case "mongodb start" -> startMongo();
+                        default -> stopMongo();
                     }
                 }
             } catch (RuntimeException e) {
@@ -180,15 +285,56 @@ public final class LocalInfra {
         }
     }
 
-    record Settings(Path home, int kafkaPort, int mongoPort, int healthPort, boolean faultControl) {
+    /**
+     * @param mongoPort feedback-service's store
+     * @param analyticsMongoPort analytics-service's store
+     * @param mongoCompactInterval how often the running stores are compacted
+     */
+    record Settings(Path home, int kafkaPort, int mongoPort, int analyticsMongoPort, int healthPort,
+                    boolean faultControl, Duration mongoCompactInterval) {
+
+        private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
         static Settings fromEnvironment(Map<String, String> env) {
             return new Settings(
                     Path.of(env.getOrDefault("LEAD360_HOME", "./var")).toAbsolutePath().normalize(),
                     port(env, "LEAD360_KAFKA_PORT", 9192),
                     port(env, "LEAD360_MONGODB_PORT", 27117),
+                    port(env, "LEAD360_ANALYTICS_MONGODB_PORT", 27118),
                     port(env, "LEAD360_INFRA_HEALTH_PORT", 8089),
-                    Boolean.parseBoolean(env.getOrDefault("LEAD360_INFRA_FAULT_CONTROL", "false").trim()));
+                    Boolean.parseBoolean(env.getOrDefault("LEAD360_INFRA_FAULT_CONTROL", "false").trim()),
+                    duration(env, "LEAD360_MONGODB_COMPACT_INTERVAL", EmbeddedMongo.DEFAULT_COMPACT_INTERVAL));
+        }
+
+        /** {@code 500ms}, {@code 30s}, {@code 1m}, {@code 2h} (as the services' settings read) or ISO-8601 ({@code PT1M}); positive. */
+        private static Duration duration(Map<String, String> env, String name, Duration defaultValue) {
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                return defaultValue;
+            }
+            String text = value.trim().toLowerCase(Locale.ROOT);
+            Duration parsed = null;
+            Matcher simple = SIMPLE_DURATION.matcher(text);
+            try {
+                if (simple.matches()) {
+                    long amount = Long.parseLong(simple.group(1));
+                    parsed = switch (simple.group(2)) {
+                        case "ms" -> Duration.ofMillis(amount);
+                        case "s" -> Duration.ofSeconds(amount);
+                        case "m" -> Duration.ofMinutes(amount);
+                        default -> Duration.ofHours(amount);
+                    };
+                } else if (text.startsWith("p")) {
+                    parsed = Duration.parse(text.toUpperCase(Locale.ROOT));
+                }
+            } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+                parsed = null;
+            }
+            if (parsed == null || parsed.isZero() || parsed.isNegative()) {
+                throw new IllegalArgumentException(name + " must be a positive duration such as 30s, 1m or PT1M, was '"
+                        + value + "'");
+            }
+            return parsed;
         }
 
         private static int port(Map<String, String> env, String name, int defaultPort) {

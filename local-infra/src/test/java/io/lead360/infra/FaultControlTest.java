@@ -29,25 +29,26 @@ class FaultControlTest {
     void withFaultControlOnMongoDbCanBeStoppedAndStartedAgainWithItsDataAndHealthSaysWhatRuns() throws Exception {
         LocalInfra infra = start(true);
         try {
-            String mongo = "mongodb://127.0.0.1:" + settings.mongoPort();
-            try (MongoClient client = MongoClients.create(mongo)) {
-                client.getDatabase("fault").getCollection("c").insertOne(new Document("_id", "kept"));
-            }
+            String feedback = "mongodb://127.0.0.1:" + settings.mongoPort();
+            String analytics = "mongodb://127.0.0.1:" + settings.analyticsMongoPort();
+            insert(feedback, "lead360_feedback", "kept-by-feedback");
+            insert(analytics, "lead360_analytics", "kept-by-analytics");
 
+            // "MongoDB is away" means away for both services
             assertThat(post("/faults/mongodb/stop").statusCode()).isEqualTo(200);
             HttpResponse<String> health = get("/health");
             assertThat(health.statusCode()).isEqualTo(503);
-            assertThat(health.body()).contains("\"mongodb\":\"DOWN\"").contains("\"kafka\":\"UP\"");
+            assertThat(health.body()).contains("\"mongodb\":\"DOWN\"", "\"analyticsMongodb\":\"DOWN\"", "\"kafka\":\"UP\"");
 
             assertThat(post("/faults/mongodb/start").statusCode()).isEqualTo(200);
-            assertThat(get("/health").statusCode()).isEqualTo(200);
-            try (MongoClient client = MongoClients.create(mongo)) {
-                assertThat(client.getDatabase("fault").getCollection("c").find(new Document("_id", "kept")).first())
-                        .isNotNull();
-            }
+            health = get("/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"mongodb\":\"" + feedback + "\"", "\"analyticsMongodb\":\"" + analytics + "\"");
+            assertThat(find(feedback, "lead360_feedback", "kept-by-feedback")).isNotNull();
+            assertThat(find(analytics, "lead360_analytics", "kept-by-analytics")).isNotNull();
 
             assertThat(post("/faults/kafka/stop").statusCode()).isEqualTo(200);
-            assertThat(get("/health").body()).contains("\"kafka\":\"DOWN\"").contains("\"mongodb\":\"UP\"");
+            assertThat(get("/health").body()).contains("\"kafka\":\"DOWN\"", "\"mongodb\":\"UP\"", "\"analyticsMongodb\":\"UP\"");
             assertThat(post("/faults/kafka/start").statusCode()).isEqualTo(200);
             assertThat(get("/health").statusCode()).isEqualTo(200);
 
@@ -73,11 +74,24 @@ class FaultControlTest {
                 "LEAD360_HOME", home.toString(),
                 "LEAD360_KAFKA_PORT", String.valueOf(FreePort.find()),
                 "LEAD360_MONGODB_PORT", String.valueOf(FreePort.find()),
+                "LEAD360_ANALYTICS_MONGODB_PORT", String.valueOf(FreePort.find()),
                 "LEAD360_INFRA_HEALTH_PORT", String.valueOf(FreePort.find()),
                 "LEAD360_INFRA_FAULT_CONTROL", String.valueOf(faultControl)));
         LocalInfra infra = new LocalInfra(settings);
         infra.start();
         return infra;
+    }
+
+    private static void insert(String uri, String database, String id) {
+        try (MongoClient client = MongoClients.create(uri)) {
+            client.getDatabase(database).getCollection("c").insertOne(new Document("_id", id));
+        }
+    }
+
+    private static Document find(String uri, String database, String id) {
+        try (MongoClient client = MongoClients.create(uri)) {
+            return client.getDatabase(database).getCollection("c").find(new Document("_id", id)).first();
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {
