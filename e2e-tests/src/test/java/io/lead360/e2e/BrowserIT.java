@@ -85,9 +85,15 @@ class BrowserIT {
             ids.put(p.get("email").asString(), p.get("id").asString());
         }
         Map<String, Object> cycle = Map.of("name", "Browser test cycle", "templateId", "leadership-360",
-                "subjectIds", List.of(ids.get(email("lead"))), "anonymityThreshold", 2);
+                "subjectIds", List.of(ids.get(email("lead"))), "anonymityThreshold", 3);
         cycleId = api.post("/api/cycles", admin, cycle).expect(201).json().get("id").asString();
         api.post("/api/cycles/" + cycleId + "/open", admin, null).expect(200);
+        // the third report answers through the API, so that with r1 and r2 in the browser the group
+        // reaches the threshold (3) and the leader's profile shows it
+        String r3 = api.signIn(email("r3"), PASSWORD);
+        String request = api.get("/api/feedback-requests", r3).expect(200).json().get(0).get("id").asString();
+        api.post("/api/feedback-requests/" + request + "/response", r3,
+                Map.of("ratings", Map.of("trust-1", 4, "vision-1", 5), "comments", Map.of("start", "More walks"))).expect(201);
     }
 
     @AfterAll
