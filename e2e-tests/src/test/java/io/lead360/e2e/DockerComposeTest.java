@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * There is no Docker engine to run docker-compose.yml here, so this test reads it: every
- * setting a service reads from the environment is given, every container has a healthcheck and a
- * memory limit, services wait for what they need to be healthy, reach each other by name and port,
- * and keep their keys on volumes of their own.
+ * There is no Docker engine to run docker-compose.yml here, so this test reads it and the root
+ * Dockerfile: every setting a service reads from the environment is given, every container has a
+ * healthcheck, a memory limit and a restart policy, services wait for what they need to be healthy, reach
+ * each other by name and port, keep their keys on volumes of their own, and are built from source by one
+ * layered Dockerfile that runs them as an account other than root. MongoDB and Kafka keep their data on
+ * their volumes, checked against what their images document ({@code compose/image-defaults.yml}).
  *
  * <p>The settings come from the services' {@code application.yml}: feedback-service reads
  * {@code LEAD360_DATA_KEY_FILE} and {@code LEAD360_ANALYTICS_JWKS_URI}, analytics-service
@@ -33,6 +35,7 @@ class DockerComposeTest {
     private static final List<String> SERVICES = List.of("feedback-service", "analytics-service", "gateway-service");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(LEAD360_[A-Z0-9_]+)");
     private static final Pattern SERVICE_URL = Pattern.compile("https?://([a-z0-9-]+):(\\d+)(/.*)?");
+    private static final Pattern LAYER = Pattern.compile("/extracted/([a-z-]+)/");
 
     private static Map<String, Object> compose() throws IOException {
         return new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
@@ -73,7 +76,8 @@ class DockerComposeTest {
             Map<String, Object> environment = (Map<String, Object>) service(name).get("environment");
             // a port a service is not asked to listen on, or a route to a service it does not call, is not read
             Set<String> needed = new TreeSet<>(read);
-            needed.removeIf(v -> v.endsWith("_PORT") && !v.equals(portVariableOf(name)));
+            needed.removeIf(v -> v.endsWith("_PORT") && !v.equals(portVariableOf(name))
+                    && !v.equals(managementPortVariableOf(name)));
             needed.removeIf(v -> v.equals("LEAD360_HOME"));
             assertThat(environment.keySet()).as(name + " environment in docker-compose.yml").containsAll(needed);
         }
@@ -81,6 +85,10 @@ class DockerComposeTest {
 
     private static String portVariableOf(String service) {
         return "LEAD360_" + service.replace("-service", "").toUpperCase() + "_PORT";
+    }
+
+    private static String managementPortVariableOf(String service) {
+        return "LEAD360_" + service.replace("-service", "").toUpperCase() + "_MANAGEMENT_PORT";
     }
 
     @SuppressWarnings("unchecked")
@@ -161,11 +169,152 @@ class DockerComposeTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void eachServiceIsBuiltFromItsOwnDockerfileAndJar() throws IOException {
+    void everyServiceIsBuiltFromSourceByTheOneRootDockerfileWithItsModule() throws IOException {
         for (String name : SERVICES) {
-            assertThat(service(name).get("build")).isEqualTo("./" + name);
-            String dockerfile = Files.readString(ROOT.resolve(name).resolve("Dockerfile"));
-            assertThat(dockerfile).contains("COPY target/" + name + "-0.1.0-SNAPSHOT-exec.jar");
+            Map<String, Object> build = (Map<String, Object>) service(name).get("build");
+            assertThat(build).as(name + " build").isNotNull();
+            assertThat(String.valueOf(build.get("context"))).as(name + " build context").isIn(".", "./");
+            assertThat(build.getOrDefault("dockerfile", "Dockerfile")).as(name + " dockerfile").isEqualTo("Dockerfile");
+            assertThat((Map<String, Object>) build.get("args")).as(name + " build args").containsEntry("MODULE", name);
+            assertThat(ROOT.resolve(name).resolve("Dockerfile")).as("a Dockerfile of its own").doesNotExist();
         }
+        DockerfileStages dockerfile = dockerfile();
+        assertThat(dockerfile.globalArgs()).contains("MODULE");
+        DockerfileStages.Stage build = dockerfile.stage("build");
+        assertThat(build.all("ARG")).extracting(DockerfileStages.Instruction::arguments).contains("MODULE");
+        // from source: the reactor builds the module and what it needs, nothing comes prebuilt
+        assertThat(build.all("COPY")).extracting(DockerfileStages.Instruction::arguments).contains(". .");
+        assertThat(build.all("RUN")).extracting(DockerfileStages.Instruction::arguments)
+                .anySatisfy(run -> assertThat(run)
+                        .contains("--mount=type=cache,target=/root/.m2")
+                        .contains("./mvnw -B").contains("-pl \"$MODULE\" -am package -DskipTests"))
+                .anySatisfy(run -> assertThat(run).contains("java -Djarmode=tools -jar")
+                        .contains("extract --layers --launcher"));
+    }
+
+    @Test
+    void theImageRunsAsAnAccountOtherThanRoot() throws IOException {
+        DockerfileStages.Stage runtime = dockerfile().last();
+        assertThat(runtime.image()).as("runtime image").contains("jre");
+        assertThat(runtime.user()).as("USER of the runtime stage").isNotIn("root", "0", "");
+        // the account exists: created in the same stage
+        assertThat(runtime.all("RUN")).extracting(DockerfileStages.Instruction::arguments)
+                .anySatisfy(run -> assertThat(run).contains("useradd").contains(" " + runtime.user()));
+    }
+
+    @Test
+    void theImageCopiesSpringBootsLayersFromTheLeastToTheMostChanging() throws IOException {
+        DockerfileStages.Stage runtime = dockerfile().last();
+        List<String> layers = runtime.all("COPY").stream()
+                .map(DockerfileStages.Instruction::arguments)
+                .filter(copy -> copy.startsWith("--from=build "))
+                .map(copy -> LAYER.matcher(copy))
+                .filter(Matcher::find)
+                .map(m -> m.group(1))
+                .toList();
+        assertThat(layers).containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
+        assertThat(runtime.all("ENTRYPOINT")).singleElement().extracting(DockerfileStages.Instruction::arguments)
+                .asString().contains("org.springframework.boot.loader.launch.JarLauncher");
+    }
+
+    @Test
+    void theBuildContextLeavesOutDataKeysSecretsAndBuildOutput() throws IOException {
+        List<String> ignored = Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        // var/ holds ./lead360's data and keys: an image built with them would carry who rated whom
+        assertThat(ignored).contains("var", ".env", ".git", "**/target", "**/*-home");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyContainerRestartsAfterAFailureUnlessStopped() throws IOException {
+        for (var entry : services().entrySet()) {
+            Map<String, Object> service = (Map<String, Object>) entry.getValue();
+            assertThat(service.get("restart")).as(entry.getKey() + " restart policy").isIn("unless-stopped", "on-failure");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyVolumeOfAStatefulServiceIsTheDirectoryItWrites() throws IOException {
+        ImageDefaults images = ImageDefaults.load();
+        int checked = 0;
+        for (var entry : services().entrySet()) {
+            Map<String, Object> service = (Map<String, Object>) entry.getValue();
+            String image = (String) service.get("image");
+            if (image == null || !images.describes(image)) {
+                continue;
+            }
+            List<String> writes = images.dataDirectories(image, environmentOf(service), commandOf(service));
+            List<String> volumes = ((List<String>) service.getOrDefault("volumes", List.of())).stream()
+                    .map(m -> m.split(":")[1]).toList();
+            assertThat(volumes).as(entry.getKey() + " (" + image + ") writes " + writes + "; its volumes")
+                    .isNotEmpty().containsExactlyInAnyOrderElementsOf(writes);
+            checked++;
+        }
+        // MongoDB and Kafka; a stateful image compose/image-defaults.yml does not know is not checked
+        assertThat(checked).isEqualTo(2);
+        assertThat(service("mongodb").get("image")).isIn(images.images());
+        assertThat(service("kafka").get("image")).isIn(images.images());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCheckOfVolumesNoticesKafkaWritingBesideItsVolume() throws IOException {
+        ImageDefaults images = ImageDefaults.load();
+        Map<String, String> environment = environmentOf(service("kafka"));
+        environment.remove("KAFKA_LOG_DIRS");
+        // any KAFKA_* setting replaces the image's default configuration: the broker's own default applies
+        assertThat(images.dataDirectories("apache/kafka:4.1.2", environment, List.of())).containsExactly("/tmp/kafka-logs");
+        // no setting at all: the default configuration of the distribution
+        assertThat(images.dataDirectories("apache/kafka:4.1.2", Map.of("KAFKA_HEAP_OPTS", "-Xmx512m"), List.of()))
+                .containsExactly("/tmp/kraft-combined-logs");
+        assertThat(images.dataDirectories("mongo:8.0", Map.of(), List.of("mongod", "--dbpath", "/srv/mongo")))
+                .containsExactly("/srv/mongo");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void healthchecksAskForReadinessOnTheManagementPortReachableInTheNetwork() throws IOException {
+        for (String name : SERVICES) {
+            Map<String, Object> environment = environment(name);
+            String managementPort = managementPortVariableOf(name);
+            assertThat(environment).as(name).containsKey(managementPort).containsEntry("LEAD360_MANAGEMENT_ADDRESS", "0.0.0.0");
+            List<String> test = (List<String>) ((Map<String, Object>) service(name).get("healthcheck")).get("test");
+            assertThat(test).as(name + " healthcheck").contains(
+                    "http://localhost:" + environment.get(managementPort) + "/actuator/health/readiness");
+            // the actuator stays inside the compose network: only the gateway's public port is published
+            assertThat(String.valueOf(service(name).getOrDefault("ports", List.of())))
+                    .doesNotContain(String.valueOf(environment.get(managementPort)));
+        }
+    }
+
+    @Test
+    void noPasswordHasAPublishedDefault() throws IOException {
+        String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+        Matcher defaulted = Pattern.compile("\\$\\{(LEAD360_BOOTSTRAP_ADMIN_PASSWORD):-([^}]*)}").matcher(compose);
+        assertThat(defaulted.find()).as("LEAD360_BOOTSTRAP_ADMIN_PASSWORD in docker-compose.yml").isTrue();
+        assertThat(defaulted.group(2)).as("its default").isEmpty();
+    }
+
+    private static DockerfileStages dockerfile() throws IOException {
+        return DockerfileStages.parse(Files.readString(ROOT.resolve("Dockerfile")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> environmentOf(Map<String, Object> service) {
+        Map<String, String> environment = new HashMap<>();
+        ((Map<String, Object>) service.getOrDefault("environment", Map.of()))
+                .forEach((k, v) -> environment.put(k, String.valueOf(v)));
+        return environment;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> commandOf(Map<String, Object> service) {
+        Object command = service.get("command");
+        if (command == null) {
+            return List.of();
+        }
+        return command instanceof List<?> list ? (List<String>) list : List.of(String.valueOf(command).split("\\s+"));
     }
 }
