@@ -1,5 +1,7 @@
 package io.lead360.e2e;
 
+import io.lead360.testsupport.IgnoreDeveloperEnvironment;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -94,6 +96,8 @@ final class Platform {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // the developer's LEAD360_* (or SPRING_*) variables would change the platform under test
+        builder.environment().keySet().removeIf(IgnoreDeveloperEnvironment::ignored);
         builder.environment().putAll(env);
         Process process = builder.start();
         if (!process.waitFor(6, TimeUnit.MINUTES)) {

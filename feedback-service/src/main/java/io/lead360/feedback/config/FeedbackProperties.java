@@ -47,9 +47,15 @@ public record FeedbackProperties(
             @DefaultValue("http://127.0.0.1:8082/.well-known/jwks.json") String analyticsJwksUri) {
     }
 
+    /**
+     * The first administrator, created on an empty database.
+     *
+     * @param password no default: a password in the repository would be everyone's; without one no
+     *                 administrator is created ({@code ./lead360 up} generates one)
+     */
     public record BootstrapAdmin(
             @DefaultValue("admin@lead360.local") String email,
-            @DefaultValue("lead360-admin") String password) {
+            String password) {
     }
 
     /**

@@ -273,9 +273,14 @@ public class PersonService {
                 .toList();
     }
 
+    /** Whether nobody is stored yet: the database a bootstrap administrator is created in. */
+    boolean nobodyYet() {
+        return mongo.estimatedCount(Person.class) == 0;
+    }
+
     /** Creates the first administrator on an empty database; a racing instance loses on the unique email. */
     boolean bootstrapAdmin(String email, String password) {
-        if (mongo.estimatedCount(Person.class) > 0) {
+        if (!nobodyYet()) {
             return false;
         }
         try {

@@ -122,14 +122,17 @@ class InputHardeningIT extends AbstractIT {
 
     @Test
     void aSignInCheckWithOperatorsInsteadOfCredentialsNeverMatchesAPerson() throws Exception {
+        // the bootstrap administrator's real password and email: only the operator stands in for the other
         String service = tokens.serviceToken();
-        postAs(service, "/internal/auth/verify", "{\"email\":" + GT_EMPTY + ",\"password\":\"lead360-admin\"}")
+        String password = TestSettings.BOOTSTRAP_ADMIN_PASSWORD;
+        postAs(service, "/internal/auth/verify", "{\"email\":" + GT_EMPTY + ",\"password\":\"" + password + "\"}")
                 .andExpect(status().isBadRequest());
-        postAs(service, "/internal/auth/verify", "{\"email\":\"admin@lead360.local\",\"password\":" + NE_NULL + "}")
+        postAs(service, "/internal/auth/verify", "{\"email\":\"" + TestSettings.BOOTSTRAP_ADMIN_EMAIL
+                + "\",\"password\":" + NE_NULL + "}")
                 .andExpect(status().isBadRequest());
         postAs(service, "/internal/auth/verify", "{\"email\":\"" + GT_EMPTY.replace("\"", "\\\"")
-                + "\",\"password\":\"lead360-admin\"}").andExpect(status().isUnauthorized());
-        postAs(service, "/internal/auth/verify", "{\"email\":\".*\",\"password\":\"lead360-admin\"}")
+                + "\",\"password\":\"" + password + "\"}").andExpect(status().isUnauthorized());
+        postAs(service, "/internal/auth/verify", "{\"email\":\".*\",\"password\":\"" + password + "\"}")
                 .andExpect(status().isUnauthorized());
     }
 

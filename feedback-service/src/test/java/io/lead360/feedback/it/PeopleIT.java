@@ -153,7 +153,7 @@ class PeopleIT extends AbstractIT {
     @Test
     void theBootstrapAdministratorCanSignIn() throws Exception {
         postAs(tokens.serviceToken(), "/internal/auth/verify",
-                Map.of("email", "admin@lead360.local", "password", "lead360-admin"))
+                Map.of("email", TestSettings.BOOTSTRAP_ADMIN_EMAIL, "password", TestSettings.BOOTSTRAP_ADMIN_PASSWORD))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Administrator"))
                 .andExpect(jsonPath("$.roles", hasItem("ADMIN")));
