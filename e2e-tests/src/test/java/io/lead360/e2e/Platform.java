@@ -117,6 +117,12 @@ final class Platform {
         return this;
     }
 
+    /** Leaves a setting out of every later {@code ./lead360} call, so the script's own default applies. */
+    Platform withoutEnv(String name) {
+        env.remove(name);
+        return this;
+    }
+
     /** The value the platform runs with, e.g. {@code env("LEAD360_KAFKA_PORT")}. */
     String env(String name) {
         return env.get(name);

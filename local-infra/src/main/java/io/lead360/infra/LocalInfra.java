@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * at nearby times end up a few bytes apart. Data lives under {@code $LEAD360_HOME/data}
  * ({@code kafka}, {@code mongodb-feedback}, {@code mongodb-analytics}), readable by its owner only.
  *
- * <p>{@code demo <gateway-url> <admin-email> <admin-password>} loads the demo data instead.
+ * <p>{@code demo <gateway-url> <admin-email>} loads the demo data instead (the administrator's password in
+ * {@code LEAD360_BOOTSTRAP_ADMIN_PASSWORD}, never on the command line).
  *
  * <p>Environment: {@code LEAD360_HOME} (./var), {@code LEAD360_KAFKA_PORT} (9192),
  * {@code LEAD360_MONGODB_PORT} (27117, feedback-service's store), {@code LEAD360_ANALYTICS_MONGODB_PORT}

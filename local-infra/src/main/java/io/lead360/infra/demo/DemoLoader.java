@@ -54,16 +54,26 @@ public final class DemoLoader {
         this.adminPassword = adminPassword;
     }
 
+    /** The administrator's password comes from the environment: a command-line argument is visible to every account. */
+    static final String PASSWORD_VARIABLE = "LEAD360_BOOTSTRAP_ADMIN_PASSWORD";
+
+    /** {@code demo <gateway-url> <admin-email>}, the password in {@code LEAD360_BOOTSTRAP_ADMIN_PASSWORD}. */
     public static void main(String[] args) {
-        if (args.length < 3) {
-            System.err.println("usage: demo <gateway-url> <admin-email> <admin-password>");
+        String password = System.getenv(PASSWORD_VARIABLE);
+        if (args.length != 2 || password == null || password.isEmpty()) {
+            System.err.println("usage: " + PASSWORD_VARIABLE + "=<admin-password> demo <gateway-url> <admin-email>");
             System.exit(2);
         }
-        new DemoLoader(new ApiClient(args[0]), args[1], args[2]).load();
+        try {
+            new DemoLoader(new ApiClient(args[0]), args[1], password).load();
+        } catch (IllegalStateException e) {
+            System.err.println("lead360 demo: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     public void load() {
-        String admin = api.signIn(adminEmail, adminPassword);
+        String admin = signInAsAdministrator();
         JsonNode imported = api.post("/api/people/import", admin, org.importRows()).expect(200).json();
         System.out.printf("Imported the demo organisation: %d people (%s created, %s updated)%n",
                 org.people().size(), imported.get("created"), imported.get("updated"));
@@ -74,6 +84,17 @@ public final class DemoLoader {
             runCycle(admin);
         }
         printCredentials();
+    }
+
+    private String signInAsAdministrator() {
+        ApiClient.Response answer = api.post("/api/auth/token", null, Map.of("email", adminEmail, "password", adminPassword));
+        if (answer.status() == 401) {
+            throw new IllegalStateException("The administrator " + adminEmail + " cannot sign in with the password given "
+                    + "(./lead360 keeps the one it generated in $LEAD360_HOME/keys/bootstrap-admin-password; a database "
+                    + "created earlier keeps the password its administrator was created with)");
+        }
+        // 200, or 429 while sign-ins are throttled: signIn waits that out
+        return answer.status() == 200 ? answer.json().get("accessToken").asString() : api.signIn(adminEmail, adminPassword);
     }
 
     private boolean demoCycleExists(String admin) {
