@@ -59,12 +59,15 @@ class BrowserIT {
     private static String cycleId;
     private static final Map<String, String> ids = new LinkedHashMap<>();
     private static Path screenshots;
+    private static Chromium chromium;
 
     private WebDriver driver;
     private Path userDataDir;
 
     @BeforeAll
     static void up() throws Exception {
+        // before the platform starts: without a browser this fails at once, saying what to install
+        chromium = Chromium.find();
         platform = new Platform("browser-it");
         assertThat(platform.run("up")).contains("lead360 is up");
         platform.run("demo");
@@ -107,12 +110,12 @@ class BrowserIT {
     void startBrowser() throws IOException {
         userDataDir = Files.createTempDirectory("lead360-chromium");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getenv().getOrDefault("LEAD360_CHROMIUM", "/usr/bin/chromium"));
+        options.setBinary(chromium.binary().toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + userDataDir);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getenv().getOrDefault("LEAD360_CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(chromium.driver().toFile())
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
