@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a whole people import before anything is written, so that an import is all or nothing.
- * Rows are numbered from 1 (the first data row).
+ * Rows are numbered from 1 (the first data row); a CSV import's errors also name the line of the file
+ * ({@link ImportSource}).
  */
 final class ImportValidator {
 
@@ -55,39 +56,44 @@ final class ImportValidator {
      * @return every problem found, empty when the import may proceed
      */
     static List<InputError> validate(List<ImportRow> rows, Map<String, String> existingManagers) {
+        return validate(rows, existingManagers, ImportSource.JSON);
+    }
+
+    /** The same, naming rows as {@code source} does (CSV: by the line of the file as well). */
+    static List<InputError> validate(List<ImportRow> rows, Map<String, String> existingManagers, ImportSource source) {
         List<InputError> errors = new ArrayList<>();
         Map<String, Integer> rowOfEmail = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             int n = i + 1;
             ImportRow row = rows.get(i);
             if (row == null) {
-                errors.add(new InputError(n, "row", "must be an object"));
+                errors.add(source.error(n, "row", "must be an object"));
                 continue;
             }
             if (row.email() == null) {
-                errors.add(new InputError(n, "email", "must not be blank"));
+                errors.add(source.error(n, "email", "must not be blank"));
             } else if (!EMAIL.matcher(row.email()).matches()) {
-                errors.add(new InputError(n, "email", "is not a valid email address"));
+                errors.add(source.error(n, "email", "is not a valid email address"));
             } else if (rowOfEmail.containsKey(row.email())) {
-                errors.add(new InputError(n, "email", "duplicates row " + rowOfEmail.get(row.email())));
+                errors.add(source.error(n, "email", "duplicates " + source.name(rowOfEmail.get(row.email()))));
             } else {
                 rowOfEmail.put(row.email(), n);
             }
             if (row.name() == null || row.name().isBlank()) {
-                errors.add(new InputError(n, "name", "must not be blank"));
+                errors.add(source.error(n, "name", "must not be blank"));
             } else if (row.name().length() > MAX_NAME_LENGTH) {
-                errors.add(new InputError(n, "name", "must be at most " + MAX_NAME_LENGTH + " characters"));
+                errors.add(source.error(n, "name", "must be at most " + MAX_NAME_LENGTH + " characters"));
             }
             for (String role : row.roles()) {
                 if (!KNOWN_ROLES.contains(role)) {
-                    errors.add(new InputError(n, "roles", "unknown role " + role));
+                    errors.add(source.error(n, "roles", "unknown role " + role));
                 }
             }
             if (row.password() != null && row.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-                errors.add(new InputError(n, "password", "must be at most " + MAX_PASSWORD_BYTES + " bytes"));
+                errors.add(source.error(n, "password", "must be at most " + MAX_PASSWORD_BYTES + " bytes"));
             } else if (row.password() != null
                     && row.password().codePointCount(0, row.password().length()) < MIN_PASSWORD_LENGTH) {
-                errors.add(new InputError(n, "password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+                errors.add(source.error(n, "password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
             }
         }
         // managers: known in the file or already stored
@@ -97,18 +103,18 @@ final class ImportValidator {
                 continue;
             }
             if (!EMAIL.matcher(row.managerEmail()).matches()) {
-                errors.add(new InputError(i + 1, "managerEmail", "is not a valid email address"));
+                errors.add(source.error(i + 1, "managerEmail", "is not a valid email address"));
             } else if (!rowOfEmail.containsKey(row.managerEmail()) && !existingManagers.containsKey(row.managerEmail())) {
-                errors.add(new InputError(i + 1, "managerEmail", "unknown manager " + row.managerEmail()));
+                errors.add(source.error(i + 1, "managerEmail", "unknown manager " + row.managerEmail()));
             }
         }
-        errors.addAll(loops(rows, rowOfEmail, existingManagers));
+        errors.addAll(loops(rows, rowOfEmail, existingManagers, source));
         return errors;
     }
 
     /** Reporting loops in the organisation as it would be after the import, including stored people. */
     private static List<InputError> loops(List<ImportRow> rows, Map<String, Integer> rowOfEmail,
-                                          Map<String, String> existingManagers) {
+                                          Map<String, String> existingManagers, ImportSource source) {
         Map<String, String> managerOf = new HashMap<>(existingManagers);
         rowOfEmail.forEach((email, n) -> managerOf.put(email, rows.get(n - 1).managerEmail()));
 
@@ -132,7 +138,7 @@ final class ImportValidator {
         rowOfEmail.entrySet().stream()
                 .filter(e -> loopOf.containsKey(e.getKey()))
                 .sorted(Map.Entry.comparingByValue())
-                .forEach(e -> errors.add(new InputError(e.getValue(), "managerEmail",
+                .forEach(e -> errors.add(source.error(e.getValue(), "managerEmail",
                         "reporting loop: " + String.join(" -> ", loopOf.get(e.getKey())))));
         return errors;
     }

@@ -88,7 +88,8 @@ class PersonController {
                            @RequestParam(defaultValue = "false") boolean deactivateMissing,
                            @RequestParam(defaultValue = "false") boolean force,
                            Authentication authentication) {
-        return people.importPeople(PeopleCsv.parse(csv), new ImportOptions(dryRun, deactivateMissing, force),
-                authentication.getName());
+        PeopleCsv.Parsed file = PeopleCsv.parse(csv);
+        return people.importPeople(file.rows(), new ImportOptions(dryRun, deactivateMissing, force),
+                authentication.getName(), file.source());
     }
 }

@@ -155,6 +155,11 @@ public class PersonService {
      * person's password, and every role change, is audited per person.
      */
     public ImportResult importPeople(List<ImportRow> sent, ImportOptions options, String actorId) {
+        return importPeople(sent, options, actorId, ImportSource.JSON);
+    }
+
+    /** The same, with errors and warnings naming the rows as {@code source} does (a CSV file: by line too). */
+    ImportResult importPeople(List<ImportRow> sent, ImportOptions options, String actorId, ImportSource source) {
         List<ImportRow> rows = sent.stream().map(ImportValidator::normalize).toList();
         List<Person> stored = mongo.findAll(Person.class);
         Map<String, Person> byId = stored.stream().collect(Collectors.toMap(Person::id, Function.identity()));
@@ -169,7 +174,7 @@ public class PersonService {
                 }
             }
         }
-        var errors = ImportValidator.validate(rows, existingManagers);
+        var errors = ImportValidator.validate(rows, existingManagers, source);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The import was rejected; nothing was changed", errors);
         }
@@ -190,7 +195,7 @@ public class PersonService {
             List<String> granted = row.roles().contains(Roles.ADMIN) ? List.of(Roles.ADMIN) : List.of();
             Person existing = byEmail.get(row.email());
             if (row.password() != null && (existing != null || properties.production())) {
-                warnings.add(new InputError(i + 1, "password", existing != null
+                warnings.add(source.error(i + 1, "password", existing != null
                         ? "ignored: an import never changes the password of someone who exists already"
                         : "ignored: in production mode an import sets no passwords (people sign in with single sign-on)"));
             }

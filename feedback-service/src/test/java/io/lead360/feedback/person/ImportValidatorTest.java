@@ -95,4 +95,21 @@ class ImportValidatorTest {
         var emoji = ImportValidator.normalize(new ImportRow("c@acme.test", "C", null, List.of(), "\uD83D\uDE00".repeat(8)));
         assertThat(ImportValidator.validate(List.of(eight, emoji), Map.of())).isEmpty();
     }
+
+    @Test
+    void aCsvFilesErrorsNameTheLineOfTheFileAlsoWhereTheyPointAtAnotherRow() {
+        // rows 1-3 start on lines 2, 4 and 5 (row 1's name spans two lines)
+        ImportSource file = ImportSource.csv(List.of(2, 4, 5));
+        var errors = ImportValidator.validate(List.of(
+                row("ok@acme.test", "Ok", null),
+                row("ok@acme.test", "Twice", null),
+                row("x@acme.test", "X", "ghost@acme.test")), Map.of(), file);
+
+        assertThat(errors).containsExactlyInAnyOrder(
+                new InputError(2, 4, "email", "duplicates line 2"),
+                new InputError(3, 5, "managerEmail", "unknown manager ghost@acme.test"));
+        // a JSON array's errors have no line, and point at rows
+        assertThat(validate(Map.of(), row("ok@acme.test", "Ok", null), row("ok@acme.test", "Twice", null)))
+                .containsExactly(new InputError(2, null, "email", "duplicates row 1"));
+    }
 }
