@@ -115,7 +115,8 @@ class ManagementPortIT {
         assertThat(get(port, "/readyz").body()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(get(port, "/livez").body()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/api/profiles/me"))
-                .header("Authorization", bearer(unique("lea"), "EMPLOYEE")).GET()).statusCode()).isIn(401, 403, 404);
+                .header("Authorization", bearer(unique("lea"), "EMPLOYEE")).GET()).statusCode()).isEqualTo(404);
+        assertThat(get(managementPort, "/.well-known/jwks.json").statusCode()).isEqualTo(404);
     }
 
     @Test

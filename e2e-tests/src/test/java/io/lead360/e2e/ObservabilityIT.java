@@ -203,13 +203,17 @@ class ObservabilityIT {
     @Order(5)
     void everyMetricTheDashboardQueriesIsInTheServicesPrometheusOutput() throws Exception {
         Map<String, Set<String>> scraped = new LinkedHashMap<>();
+        List<String> sizes = new ArrayList<>();
         for (String service : List.of("gateway-service", "feedback-service", "analytics-service")) {
             HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(
                     URI.create(platform.managementUrl(service) + "/actuator/prometheus")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(scrape.statusCode()).as(service).isEqualTo(200);
             scraped.put(service, PrometheusText.metricNames(scrape.body()));
+            sizes.add(service + ": " + scrape.body().length() + " bytes, " + scraped.get(service).size() + " metric names, "
+                    + scrape.body().lines().filter(l -> !l.startsWith("#")).count() + " samples");
         }
+        Files.write(platform.home().resolve("scrapes.txt"), sizes);
         Map<String, Set<String>> expected = GrafanaDashboard.scrapedMetrics();
         expected.forEach((service, names) -> assertThat(scraped.get(service)).as(service).containsAll(names));
     }

@@ -91,6 +91,11 @@ class ManagementPortIT {
                 + "/api/auth/token")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"lea@acme.test\",\"password\":\"lea-secret\"}")));
         assertThat(signIn.statusCode()).isEqualTo(404);
+        assertThat(get(managementPort, "/actuator/metrics/http.server.requests?tag=no-colon").statusCode())
+                .isBetween(400, 499);
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
+                + "/actuator/gateway/refresh")).POST(HttpRequest.BodyPublishers.noBody())).statusCode())
+                .as("read-only: no route refresh").isBetween(400, 499);
     }
 
     @Test

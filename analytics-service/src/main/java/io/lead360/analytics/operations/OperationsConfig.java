@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call the management port: the operator, without a person's token (see {@link ManagementServer});
@@ -16,7 +17,7 @@ class OperationsConfig {
 
     @Bean
     @Order(ManagementServer.CHAIN_ORDER)
-    SecurityFilterChain managementServerChain(HttpSecurity http) throws Exception {
-        return ManagementServer.securityChain(http);
+    SecurityFilterChain managementServerChain(HttpSecurity http, JsonMapper json) throws Exception {
+        return ManagementServer.securityChain(http, json);
     }
 }

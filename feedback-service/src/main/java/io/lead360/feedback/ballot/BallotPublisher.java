@@ -34,7 +34,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * submission's trace reaches Kafka: a held answer keeps no trace context (see
  * {@code outbox.OutboxEntries#payloadOf}), because that context would tie the published answer to the
  * HTTP request of a named rater at the exact time. What a tracing backend learns from a round is what
- * Kafka shows anyway: when a batch of at least k answers of a group left.
+ * Kafka's records show anyway: when a batch left, and how many answers it held.
  */
 @Component
 class BallotPublisher implements SchedulingConfigurer {

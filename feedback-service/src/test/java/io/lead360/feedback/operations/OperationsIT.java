@@ -109,11 +109,20 @@ class OperationsIT {
     }
 
     @Test
-    void theManagementPortServesNothingButActuator() throws Exception {
-        assertThat(get(managementPort, "/api/cycles").statusCode()).isIn(401, 403, 404);
+    void theManagementPortServesNothingButActuatorAndBadInputThereIsA4xx() throws Exception {
+        HttpResponse<String> application = get(managementPort, "/api/cycles");
+        assertThat(application.statusCode()).isEqualTo(404);
+        assertThat(application.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         HttpResponse<String> withToken = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort
                 + "/api/cycles")).header("Authorization", "Bearer " + adminToken()).GET());
-        assertThat(withToken.statusCode()).isIn(401, 403, 404);
+        assertThat(withToken.statusCode()).isEqualTo(404);
+
+        assertThat(get(managementPort, "/actuator/metrics/no.such.metric").statusCode()).isEqualTo(404);
+        assertThat(get(managementPort, "/actuator/metrics/http.server.requests?tag=no-colon").statusCode())
+                .isBetween(400, 499);
+        // read-only: no endpoint takes a write
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health"))
+                .POST(HttpRequest.BodyPublishers.noBody())).statusCode()).isBetween(400, 499);
     }
 
     @Test
