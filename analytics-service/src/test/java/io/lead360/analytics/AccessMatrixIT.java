@@ -49,7 +49,7 @@ class AccessMatrixIT extends IntegrationTestBase {
         /** the person the {subjectId} names, or an ADMIN */
         SUBJECT_OR_ADMIN,
         ADMIN,
-        /** not reachable directly by anyone (e.g. the error page, the actuator index) */
+        /** not reachable directly by anyone (e.g. the error page) */
         NOBODY
     }
 
@@ -72,17 +72,14 @@ class AccessMatrixIT extends IntegrationTestBase {
             entry("GET /api/admin/profiles/rebuild/{rebuildId}", new Route(Rule.ADMIN, "")),
             entry("GET /api/audit/reports", new Route(Rule.ADMIN, "limit=5")),
             entry("GET /.well-known/jwks.json", new Route(Rule.PUBLIC, "")),
-            entry("GET /actuator/health", new Route(Rule.PUBLIC, "")),
-            entry("GET /actuator/health/**", new Route(Rule.PUBLIC, "")),
-            entry("GET /actuator/metrics", new Route(Rule.ADMIN, "")),
-            entry("GET /actuator/metrics/{requiredMetricName}", new Route(Rule.ADMIN, "")),
-            entry("GET /actuator", new Route(Rule.NOBODY, "")),
+            // liveness and readiness, status only; the rest of actuator is on the management port (ManagementPortIT)
+            entry("GET /livez", new Route(Rule.PUBLIC, "")),
+            entry("GET /readyz", new Route(Rule.PUBLIC, "")),
             entry("ANY /error", new Route(Rule.NOBODY, "")));
 
     /** Sample values of path variables other than {subjectId}. */
     static final Map<String, String> PATH_SAMPLES = Map.of(
-            "rebuildId", "no-such-rebuild",
-            "requiredMetricName", "lead360.events.applied");
+            "rebuildId", "no-such-rebuild");
 
     private static final Pattern VARIABLE = Pattern.compile("\\{\\*?([^}]+)}|\\*\\*");
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -156,7 +153,7 @@ class AccessMatrixIT extends IntegrationTestBase {
         };
     }
 
-    /** "METHOD pattern" of every handler method of every request-mapping handler mapping (controllers and actuator). */
+    /** "METHOD pattern" of every handler method of every request-mapping handler mapping (controllers and the probes). */
     private List<String> routes() {
         var routes = new ArrayList<String>();
         for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {

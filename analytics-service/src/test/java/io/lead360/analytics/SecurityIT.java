@@ -78,8 +78,9 @@ class SecurityIT extends IntegrationTestBase {
     }
 
     @Test
-    void healthIsOpen() throws Exception {
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+    void theProbesAreOpen() throws Exception {
+        mvc.perform(get("/readyz")).andExpect(status().isOk());
+        mvc.perform(get("/livez")).andExpect(status().isOk());
     }
 
     @Test

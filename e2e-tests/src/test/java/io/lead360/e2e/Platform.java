@@ -49,6 +49,10 @@ final class Platform {
         env.put("LEAD360_GATEWAY_PORT", String.valueOf(gatewayPort));
         env.put("LEAD360_FEEDBACK_PORT", String.valueOf(freePort()));
         env.put("LEAD360_ANALYTICS_PORT", String.valueOf(freePort()));
+        // each service's operator port (health, Prometheus): free ones too, so that platforms never share them
+        env.put("LEAD360_GATEWAY_MANAGEMENT_PORT", String.valueOf(freePort()));
+        env.put("LEAD360_FEEDBACK_MANAGEMENT_PORT", String.valueOf(freePort()));
+        env.put("LEAD360_ANALYTICS_MANAGEMENT_PORT", String.valueOf(freePort()));
         env.put("LEAD360_INFRA_HEALTH_PORT", String.valueOf(freePort()));
         env.put("LEAD360_MONGODB_PORT", String.valueOf(freePort()));
         env.put("LEAD360_ANALYTICS_MONGODB_PORT", String.valueOf(freePort()));
@@ -131,6 +135,12 @@ final class Platform {
     /** local-infra's health server (and, with LEAD360_INFRA_FAULT_CONTROL=true, its fault control). */
     String infraUrl() {
         return "http://127.0.0.1:" + env.get("LEAD360_INFRA_HEALTH_PORT");
+    }
+
+    /** A service's management port ({@code gateway-service}, {@code feedback-service}, {@code analytics-service}). */
+    String managementUrl(String service) {
+        return "http://127.0.0.1:" + env.get("LEAD360_" + service.replace("-service", "").toUpperCase()
+                + "_MANAGEMENT_PORT");
     }
 
     String kafkaBootstrap() {

@@ -275,7 +275,7 @@ class GatewayIT {
     }
 
     @Test
-    void keySetAndHealthAreOpenAndTheKeySetHoldsNoPrivateParts() {
+    void keySetAndProbesAreOpenAndTheKeySetHoldsNoPrivateParts() {
         client.get().uri("/.well-known/jwks.json").exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -283,7 +283,7 @@ class GatewayIT {
                 .jsonPath("$.keys[0].kty").isEqualTo("RSA")
                 .jsonPath("$.keys[0].d").doesNotExist()
                 .jsonPath("$.keys[0].p").doesNotExist();
-        client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+        client.get().uri("/readyz").exchange().expectStatus().isOk();
     }
 
     @Test
@@ -416,7 +416,7 @@ class GatewayIT {
         assertThat(context.getBeanNamesForType(org.springframework.data.redis.connection.ReactiveRedisConnectionFactory.class)).isEmpty();
         assertThat(context.getBean(org.springframework.cloud.gateway.filter.ratelimit.RateLimiter.class))
                 .isInstanceOf(io.lead360.gateway.ratelimit.InMemoryRateLimiter.class);
-        client.get().uri("/actuator/health").exchange().expectStatus().isOk()
+        client.get().uri("/readyz").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 

@@ -84,7 +84,7 @@ class RedisRateLimitIT {
 
     @Test
     void theGatewayStaysHealthy() {
-        client.get().uri("/actuator/health").exchange().expectStatus().isOk()
+        client.get().uri("/readyz").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 

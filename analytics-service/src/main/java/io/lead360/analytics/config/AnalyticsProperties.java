@@ -18,7 +18,7 @@ import java.time.Duration;
 @ConfigurationProperties("lead360")
 public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka kafka, @DefaultValue Rebuild rebuild,
                                   @DefaultValue Mongo mongo, @DefaultValue Http http, @DefaultValue Feedback feedback,
-                                  @DefaultValue("false") boolean production) {
+                                  @DefaultValue("false") boolean production, @DefaultValue Operations operations) {
 
     /**
      * @param jwksUri  where the gateway publishes its signing keys
@@ -95,5 +95,13 @@ public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka k
                            @DefaultValue("60s") Duration tokenLifetime,
                            @DefaultValue("10000") long keyCacheSize,
                            @DefaultValue("10m") Duration keyCacheTtl) {
+    }
+
+    /**
+     * The operator's view (management port).
+     *
+     * @param kafkaHealthTimeout how long readiness waits for the Kafka cluster to answer before it says DOWN
+     */
+    public record Operations(@DefaultValue("2s") Duration kafkaHealthTimeout) {
     }
 }

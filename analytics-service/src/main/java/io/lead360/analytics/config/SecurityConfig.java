@@ -3,6 +3,7 @@ package io.lead360.analytics.config;
 import io.lead360.service.MongoPingHealthIndicator;
 import io.lead360.service.ProblemSecurityHandlers;
 import io.lead360.service.ResourceServer;
+import io.lead360.service.operations.ManagementServer;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stateless OAuth2 resource server: tokens minted by the gateway, checked here again
- * (see {@link ResourceServer}); every /api/** call needs one. Only health and analytics' public
- * signing key are open.
+ * (see {@link ResourceServer}); every /api/** call needs one. Only the probes and analytics' public
+ * signing key are open; metrics and the rest of actuator are on the management port.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -34,10 +35,10 @@ class SecurityConfig {
         http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // liveness and readiness on this port, status only (management.endpoint.health.group.*)
+                        .requestMatchers(ManagementServer.probesOnTheApplicationPort()).permitAll()
                         // the public half of analytics' signing key, for feedback-service
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
-                        .requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole("ADMIN")
                         .requestMatchers("/api/organisation/**", "/api/admin/**", "/api/audit/**").hasRole("ADMIN")
                         // people only: the gateway's SERVICE token has no business here
                         .requestMatchers("/api/**").hasAnyRole("EMPLOYEE", "LEADER", "ADMIN")

@@ -3,6 +3,7 @@ package io.lead360.analytics.ingest;
 import io.lead360.analytics.storage.ActiveCollections;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.Topics;
+import io.micrometer.observation.Observation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -27,18 +28,36 @@ class FeedbackEventListener {
     private final EventApplier applier;
     private final ActiveCollections collections;
     private final IngestMetrics metrics;
+    private final ApplyObservations observations;
 
     FeedbackEventListener(EventReader reader, EventOpener opener, EventApplier applier, ActiveCollections collections,
-                          IngestMetrics metrics) {
+                          IngestMetrics metrics, ApplyObservations observations) {
         this.reader = reader;
         this.opener = opener;
         this.applier = applier;
         this.collections = collections;
         this.metrics = metrics;
+        this.observations = observations;
     }
 
     @KafkaListener(topics = {Topics.FEEDBACK_SUBMITTED, Topics.CYCLE_EVENTS}, batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
+        List<Observation> applying = observations.start(records);
+        try {
+            apply(records);
+        } catch (BatchListenerFailedException e) {
+            // the records before it were applied; those after it come again
+            int failed = e.getIndex();
+            if (failed >= 0 && failed < applying.size()) {
+                applying.get(failed).error(e.getCause() == null ? e : e.getCause());
+            }
+            throw e;
+        } finally {
+            applying.forEach(Observation::stop);
+        }
+    }
+
+    private void apply(List<ConsumerRecord<String, String>> records) {
         var events = new ArrayList<FeedbackEvent>(records.size());
         RuntimeException failure = null;
         for (ConsumerRecord<String, String> record : records) {

@@ -3,6 +3,7 @@ package io.lead360.analytics.keys;
 import io.lead360.analytics.config.AnalyticsProperties;
 import io.lead360.service.ProductionModeException;
 import io.lead360.service.SigningKey;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,10 +22,12 @@ class KeysConfig {
     }
 
     @Bean
-    SubjectKeys subjectKeys(AnalyticsProperties properties, SigningKey signingKey, Clock clock, JsonMapper json) {
+    SubjectKeys subjectKeys(AnalyticsProperties properties, SigningKey signingKey, Clock clock, JsonMapper json,
+                            ObservationRegistry observations) {
         AnalyticsProperties.Feedback feedback = properties.feedback();
         var token = new ServiceToken(signingKey, clock, feedback.tokenLifetime());
-        var client = new SubjectKeyClient(feedback.uri(), feedback.connectTimeout(), feedback.responseTimeout(), token, json);
+        var client = new SubjectKeyClient(feedback.uri(), feedback.connectTimeout(), feedback.responseTimeout(), token, json,
+                observations);
         return new SubjectKeys(client, feedback.maxIdsPerRequest(), feedback.keyCacheSize(), feedback.keyCacheTtl());
     }
 

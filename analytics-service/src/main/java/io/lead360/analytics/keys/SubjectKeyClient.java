@@ -1,6 +1,7 @@
 package io.lead360.analytics.keys;
 
 import io.lead360.events.SubjectSeal;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
@@ -33,15 +34,17 @@ final class SubjectKeyClient {
     private final ServiceToken token;
     private final JsonMapper json;
 
+    /** @param observations times each call ({@code http.client.requests}) and passes the trace on to feedback-service */
     SubjectKeyClient(URI feedbackUri, Duration connectTimeout, Duration responseTimeout, ServiceToken token,
-                     JsonMapper json) {
+                     JsonMapper json, ObservationRegistry observations) {
         var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build());
         requests.setReadTimeout(responseTimeout);
-        this.http = RestClient.builder().baseUrl(feedbackUri.toString()).requestFactory(requests).build();
+        this.http = RestClient.builder().baseUrl(feedbackUri.toString()).requestFactory(requests)
+                .observationRegistry(observations).build();
         this.token = token;
         this.json = json;
     }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.lead360.events.SubjectSeal;
 import io.lead360.infra.FreePort;
 import io.lead360.service.SigningKey;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,7 +180,8 @@ class SubjectKeysTest {
 
     private SubjectKeys subjectKeys(URI uri, int limit, Duration ttl) {
         var token = new ServiceToken(SigningKey.loadOrCreate(dir.resolve("key.pem")), Clock.systemUTC(), Duration.ofSeconds(60));
-        var client = new SubjectKeyClient(uri, Duration.ofMillis(500), Duration.ofMillis(800), token, JSON);
+        var client = new SubjectKeyClient(uri, Duration.ofMillis(500), Duration.ofMillis(800), token, JSON,
+                ObservationRegistry.NOOP);
         return new SubjectKeys(client, limit, 1000, ttl);
     }
 

@@ -3,6 +3,7 @@ package io.lead360.feedback.auth;
 import io.lead360.feedback.config.FeedbackProperties;
 import io.lead360.service.ProblemSecurityHandlers;
 import io.lead360.service.ResourceServer;
+import io.lead360.service.operations.ManagementServer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -36,7 +37,8 @@ class SecurityConfig {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // liveness and readiness on this port, status only (management.endpoint.health.group.*)
+                        .requestMatchers(ManagementServer.probesOnTheApplicationPort()).permitAll()
                         .requestMatchers("/error").permitAll()
                         // the OpenAPI document and Swagger UI are public documentation
                         .requestMatchers(HttpMethod.GET, "/api/docs/**").permitAll()

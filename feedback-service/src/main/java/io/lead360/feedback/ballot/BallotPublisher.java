@@ -4,6 +4,8 @@ import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.Topics;
 import io.lead360.feedback.config.FeedbackProperties;
 import io.lead360.feedback.outbox.EventSender;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,9 +28,18 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * are pulled in one update. A crash in between publishes a record twice (analytics applies it once);
  * Kafka down leaves the answers held, counted and safe. Several instances may run this at once: they
  * choose the same answers (see BatchRule) and so only duplicate records.
+ *
+ * <p>A round that sends starts a trace of its own ({@value #OBSERVATION}, a root: the scheduler thread
+ * carries no request's context), which its Kafka sends and analytics' processing of them continue. No
+ * submission's trace reaches Kafka: a held answer keeps no trace context (see
+ * {@code outbox.OutboxEntries#payloadOf}), because that context would tie the published answer to the
+ * HTTP request of a named rater at the exact time. What a tracing backend learns from a round is what
+ * Kafka's records show anyway: when a batch left, and how many answers it held.
  */
 @Component
 class BallotPublisher implements SchedulingConfigurer {
+
+    static final String OBSERVATION = "lead360.ballots.publish";
 
     private static final Logger log = LoggerFactory.getLogger(BallotPublisher.class);
     private static final String TYPE = FeedbackSubmitted.class.getSimpleName();
@@ -36,11 +47,14 @@ class BallotPublisher implements SchedulingConfigurer {
     private final MongoTemplate mongo;
     private final EventSender sender;
     private final FeedbackProperties.Outbox settings;
+    private final ObservationRegistry observations;
 
-    BallotPublisher(MongoTemplate mongo, EventSender sender, FeedbackProperties properties) {
+    BallotPublisher(MongoTemplate mongo, EventSender sender, FeedbackProperties properties,
+                    ObservationRegistry observations) {
         this.mongo = mongo;
         this.sender = sender;
         this.settings = properties.outbox();
+        this.observations = observations;
     }
 
     @Override
@@ -75,18 +89,32 @@ class BallotPublisher implements SchedulingConfigurer {
         if (anyToSend && !sender.topicsReady()) {
             return 0;
         }
-        for (Round round : rounds) {
-            for (Ballot.Held held : round.selection().publish()) {
-                round.sends().add(sender.send(Topics.FEEDBACK_SUBMITTED, round.ballot().subjectId(), TYPE, held.payload()));
-            }
-        }
+        // a round that only destroys or settles sends nothing: no trace for it
+        Observation observation = anyToSend
+                ? Observation.createNotStarted(OBSERVATION, observations).parentObservation(null)
+                        .contextualName("ballots publish").start()
+                : Observation.NOOP;
         int published = 0;
-        for (Round round : rounds) {
-            if (!acknowledged(round.sends())) {
-                continue; // held still: the next round tries again
+        try (Observation.Scope scope = observation.openScope()) {
+            for (Round round : rounds) {
+                for (Ballot.Held held : round.selection().publish()) {
+                    round.sends().add(sender.send(Topics.FEEDBACK_SUBMITTED, round.ballot().subjectId(), TYPE,
+                            held.payload()));
+                }
             }
-            settle(round.ballot(), round.selection());
-            published += round.selection().publish().size();
+            for (Round round : rounds) {
+                if (!acknowledged(round.sends())) {
+                    continue; // held still: the next round tries again
+                }
+                settle(round.ballot(), round.selection());
+                published += round.selection().publish().size();
+            }
+            observation.highCardinalityKeyValue("lead360.answers.published", Integer.toString(published));
+        } catch (RuntimeException e) {
+            observation.error(e);
+            throw e;
+        } finally {
+            observation.stop();
         }
         return published;
     }

@@ -20,7 +20,8 @@ public record FeedbackProperties(
         @DefaultValue Cycles cycles,
         @DefaultValue Reminders reminders,
         @DefaultValue Mongo mongo,
-        @DefaultValue Http http) {
+        @DefaultValue Http http,
+        @DefaultValue Operations operations) {
 
     /**
      * @param sessionTtl     a sign-in session ends this long after it began, whatever happens
@@ -120,5 +121,14 @@ public record FeedbackProperties(
     public record Http(
             @DefaultValue("256KB") DataSize maxBodySize,
             @DefaultValue("5MB") DataSize maxImportBodySize) {
+    }
+
+    /**
+     * The operator's view (management port).
+     *
+     * @param backlogRefresh how often the backlog gauges (outbox entries and their age, held answers, due
+     *                       ballots) read MongoDB at most; scrapes in between see the last reading
+     */
+    public record Operations(@DefaultValue("10s") Duration backlogRefresh) {
     }
 }

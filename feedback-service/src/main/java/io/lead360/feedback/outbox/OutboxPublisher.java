@@ -1,6 +1,9 @@
 package io.lead360.feedback.outbox;
 
 import io.lead360.feedback.config.FeedbackProperties;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +24,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * pull the entry. A crash between the two publishes twice (consumers are idempotent); Kafka down
  * leaves entries waiting. Submissions do not pass here: they wait in their ballot (see
  * {@code ballot.BallotPublisher}). Runs on the scheduler thread, never on a request thread.
+ *
+ * <p>Each entry is published under an observation ({@value #OBSERVATION}) that continues the trace of
+ * the administrator's request which wrote it (the entry's {@code traceparent}); the Kafka send is its
+ * child, so the record's {@code traceparent} header carries that trace on to analytics-service.
  */
 @Component
 class OutboxPublisher implements SchedulingConfigurer {
@@ -28,16 +35,21 @@ class OutboxPublisher implements SchedulingConfigurer {
     /** The collections whose documents carry an outbox array. */
     static final List<String> COLLECTIONS = List.of("cycles", "erasures");
 
+    static final String OBSERVATION = "lead360.outbox.publish";
+
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
 
     private final MongoTemplate mongo;
     private final EventSender sender;
     private final FeedbackProperties.Outbox settings;
+    private final ObservationRegistry observations;
 
-    OutboxPublisher(MongoTemplate mongo, EventSender sender, FeedbackProperties properties) {
+    OutboxPublisher(MongoTemplate mongo, EventSender sender, FeedbackProperties properties,
+                    ObservationRegistry observations) {
         this.mongo = mongo;
         this.sender = sender;
         this.settings = properties.outbox();
+        this.observations = observations;
     }
 
     @Override
@@ -65,7 +77,7 @@ class OutboxPublisher implements SchedulingConfigurer {
             }
             for (Document document : documents) {
                 for (Document entry : document.getList(OutboxEntry.FIELD, Document.class)) {
-                    if (!send(entry)) {
+                    if (!send(entry, collection)) {
                         return published; // broker unreachable: stop the round, keep the order
                     }
                     mongo.updateFirst(Query.query(where("_id").is(document.get("_id"))),
@@ -78,18 +90,38 @@ class OutboxPublisher implements SchedulingConfigurer {
         return published;
     }
 
-    private boolean send(Document entry) {
-        try {
-            sender.send(entry.getString("topic"), entry.getString("key"), entry.getString("type"),
-                    entry.getString("payload")).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    private boolean send(Document entry, String collection) {
+        String type = entry.getString("type");
+        Observation observation = Observation.createNotStarted(OBSERVATION, () -> storedTraceOf(entry), observations)
+                .contextualName("outbox publish " + type)
+                .lowCardinalityKeyValue("lead360.event.type", type)
+                .lowCardinalityKeyValue("lead360.outbox.collection", collection)
+                .start();
+        try (Observation.Scope scope = observation.openScope()) {
+            sender.send(entry.getString("topic"), entry.getString("key"), type, entry.getString("payload"))
+                    .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            // an administrator's action reached Kafka; the line carries its trace id (nothing about a person)
+            log.info("Published {} {} to {}", type, entry.getString("eventId"), entry.getString("topic"));
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            observation.error(e);
             return false;
         } catch (Exception e) {
+            observation.error(e);
             log.warn("Could not publish event {} to {}: {}", entry.getString("eventId"), entry.getString("topic"),
                     e.toString());
             return false;
+        } finally {
+            observation.stop();
         }
+    }
+
+    /** The entry as the carrier of the trace context it was written with (none: a trace of its own). */
+    private static ReceiverContext<Document> storedTraceOf(Document entry) {
+        ReceiverContext<Document> context = new ReceiverContext<>((carrier, key) -> OutboxEntry.TRACEPARENT.equals(key)
+                ? carrier.getString(OutboxEntry.TRACEPARENT) : null);
+        context.setCarrier(entry);
+        return context;
     }
 }

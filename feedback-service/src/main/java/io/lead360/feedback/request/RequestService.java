@@ -151,8 +151,9 @@ class RequestService {
         // no rater identity, and only the day, so the event cannot single out who answered
         FeedbackSubmitted event = new FeedbackSubmitted(eventId, FeedbackSubmitted.VERSION,
                 clock.instant().truncatedTo(ChronoUnit.DAYS), cycle.id(), request.subjectId(), sealed);
+        // the record value only: no time and no trace context goes with an answer (see OutboxEntries.payloadOf)
         Ballots.Outcome outcome = ballots.accept(cycle.id(), request.subjectId(), request.id(), request.relationship(),
-                eventId.toString(), outbox.of(event).payload());
+                eventId.toString(), outbox.payloadOf(event));
         settle(request, outcome, RequestStatus.SUBMITTED);
         return new RequestViews.Submitted(id, RequestStatus.SUBMITTED);
     }

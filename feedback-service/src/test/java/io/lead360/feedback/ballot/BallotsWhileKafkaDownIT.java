@@ -2,6 +2,7 @@ package io.lead360.feedback.ballot;
 
 import io.lead360.events.Topics;
 import io.lead360.feedback.it.KafkaDownIT;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -39,7 +40,7 @@ class BallotsWhileKafkaDownIT extends KafkaDownIT {
         assertThat(ballot.respondedOf(io.lead360.events.Relationship.SELF)).isEqualTo(1);
         assertThat(ballot.heldOrEmpty()).hasSize(1);
 
-        BallotPublisher recovered = new BallotPublisher(mongo, senderToTheRealBroker(), properties);
+        BallotPublisher recovered = new BallotPublisher(mongo, senderToTheRealBroker(), properties, ObservationRegistry.NOOP);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             recovered.publishDue();
             return mongo.findById(ballotId, Ballot.class).heldOrEmpty().isEmpty();

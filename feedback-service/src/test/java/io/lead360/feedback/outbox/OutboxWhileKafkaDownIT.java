@@ -3,6 +3,7 @@ package io.lead360.feedback.outbox;
 import io.lead360.events.Topics;
 import io.lead360.feedback.it.KafkaDownIT;
 import org.bson.Document;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,7 +22,7 @@ class OutboxWhileKafkaDownIT extends KafkaDownIT {
         Thread.sleep(1500);
         assertThat(mongo.findById(team.cycleId(), Document.class, "cycles").getList("outbox", Document.class)).hasSize(1);
 
-        OutboxPublisher recovered = new OutboxPublisher(mongo, senderToTheRealBroker(), properties);
+        OutboxPublisher recovered = new OutboxPublisher(mongo, senderToTheRealBroker(), properties, ObservationRegistry.NOOP);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             recovered.publishPending();
             return mongo.findById(team.cycleId(), Document.class, "cycles").getList("outbox", Document.class).isEmpty();

@@ -4,6 +4,7 @@ import io.lead360.service.SigningKey;
 import java.time.Clock;
 
 import io.lead360.gateway.GatewayProperties;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,10 +36,11 @@ class AuthConfig {
     }
 
     @Bean
-    FeedbackCredentialsClient feedbackCredentialsClient(TokenIssuer tokenIssuer, GatewayProperties properties) {
+    FeedbackCredentialsClient feedbackCredentialsClient(TokenIssuer tokenIssuer, GatewayProperties properties,
+            ObservationRegistry observations) {
         GatewayProperties.Auth auth = properties.auth();
         return new FeedbackCredentialsClient(properties.routes().feedbackUri(), tokenIssuer,
-                auth.verifyConnectTimeout(), auth.verifyResponseTimeout());
+                auth.verifyConnectTimeout(), auth.verifyResponseTimeout(), observations);
     }
 
     @Bean

@@ -11,6 +11,9 @@ import io.lead360.gateway.auth.SigningKeys;
 import io.lead360.gateway.auth.TokenIssuer;
 import io.lead360.gateway.web.ProblemWriter;
 
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -69,8 +72,10 @@ class SecurityConfig {
                         .pathMatchers(HttpMethod.GET, WEB_APP).permitAll()
                         .pathMatchers("/api/**").hasAnyRole(PERSON_ROLES)
                         .pathMatchers("/.well-known/jwks.json", "/fallback/**").permitAll()
-                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .pathMatchers("/actuator/**").hasRole("ADMIN")
+                        // liveness and readiness on this port, status only; the rest of actuator is on the
+                        // management port (operations.ManagementServerSecurity)
+                        .matchers(EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, HealthEndpoint.class))
+                        .permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(authenticationConverter()))

@@ -8,6 +8,7 @@ import io.lead360.gateway.auth.ServiceUnavailableException;
 import io.lead360.gateway.auth.FeedbackCredentialsClient;
 import io.lead360.gateway.auth.TokenIssuer;
 import io.lead360.gateway.auth.VerifiedPerson;
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -29,8 +30,9 @@ class FeedbackSsoClient {
     private final TokenIssuer tokens;
     private final Duration responseTimeout;
 
-    FeedbackSsoClient(URI feedbackUri, TokenIssuer tokens, Duration connectTimeout, Duration responseTimeout) {
-        this.webClient = FeedbackCredentialsClient.webClient(feedbackUri, connectTimeout, responseTimeout);
+    FeedbackSsoClient(URI feedbackUri, TokenIssuer tokens, Duration connectTimeout, Duration responseTimeout,
+            ObservationRegistry observations) {
+        this.webClient = FeedbackCredentialsClient.webClient(feedbackUri, connectTimeout, responseTimeout, observations);
         this.tokens = tokens;
         this.responseTimeout = responseTimeout;
     }

@@ -7,6 +7,7 @@ import io.lead360.gateway.GatewayProperties;
 import io.lead360.gateway.auth.TokenIssuer;
 import io.lead360.gateway.security.StatelessChains;
 import io.lead360.gateway.web.ProblemWriter;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
@@ -43,14 +44,15 @@ class SsoConfig {
     }
 
     @Bean
-    FeedbackSsoClient feedbackSsoClient(TokenIssuer tokenIssuer, GatewayProperties properties) {
+    FeedbackSsoClient feedbackSsoClient(TokenIssuer tokenIssuer, GatewayProperties properties,
+            ObservationRegistry observations) {
         GatewayProperties.Auth auth = properties.auth();
         return new FeedbackSsoClient(properties.routes().feedbackUri(), tokenIssuer,
-                auth.verifyConnectTimeout(), auth.verifyResponseTimeout());
+                auth.verifyConnectTimeout(), auth.verifyResponseTimeout(), observations);
     }
 
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1) // after the management port's chain, which answers everything on that port
     SecurityWebFilterChain ssoSecurityWebFilterChain(ServerHttpSecurity http, SsoProviders providers,
             FeedbackSsoClient feedback, SsoProperties properties, ProblemWriter problems) {
         SsoSignInHandler signIn = new SsoSignInHandler(feedback, properties);

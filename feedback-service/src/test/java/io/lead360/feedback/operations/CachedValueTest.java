@@ -1,0 +1,81 @@
+package io.lead360.feedback.operations;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CachedValueTest {
+
+    private final SettableClock clock = new SettableClock(Instant.parse("2025-06-01T12:00:00Z"));
+    private final AtomicInteger reads = new AtomicInteger();
+
+    @Test
+    void aValueIsReadOncePerPeriodHoweverOftenItIsAskedFor() {
+        CachedValue<Integer> value = new CachedValue<>(reads::incrementAndGet, e -> -1, Duration.ofSeconds(10), clock);
+
+        assertThat(value.get()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(9));
+        assertThat(value.get()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(value.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedReadAnswersTheFallbackForTheWholePeriodWithoutAskingAgain() {
+        CachedValue<Integer> value = new CachedValue<>(() -> {
+            reads.incrementAndGet();
+            throw new IllegalStateException("store away");
+        }, e -> -1, Duration.ofSeconds(10), clock);
+
+        assertThat(value.get()).isEqualTo(-1);
+        assertThat(value.get()).isEqualTo(-1);
+        assertThat(reads).hasValue(1);
+        clock.advance(Duration.ofSeconds(10));
+        value.get();
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void aClockMovedBackwardsReadsAgain() {
+        CachedValue<Integer> value = new CachedValue<>(reads::incrementAndGet, e -> -1, Duration.ofSeconds(10), clock);
+        value.get();
+        clock.advance(Duration.ofSeconds(-60));
+
+        assertThat(value.get()).isEqualTo(2);
+    }
+
+    private static final class SettableClock extends Clock {
+
+        private Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
