@@ -72,6 +72,8 @@ class AccessMatrixIT extends IntegrationTestBase {
             entry("GET /api/admin/profiles/rebuild/{rebuildId}", new Route(Rule.ADMIN, "")),
             entry("GET /api/audit/reports", new Route(Rule.ADMIN, "limit=5")),
             entry("GET /.well-known/jwks.json", new Route(Rule.PUBLIC, "")),
+            entry("GET /api/docs/analytics", new Route(Rule.PUBLIC, "")),
+            entry("GET /api/docs/analytics.yaml", new Route(Rule.PUBLIC, "")),
             entry("GET /actuator/health", new Route(Rule.PUBLIC, "")),
             entry("GET /actuator/health/**", new Route(Rule.PUBLIC, "")),
             entry("GET /actuator/metrics", new Route(Rule.ADMIN, "")),

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stateless OAuth2 resource server: tokens minted by the gateway, checked here again
- * (see {@link ResourceServer}); every /api/** call needs one. Only health and analytics' public
- * signing key are open.
+ * (see {@link ResourceServer}); every /api/** call needs one. Only health, analytics' public
+ * signing key and the OpenAPI document are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -37,6 +37,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // the public half of analytics' signing key, for feedback-service
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                        // the OpenAPI document is public documentation
+                        .requestMatchers(HttpMethod.GET, "/api/docs/**").permitAll()
                         .requestMatchers("/actuator/metrics", "/actuator/metrics/**").hasRole("ADMIN")
                         .requestMatchers("/api/organisation/**", "/api/admin/**", "/api/audit/**").hasRole("ADMIN")
                         // people only: the gateway's SERVICE token has no business here
