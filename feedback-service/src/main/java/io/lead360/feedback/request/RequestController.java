@@ -29,7 +29,7 @@ import java.util.List;
 class RequestController {
 
     static final String RESPONSE_EXAMPLE = """
-            {"ratings":{"trust-1":4,"trust-2":5,"delegation-1":3,"control-1":null},
+            {"ratings":{"trust-1":4,"trust-2":5,"delegation-3":2,"empowerment-2":null},
              "comments":{"start":"Share the quarterly goals earlier.","stop":"Reviewing every slide.",
                          "continue":"The open Friday sessions."}}""";
     static final String SUBMITTED_EXAMPLE = """

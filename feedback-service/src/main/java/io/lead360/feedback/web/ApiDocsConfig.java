@@ -86,6 +86,15 @@ class ApiDocsConfig {
         return new NestedRecordNames();
     }
 
+    /**
+     * A boxed number in lead360's records is one the API may answer as null: a count the anonymity rules
+     * hide (a group's {@code responded} below the threshold), or an optional setting. Primitives never are.
+     */
+    @Bean
+    ModelConverter nullableNumbers() {
+        return new NullableNumbers();
+    }
+
     private static void complete(Operation operation) {
         if (operation.getSecurity() == null) {
             operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
@@ -150,6 +159,21 @@ class ApiDocsConfig {
     private static Schema<Object> typed(String type) {
         // OpenAPI 3.1 reads `types`; `type` keeps the schema right for readers of 3.0 too
         return new Schema<>().type(type).types(Set.of(type));
+    }
+
+    private static final class NullableNumbers implements ModelConverter {
+
+        private static final Set<Class<?>> BOXED = Set.of(Integer.class, Long.class, Double.class);
+
+        @Override
+        public Schema resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+            Schema schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+            JavaType javaType = Json.mapper().constructType(type.getType());
+            if (schema != null && javaType != null && BOXED.contains(javaType.getRawClass()) && schema.getTypes() != null) {
+                schema.addType("null");
+            }
+            return schema;
+        }
     }
 
     private static final class NestedRecordNames implements ModelConverter {

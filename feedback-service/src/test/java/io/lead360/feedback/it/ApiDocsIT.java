@@ -149,6 +149,20 @@ class ApiDocsIT extends AbstractIT {
         assertThat(fromCsv.get("created").asInt() + fromCsv.get("updated").asInt()).isEqualTo(jsonExample.size());
     }
 
+    @Test
+    void theResponseExampleAnswersItemsAndQuestionsOfTheBuiltInQuestionnaire() throws Exception {
+        JsonNode example = operations(document()).get("POST /api/feedback-requests/{id}/response").get("requestBody")
+                .get("content").get("application/json").get("examples").get("response").get("value");
+        JsonNode template = body(getAs(personToken("p-" + tag), "/api/templates/leadership-360").andExpect(status().isOk()));
+        Set<String> items = new TreeSet<>();
+        template.get("competencies").forEach(c -> c.get("items").forEach(i -> items.add(i.get("id").asString())));
+        Set<String> questions = new TreeSet<>();
+        template.get("openQuestions").forEach(q -> questions.add(q.get("id").asString()));
+
+        assertThat(items).containsAll(example.get("ratings").propertyNames());
+        assertThat(questions).containsAll(example.get("comments").propertyNames());
+    }
+
     private JsonNode document() throws Exception {
         // anonymous: the document is public
         return json.readTree(mvc.perform(get("/api/docs/feedback")).andExpect(status().isOk())
