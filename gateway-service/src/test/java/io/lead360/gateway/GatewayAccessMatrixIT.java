@@ -80,6 +80,17 @@ class GatewayAccessMatrixIT {
         RULES.put("/api/auth/sso/token", Rule.PUBLIC);
         RULES.put("/oauth2/authorization/{registrationId}", Rule.PUBLIC);
         RULES.put("/login/oauth2/code/{registrationId}", Rule.PUBLIC);
+        // documentation: the gateway's own document and Swagger UI, the routed documents, the redirects to the UI
+        RULES.put("/api/docs", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/feedback-ui", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/swagger-ui.html", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/gateway", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/gateway.yaml", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/gateway/swagger-config", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/feedback", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/feedback.yaml", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/analytics", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/analytics.yaml", Rule.PUBLIC_GET);
         // actuator
         RULES.put("/actuator", Rule.ADMIN);
         RULES.put("/actuator/health", Rule.PUBLIC);
@@ -95,7 +106,6 @@ class GatewayAccessMatrixIT {
         RULES.put("/api/templates/**", Rule.PERSON);
         RULES.put("/api/cycles/**", Rule.PERSON);
         RULES.put("/api/feedback-requests/**", Rule.PERSON);
-        RULES.put("/api/docs/**", Rule.PUBLIC_GET);
         RULES.put("/api/audit", Rule.PERSON);
         // routes to analytics-service
         RULES.put("/api/profiles/**", Rule.PERSON);
