@@ -36,9 +36,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApiDocsConfig {
 
-    static final String BEARER = "bearer";
-    static final String PROBLEM = "Problem";
-    static final String PROBLEM_JSON = "application/problem+json";
+    private static final String BEARER = "bearer";
+    private static final String PROBLEM = "Problem";
+    private static final String PROBLEM_JSON = "application/problem+json";
 
     /** What an error status means when an operation does not say more. */
     private static final Map<String, String> STANDARD_ERRORS = Map.of(
@@ -63,7 +63,10 @@ class ApiDocsConfig {
                                         + "while its session lives")));
     }
 
-    /** After springdoc has dropped the schemas nothing refers to yet: the Problem schema is referred to from here. */
+    /**
+     * Customizers run after springdoc has dropped the schemas nothing refers to, so the Problem schema, which only
+     * the error responses added here refer to, is added here too.
+     */
     @Bean
     OpenApiCustomizer standardResponses() {
         return api -> {
