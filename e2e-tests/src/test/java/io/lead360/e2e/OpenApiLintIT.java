@@ -172,21 +172,13 @@ class OpenApiLintIT {
 
     /** Installs @redocly/cli into e2e-tests/target/redocly, unless that version is there already. */
     private static void installRedocly() throws IOException, InterruptedException {
+        requireOnPath("node");
         Path installed = TOOL.resolve("node_modules/@redocly/cli/package.json");
         if (Files.exists(installed)
                 && REDOCLY_VERSION.equals(JSON.readTree(installed.toFile()).path("version").asString(""))) {
             return;
         }
-        for (String tool : List.of("node", "npm")) {
-            try {
-                Process version = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
-                version.getInputStream().readAllBytes();
-                version.waitFor(30, TimeUnit.SECONDS);
-            } catch (IOException missing) {
-                fail("OpenApiLintIT lints with Redocly CLI, which needs Node.js and npm, and '" + tool + "' is not on "
-                        + "the PATH: install Node.js 20 or newer with npm (Debian: apt-get install -y nodejs npm)");
-            }
-        }
+        requireOnPath("npm");
         Files.createDirectories(TOOL);
         Path log = TOOL.resolve("npm-install.log");
         ProcessBuilder npm = new ProcessBuilder("npm", "install", "--prefix", TOOL.toString(), "--no-audit", "--no-fund",
@@ -202,6 +194,18 @@ class OpenApiLintIT {
         }
         if (install.exitValue() != 0) {
             fail("npm install @redocly/cli@" + REDOCLY_VERSION + " failed:\n" + Files.readString(log));
+        }
+    }
+
+    /** A failure naming what to install, never a skipped test: CI machines have Node.js and npm. */
+    private static void requireOnPath(String tool) throws InterruptedException {
+        try {
+            Process version = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
+            version.getInputStream().readAllBytes();
+            version.waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException missing) {
+            fail("OpenApiLintIT lints with Redocly CLI, which needs Node.js and npm, and '" + tool + "' is not on the "
+                    + "PATH: install Node.js 20 or newer with npm (Debian: apt-get install -y nodejs npm)");
         }
     }
 
