@@ -75,6 +75,8 @@ class AccessMatrixIT extends IntegrationTestBase {
             // liveness and readiness, status only; the rest of actuator is on the management port (ManagementPortIT)
             entry("GET /livez", new Route(Rule.PUBLIC, "")),
             entry("GET /readyz", new Route(Rule.PUBLIC, "")),
+            entry("GET /api/docs/analytics", new Route(Rule.PUBLIC, "")),
+            entry("GET /api/docs/analytics.yaml", new Route(Rule.PUBLIC, "")),
             entry("ANY /error", new Route(Rule.NOBODY, "")));
 
     /** Sample values of path variables other than {subjectId}. */

@@ -83,6 +83,16 @@ class GatewayAccessMatrixIT {
         // liveness and readiness, status only; the rest of actuator is on the management port (ManagementPortIT)
         RULES.put("/livez", Rule.PUBLIC);
         RULES.put("/readyz", Rule.PUBLIC);
+        RULES.put("/api/docs", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/feedback-ui", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/swagger-ui.html", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/gateway", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/gateway.yaml", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/gateway/swagger-config", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/feedback", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/feedback.yaml", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/analytics", Rule.PUBLIC_GET);
+        RULES.put("/api/docs/analytics.yaml", Rule.PUBLIC_GET);
         // routes to feedback-service
         RULES.put("/api/people/import", Rule.PERSON);
         RULES.put("/api/feedback-requests/*/response", Rule.PERSON);
@@ -94,7 +104,6 @@ class GatewayAccessMatrixIT {
         RULES.put("/api/templates/**", Rule.PERSON);
         RULES.put("/api/cycles/**", Rule.PERSON);
         RULES.put("/api/feedback-requests/**", Rule.PERSON);
-        RULES.put("/api/docs/**", Rule.PUBLIC_GET);
         RULES.put("/api/audit", Rule.PERSON);
         // routes to analytics-service
         RULES.put("/api/profiles/**", Rule.PERSON);

@@ -319,7 +319,7 @@ class GatewayIT {
 
     @Test
     void theFeedbackDocumentationIsRoutedWithoutAToken() {
-        for (String path : List.of("/api/docs/feedback", "/api/docs/feedback-ui")) {
+        for (String path : List.of("/api/docs/feedback", "/api/docs/feedback.yaml")) {
             client.get().uri(path).exchange()
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.path").isEqualTo(path);

@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stateless OAuth2 resource server: tokens minted by the gateway, checked here again
- * (see {@link ResourceServer}); every /api/** call needs one. Only the probes and analytics' public
- * signing key are open; metrics and the rest of actuator are on the management port.
+ * (see {@link ResourceServer}); every /api/** call needs one. Only the probes, analytics' public
+ * signing key and the OpenAPI document are open; metrics and the rest of actuator are on the management port.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -39,6 +39,8 @@ class SecurityConfig {
                         .requestMatchers(ManagementServer.probesOnTheApplicationPort()).permitAll()
                         // the public half of analytics' signing key, for feedback-service
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                        // the OpenAPI document is public documentation
+                        .requestMatchers(HttpMethod.GET, "/api/docs/**").permitAll()
                         .requestMatchers("/api/organisation/**", "/api/admin/**", "/api/audit/**").hasRole("ADMIN")
                         // people only: the gateway's SERVICE token has no business here
                         .requestMatchers("/api/**").hasAnyRole("EMPLOYEE", "LEADER", "ADMIN")

@@ -74,8 +74,6 @@ class AccessMatrixIT extends AbstractIT {
         rule("GET /error", Rule.PUBLIC);
         rule("GET /api/docs/feedback", Rule.PUBLIC);
         rule("GET /api/docs/feedback.yaml", Rule.PUBLIC);
-        rule("GET /api/docs/feedback/swagger-config", Rule.PUBLIC);
-        rule("GET /api/docs/feedback-ui", Rule.PUBLIC);
 
         rule("POST /internal/auth/verify", Rule.SERVICE, f -> json("email", f.signInEmail, "password", SIGN_IN_PASSWORD));
         rule("POST /internal/auth/refresh", Rule.SERVICE, f -> json("refreshToken", f.refreshToken));

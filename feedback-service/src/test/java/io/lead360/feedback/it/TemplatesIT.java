@@ -95,14 +95,13 @@ class TemplatesIT extends AbstractIT {
         putAs(personToken("p-" + tag), "/api/templates/leadership-360", coaching("x")).andExpect(status().isForbidden());
     }
 
+    /** The Swagger UI is the gateway's (ApiDocsIT checks the document itself). */
     @Test
-    void theOpenApiDocumentAndSwaggerUiArePublic() throws Exception {
+    void theOpenApiDocumentIsPublic() throws Exception {
         JsonNode doc = json.readTree(mvc.perform(get("/api/docs/feedback"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(doc.get("openapi").asString()).startsWith("3.");
         assertThat(doc.get("paths").has("/api/cycles/{id}/nominations")).isTrue();
         assertThat(doc.get("paths").has("/api/feedback-requests/{id}/draft")).isTrue();
-        int ui = mvc.perform(get("/api/docs/feedback-ui")).andReturn().getResponse().getStatus();
-        assertThat(ui).isBetween(200, 399);
     }
 }

@@ -4,6 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +27,17 @@ import org.springframework.web.server.ServerWebExchange;
 
 /** Sign-in, refresh, sign-out and the public key set: the /api endpoints the gateway answers itself. */
 @RestController
+@Tag(name = "Sign-in", description = "Access tokens (RS256 JWTs, 15 minutes) and single-use refresh tokens for a "
+        + "session that ends when signed out, after 12 hours, after an hour without a refresh, or when an "
+        + "administrator deactivates the person or changes their roles")
 class AuthController {
+
+    static final String SIGN_IN_EXAMPLE = """
+            {"email":"lea.park@acme.test","password":"correct horse battery staple"}""";
+    /** Not a real token: the signature part is the word "signature". */
+    static final String TOKEN_EXAMPLE = """
+            {"accessToken":"eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI4ZjdjMmE1MSJ9.c2lnbmF0dXJl","tokenType":"Bearer",
+             "expiresIn":900,"refreshToken":"q3ZbN0m2Vx8Yt5Lp1Rk7Hs4Wd9Fg6Ja","refreshExpiresIn":43200}""";
 
     private final FeedbackCredentialsClient credentials;
     private final TokenIssuer tokens;
@@ -41,6 +58,26 @@ class AuthController {
         this.clock = clock;
     }
 
+    @Operation(operationId = "signIn", summary = "Sign in",
+            description = "Exchanges an email and password for an access token and a refresh token, starting a "
+                    + "session. Every refusal is the same 401, whether the email is unknown, the password wrong or the "
+                    + "person deactivated. After 3 failures for an email each further one is answered after a growing "
+                    + "delay; 5 failures in 15 minutes lock the email for 15 minutes (429, whether or not it exists), "
+                    + "and the same per client address after 20. Who may call it: anyone (no token).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = SignInRequest.class),
+                            examples = @ExampleObject(name = "sign-in", value = SIGN_IN_EXAMPLE))))
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "Signed in",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = AccessTokenResponse.class),
+                    examples = @ExampleObject(name = "tokens", value = TOKEN_EXAMPLE)))
+    @ApiResponse(responseCode = "401", description = "Invalid email or password")
+    @ApiResponse(responseCode = "429", description = "Too many sign-ins: the email or the client address is locked, "
+            + "or its rate limit is reached; try again after `Retry-After` seconds")
+    @ApiResponse(responseCode = "503", description = "feedback-service, which checks the password, is unavailable")
+    @ApiResponse(responseCode = "406", description = "The request's `Accept` rules out JSON")
     @PostMapping(path = "/api/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<AccessTokenResponse> issueToken(@Valid @RequestBody SignInRequest request, ServerWebExchange exchange) {
@@ -61,6 +98,16 @@ class AuthController {
                 .map(person -> AccessTokenResponse.bearer(tokens.accessToken(person), person.session(), clock));
     }
 
+    @Operation(operationId = "refresh", summary = "Refresh the access token",
+            description = "A new access token and a new refresh token for the same session; the old refresh token is "
+                    + "spent. Using a refresh token a second time ends its whole session. The person's roles are read "
+                    + "again. Who may call it: anyone holding a refresh token (no access token needed).")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Refreshed")
+    @ApiResponse(responseCode = "401", description = "The refresh token is unknown, expired, revoked or already used, "
+            + "or the person is no longer active")
+    @ApiResponse(responseCode = "503", description = "feedback-service, which keeps the sessions, is unavailable")
+    @ApiResponse(responseCode = "406", description = "The request's `Accept` rules out JSON")
     @PostMapping(path = "/api/auth/refresh", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<AccessTokenResponse> refresh(@Valid @RequestBody RefreshRequest request) {
@@ -68,12 +115,24 @@ class AuthController {
                 .map(person -> AccessTokenResponse.bearer(tokens.accessToken(person), person.session(), clock));
     }
 
+    @Operation(operationId = "signOut", summary = "Sign out",
+            description = "Ends the token's session: its access and refresh tokens stop working at once. Who may call "
+                    + "it: anyone signed in.")
+    @ApiResponse(responseCode = "204", description = "Signed out")
+    @ApiResponse(responseCode = "503", description = "feedback-service, which keeps the sessions, is unavailable")
     @PostMapping("/api/auth/sign-out")
     Mono<ResponseEntity<Void>> signOut(@AuthenticationPrincipal Jwt token) {
         return sessions.end(token.getClaimAsString(TokenIssuer.SESSION_CLAIM), token.getSubject())
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
+    @Operation(operationId = "getJwks", summary = "The gateway's public keys",
+            description = "The JSON Web Key Set (RFC 7517) with which anyone can check an access token's RS256 "
+                    + "signature: the current key and every key rotated out that is still accepted. Public halves "
+                    + "only; cacheable for 5 minutes. Who may call it: anyone (no token).")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The key set")
+    @ApiResponse(responseCode = "406", description = "The request's `Accept` rules out JSON")
     @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> jwks() {
         return ResponseEntity.ok()

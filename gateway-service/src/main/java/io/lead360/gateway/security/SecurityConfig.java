@@ -67,7 +67,7 @@ class SecurityConfig {
                 .authorizeExchange(exchanges -> exchanges
                         // anyone may try to sign in or refresh; sign-out needs a (live) token like any /api call
                         .pathMatchers(HttpMethod.POST, "/api/auth/token", "/api/auth/refresh").permitAll()
-                        // feedback-service's OpenAPI document and Swagger UI are public documentation
+                        // the OpenAPI documents (the gateway's and the routed ones) and the Swagger UI: public
                         .pathMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**").permitAll()
                         .pathMatchers(HttpMethod.GET, WEB_APP).permitAll()
                         .pathMatchers("/api/**").hasAnyRole(PERSON_ROLES)
