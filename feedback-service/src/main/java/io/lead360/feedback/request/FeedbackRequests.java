@@ -85,6 +85,29 @@ public class FeedbackRequests {
         return load;
     }
 
+    /** One of a rater's requests, as a mail lists it. */
+    public record Pending(String requestId, String subjectId, io.lead360.events.Relationship relationship) {
+    }
+
+    /** Rater id to their requests of the cycle still PENDING (for invitations and reminders only). */
+    public Map<String, java.util.List<Pending>> pendingByRater(String cycleId) {
+        Query query = Query.query(where("cycleId").is(cycleId).and("status").is(RequestStatus.PENDING));
+        query.fields().include("raterId", "subjectId", "relationship");
+        Map<String, java.util.List<Pending>> byRater = new java.util.LinkedHashMap<>();
+        for (FeedbackRequest r : mongo.find(query.with(org.springframework.data.domain.Sort.by("raterId", "_id")),
+                FeedbackRequest.class)) {
+            byRater.computeIfAbsent(r.raterId(), k -> new java.util.ArrayList<>())
+                    .add(new Pending(r.id(), r.subjectId(), r.relationship()));
+        }
+        return byRater;
+    }
+
+    /** Whether the rater still has a PENDING request in the cycle. */
+    public boolean hasPending(String cycleId, String raterId) {
+        return mongo.exists(Query.query(where("cycleId").is(cycleId).and("raterId").is(raterId)
+                .and("status").is(RequestStatus.PENDING)), FeedbackRequest.COLLECTION);
+    }
+
     /** How many requests of the cycle are still PENDING (counts, never who). */
     public long pendingCount(String cycleId) {
         return mongo.count(Query.query(where("cycleId").is(cycleId).and("status").is(RequestStatus.PENDING)),
