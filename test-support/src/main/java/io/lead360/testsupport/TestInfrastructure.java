@@ -78,6 +78,11 @@ public final class TestInfrastructure {
         return mail;
     }
 
+    /** What was sent to the address so far, read over IMAP. */
+    public java.util.List<MailInbox.Mail> inbox(String address) {
+        return MailInbox.read(mail.host(), mail.imapPort(), address);
+    }
+
     /** For {@code @DynamicPropertySource}: points Spring at this MongoDB, this Kafka, this mail server and {@link TestTokens}' JWKS. */
     public static void registerProperties(DynamicPropertyRegistry registry) {
         TestInfrastructure infra = get();

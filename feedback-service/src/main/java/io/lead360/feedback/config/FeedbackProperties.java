@@ -120,7 +120,11 @@ public record FeedbackProperties(
      * @param maxRetry               the longest pause between attempts
      * @param giveUpAfter            a message not sent by then fails for good
      * @param manualReminderInterval "remind now" at most this often per cycle
-     * @param passwordLinkTtl        how long a set-password link works (single use)
+     * @param passwordLinkTtl        how long the link of a "forgot my password" mail works (single use)
+     * @param invitationLinkTtl      how long the set-password link in an invitation works (single use)
+     * @param passwordLinks          whether the invitation of someone without a password carries a set-password
+     *                               link; off where everyone signs in with single sign-on
+     * @param timeZone               the zone closing dates are written in
      * @param passwordResetInterval  a second reset mail for the same person within this time is not sent
      * @param messageIdDomain        the right side of every Message-ID
      */
@@ -136,6 +140,9 @@ public record FeedbackProperties(
             @DefaultValue("3d") Duration giveUpAfter,
             @DefaultValue("1h") Duration manualReminderInterval,
             @DefaultValue("24h") Duration passwordLinkTtl,
+            @DefaultValue("7d") Duration invitationLinkTtl,
+            @DefaultValue("true") boolean passwordLinks,
+            @DefaultValue("UTC") java.time.ZoneId timeZone,
             @DefaultValue("5m") Duration passwordResetInterval,
             @DefaultValue("lead360.local") String messageIdDomain) {
     }

@@ -1,6 +1,7 @@
 package io.lead360.feedback.cycle;
 
 import io.lead360.feedback.auth.Caller;
+import io.lead360.feedback.mail.Mailbox;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
+import java.util.Map;
 
 /** Administrators run cycles (ADMIN only, see SecurityConfig; subjects may nominate their raters). */
 @RestController
@@ -20,9 +22,11 @@ import java.util.List;
 class CycleController {
 
     private final CycleService cycles;
+    private final Mailbox mailbox;
 
-    CycleController(CycleService cycles) {
+    CycleController(CycleService cycles, Mailbox mailbox) {
         this.cycles = cycles;
+        this.mailbox = mailbox;
     }
 
     @PostMapping
@@ -62,12 +66,16 @@ class CycleController {
         return cycles.release(id, caller.getName());
     }
 
-    record Reminded(int reminded) {
+    @PostMapping("/{id}/remind")
+    CycleService.Reminded remind(@PathVariable String id, Authentication caller) {
+        return cycles.remind(id, caller.getName());
     }
 
-    @PostMapping("/{id}/remind")
-    Reminded remind(@PathVariable String id, Authentication caller) {
-        return new Reminded(cycles.remind(id, caller.getName()));
+    /** Counts per kind of mail and state (queued, sent, failed, cancelled): never to whom. */
+    @GetMapping("/{id}/mail")
+    Map<String, Map<String, Integer>> mail(@PathVariable String id) {
+        cycles.get(id);
+        return mailbox.countsView(id);
     }
 
     /** ADMIN, or a subject of the cycle for themselves (SecurityConfig lets any person reach this). */

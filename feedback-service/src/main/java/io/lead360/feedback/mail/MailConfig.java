@@ -19,7 +19,7 @@ import java.util.Properties;
 class MailConfig {
 
     @Bean
-    JavaMailSenderImpl mailSender(MailProperties mail) {
+    JavaMailSenderImpl smtp(MailProperties mail) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(mail.getHost());
         if (mail.getPort() != null) {

@@ -1,6 +1,7 @@
 package io.lead360.feedback.mail;
 
 import io.lead360.feedback.config.FeedbackProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
@@ -31,15 +32,22 @@ public class MailTemplates {
     private final MessageSource messages;
     private final String defaultLanguage;
 
+    @Autowired
     MailTemplates(FeedbackProperties properties) {
+        this(properties.mail().defaultLanguage());
+    }
+
+    MailTemplates(String defaultLanguage) {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
         source.setBasename("mail/messages");
         source.setDefaultEncoding(StandardCharsets.UTF_8.name());
         source.setFallbackToSystemLocale(false);
+        // every text through MessageFormat, with or without arguments: '' is always one apostrophe
+        source.setAlwaysUseMessageFormat(true);
         this.messages = source;
         this.html = engine(TemplateMode.HTML, ".html", source);
         this.text = engine(TemplateMode.TEXT, ".txt", source);
-        this.defaultLanguage = properties.mail().defaultLanguage();
+        this.defaultLanguage = defaultLanguage;
     }
 
     private static SpringTemplateEngine engine(TemplateMode mode, String suffix, MessageSource messages) {

@@ -1,7 +1,10 @@
 package io.lead360.feedback.mail;
 
 import io.lead360.feedback.keys.DataKey;
+import com.mongodb.MongoBulkWriteException;
 import org.bson.Document;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -9,7 +12,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +29,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 public class Mailbox {
 
+    private static final int CHUNK = 500;
+    private static final int DUPLICATE_KEY = 11000;
+
     private final MongoTemplate mongo;
     private final DataKey dataKey;
     private final Clock clock;
@@ -35,14 +43,14 @@ public class Mailbox {
     }
 
     /**
-     * @param identity what makes this message this message, e.g. "invitation|&lt;cycle&gt;|&lt;person&gt;"
+     * @param identity what makes this message this message beyond its kind, cycle and person, e.g. the
+     *                 reminder point; "" when nothing does
      * @return true if queued now, false if it was queued (or sent) before
      */
-    public boolean enqueue(String identity, MailKind kind, String cycleId, String personId, String to,
-                           RenderedMail mail) {
+    public boolean enqueue(MailKind kind, String cycleId, String personId, String identity) {
         Instant now = clock.instant();
-        Mail message = new Mail(dataKey.token("mail|" + kind + "|" + identity), kind, cycleId, personId, to,
-                mail.subject(), mail.text(), mail.html(), mail.headers(), Mail.Status.QUEUED, 0, now, now, null, null);
+        Mail message = new Mail(id(kind, cycleId, personId, identity), kind, cycleId, personId, Mail.Status.QUEUED, 0,
+                now, now, null, null);
         try {
             mongo.insert(message);
             return true;
@@ -51,9 +59,44 @@ public class Mailbox {
         }
     }
 
-    /** Whether this message was ever queued (whatever became of it). */
-    public boolean wasQueued(String identity, MailKind kind) {
-        return mongo.exists(Query.query(where("_id").is(dataKey.token("mail|" + kind + "|" + identity))), Mail.class);
+    /**
+     * Many at once, e.g. a cycle's invitations: one bulk insert that skips those queued before.
+     *
+     * @return how many were queued now
+     */
+    public int enqueueAll(MailKind kind, String cycleId, Collection<String> personIds, String identity) {
+        Instant now = clock.instant();
+        List<Mail> messages = personIds.stream().distinct()
+                .map(p -> new Mail(id(kind, cycleId, p, identity), kind, cycleId, p, Mail.Status.QUEUED, 0, now, now,
+                        null, null))
+                .toList();
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        int queued = 0;
+        for (int from = 0; from < messages.size(); from += CHUNK) {
+            List<Mail> chunk = messages.subList(from, Math.min(messages.size(), from + CHUNK));
+            try {
+                queued += mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Mail.class).insert(chunk).execute()
+                        .getInsertedCount();
+            } catch (BulkOperationException e) {
+                if (e.getErrors().stream().anyMatch(err -> err.getCode() != DUPLICATE_KEY)) {
+                    throw e;
+                }
+                queued += e.getResult().getInsertedCount();
+            } catch (DuplicateKeyException e) {
+                if (!(e.getCause() instanceof MongoBulkWriteException bulk)
+                        || bulk.getWriteErrors().stream().anyMatch(err -> err.getCode() != DUPLICATE_KEY)) {
+                    throw e;
+                }
+                queued += bulk.getWriteResult().getInsertedCount();
+            }
+        }
+        return queued;
+    }
+
+    private String id(MailKind kind, String cycleId, String personId, String identity) {
+        return dataKey.token("mail|" + kind + "|" + cycleId + "|" + personId + "|" + identity);
     }
 
     /** Counts per kind and status of a cycle's messages: never whom they were for. */

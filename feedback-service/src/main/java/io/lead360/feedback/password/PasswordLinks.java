@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Single-use set-password links: a 256-bit random token, stored only as its SHA-256 (as refresh tokens
- * are), valid for {@code lead360.mail.password-link-ttl}; redeeming one deletes it in the same operation,
+ * are), valid for as long as the mail that carries it says; redeeming one deletes it in the same operation,
  * so it works exactly once.
  */
 @Component
@@ -36,20 +37,14 @@ public class PasswordLinks {
         this.clock = clock;
     }
 
-    /** A new link for the person: the address to put in a mail. */
-    public String create(String personId) {
+    /** A new link for the person, working for {@code ttl}: the address to put in a mail. */
+    public String create(String personId, Duration ttl) {
         String token = Secrets.random();
         Instant now = clock.instant();
         mongo.insert(new Document("_id", Secrets.sha256Hex(token)).append("personId", personId)
-                .append("createdAt", Date.from(now)).append("expiresAt", Date.from(now.plus(settings.passwordLinkTtl()))),
+                .append("createdAt", Date.from(now)).append("expiresAt", Date.from(now.plus(ttl))),
                 COLLECTION);
         return settings.publicUrl() + "/#/set-password?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-    }
-
-    /** Whether a link was made for the person within the last {@code lead360.mail.password-reset-interval}. */
-    boolean recentlyCreated(String personId) {
-        return mongo.exists(Query.query(where("personId").is(personId)
-                .and("createdAt").gt(Date.from(clock.instant().minus(settings.passwordResetInterval())))), COLLECTION);
     }
 
     /** The person the link was for, if it exists and has not expired; it is gone afterwards either way. */
@@ -68,9 +63,5 @@ public class PasswordLinks {
     /** Expired links are of no use to anyone: gone (a scheduled call). */
     long purgeExpired() {
         return mongo.remove(Query.query(where("expiresAt").lt(Date.from(clock.instant()))), COLLECTION).getDeletedCount();
-    }
-
-    long hours() {
-        return settings.passwordLinkTtl().toHours();
     }
 }

@@ -127,7 +127,15 @@ public class PersonService {
 
     /** The person's own choice: reminder mails or not (invitations and results still come). */
     public void setReminders(String personId, boolean wanted) {
-        Update update = wanted ? new Update().unset("remindersOff") : new Update().set("remindersOff", true);
+        update(personId, wanted ? new Update().unset("remindersOff") : new Update().set("remindersOff", true));
+    }
+
+    /** The language of the person's mails; null: the default. */
+    public void setLanguage(String personId, String language) {
+        update(personId, language == null ? new Update().unset("language") : new Update().set("language", language));
+    }
+
+    private void update(String personId, Update update) {
         if (mongo.updateFirst(Query.query(where("_id").is(personId)), update, Person.class).getMatchedCount() == 0) {
             throw new NotFoundException("No person " + personId);
         }

@@ -64,6 +64,9 @@ class SecurityConfig {
                 .authorizeExchange(exchanges -> exchanges
                         // anyone may try to sign in or refresh; sign-out needs a (live) token like any /api call
                         .pathMatchers(HttpMethod.POST, "/api/auth/token", "/api/auth/refresh").permitAll()
+                        // the links in mails: a set-password or unsubscribe token is the proof (feedback-service checks it)
+                        .pathMatchers(HttpMethod.POST, "/api/auth/password-reset", "/api/auth/password",
+                                "/api/mail/unsubscribe").permitAll()
                         // feedback-service's OpenAPI document and Swagger UI are public documentation
                         .pathMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**").permitAll()
                         .pathMatchers(HttpMethod.GET, WEB_APP).permitAll()

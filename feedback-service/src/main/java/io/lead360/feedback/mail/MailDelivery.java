@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -26,37 +27,48 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * Sends what waits in the outbox, one message at a time, each claimed first by one conditional update
- * (so two instances never send the same one), then marked sent and stripped of its content. SMTP away
- * or answering "try later" (4xx): the message waits with a growing pause and the round stops, so mail
- * resumes at its own pace when the server is back, with no message sent twice. A permanent refusal
+ * Sends what waits in the outbox in rounds over one SMTP connection each, every message claimed first by
+ * one conditional update (so two instances never send the same one), then marked sent and stripped of
+ * its recipient. SMTP away or answering "try later" (4xx): the message waits with a growing pause, so
+ * mail resumes at its own pace when the server is back, with no message sent twice. A permanent refusal
  * (5xx) is recorded as failed and never retried; a message still not sent after
  * {@code lead360.mail.give-up-after} fails too. Only a crash between the server's "accepted" and the
- * mark can make one message go out twice (after its claim expired); its Message-ID stays the same.
+ * mark can make a message go out twice (after its claim expired); its Message-ID stays the same.
  */
 @Component
-class MailSender implements SchedulingConfigurer {
+class MailDelivery implements SchedulingConfigurer {
 
-    private static final Logger log = LoggerFactory.getLogger(MailSender.class);
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
     private static final int PERMANENT = 500;
 
     private final MongoTemplate mongo;
     private final JavaMailSenderImpl smtp;
-    private final MailRelevance relevance;
+    private final Map<MailKind, MailComposer> composers = new EnumMap<>(MailKind.class);
     private final FeedbackProperties.Mail settings;
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
 
-    MailSender(MongoTemplate mongo, JavaMailSenderImpl smtp, MailRelevance relevance, FeedbackProperties properties,
-               Clock clock) {
+    MailDelivery(MongoTemplate mongo, JavaMailSenderImpl smtp, List<MailComposer> composers,
+               FeedbackProperties properties, Clock clock) {
         this.mongo = mongo;
         this.smtp = smtp;
-        this.relevance = relevance;
+        for (MailComposer composer : composers) {
+            for (MailKind kind : composer.kinds()) {
+                if (this.composers.put(kind, composer) != null) {
+                    throw new IllegalStateException("Two composers write " + kind + " mail");
+                }
+            }
+        }
         this.settings = properties.mail();
         this.clock = clock;
     }
@@ -74,44 +86,68 @@ class MailSender implements SchedulingConfigurer {
         }
     }
 
-    /** @return how many messages this round sent */
+    /**
+     * One round: claims up to batch-size messages, writes them, and sends them over one SMTP connection.
+     *
+     * @return how many messages this round sent
+     */
     int sendDue() {
-        int sent = 0;
+        Map<MimeMessage, Mail> round = new LinkedHashMap<>();
         for (int i = 0; i < settings.batchSize(); i++) {
             Mail mail = claim();
             if (mail == null) {
-                return sent;
+                break;
             }
-            MailRelevance.Decision decision = relevance.decide(mail.kind(), mail.cycleId(), mail.personId());
-            if (decision == MailRelevance.Decision.CANCEL) {
+            MailComposer composer = composers.get(mail.kind());
+            if (composer == null) {
+                throw new IllegalStateException("Nobody writes " + mail.kind() + " mail");
+            }
+            MailComposer.Composition composition = composer.compose(mail.kind(), mail.cycleId(), mail.personId());
+            if (composition instanceof MailComposer.Send send) {
+                round.put(message(mail, send.to(), send.mail()), mail);
+            } else {
                 finish(mail, Mail.Status.CANCELLED, null);
-                continue;
             }
-            if (decision == MailRelevance.Decision.WAIT) {
-                retryLater(mail, settings.maxRetry(), false);
-                continue;
+        }
+        if (round.isEmpty()) {
+            return 0;
+        }
+        Map<Object, Exception> failed = Map.of();
+        try {
+            smtp.send(round.keySet().toArray(MimeMessage[]::new));
+        } catch (MailSendException e) {
+            failed = e.getFailedMessages();
+        } catch (MailException e) {
+            // e.g. authentication refused: every message of the round failed the same way
+            failed = new HashMap<>();
+            for (MimeMessage message : round.keySet()) {
+                failed.put(message, e);
             }
-            try {
-                smtp.send(message(mail));
+        }
+        int sent = 0;
+        boolean serverAway = false;
+        for (Map.Entry<MimeMessage, Mail> entry : round.entrySet()) {
+            Mail mail = entry.getValue();
+            Exception failure = failed.get(entry.getKey());
+            if (failure == null) {
                 finish(mail, Mail.Status.SENT, null);
                 sent++;
-            } catch (MailException e) {
-                int code = replyCode(e);
-                if (code >= PERMANENT) {
-                    log.warn("Mail {} refused for good ({}): not retried", mail.id(), code);
-                    finish(mail, Mail.Status.FAILED, "refused " + code);
-                    continue;
-                }
-                if (giveUp(mail)) {
-                    log.warn("Mail {} not sent after {}: given up", mail.id(), settings.giveUpAfter());
-                    finish(mail, Mail.Status.FAILED, "not deliverable in time");
-                    continue;
-                }
-                // the server is away or asks to try later: so will the next message; wait
-                log.info("Mail server not taking mail ({}); retrying later", code > 0 ? code : e.getClass().getSimpleName());
-                retryLater(mail, backOff(mail.attempts()), true);
-                return sent;
+                continue;
             }
+            int code = replyCode(failure);
+            if (code >= PERMANENT) {
+                log.warn("Mail {} refused for good ({}): not retried", mail.id(), code);
+                finish(mail, Mail.Status.FAILED, "refused " + code);
+            } else if (giveUp(mail)) {
+                log.warn("Mail {} not sent after {}: given up", mail.id(), settings.giveUpAfter());
+                finish(mail, Mail.Status.FAILED, "not deliverable in time");
+            } else {
+                serverAway = true;
+                retryLater(mail, backOff(mail.attempts()));
+            }
+        }
+        if (serverAway) {
+            log.info("Mail server not taking mail; {} of {} messages wait to be retried", round.size() - sent, round.size());
         }
         return sent;
     }
@@ -127,7 +163,7 @@ class MailSender implements SchedulingConfigurer {
                 FindAndModifyOptions.options().returnNew(true), Mail.class);
     }
 
-    private MimeMessage message(Mail mail) {
+    private MimeMessage message(Mail mail, String to, RenderedMail rendered) {
         Session session = smtp.getSession();
         String messageId = mail.messageId(settings.messageIdDomain());
         MimeMessage message = new MimeMessage(session) {
@@ -139,10 +175,10 @@ class MailSender implements SchedulingConfigurer {
         try {
             MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
             helper.setFrom(settings.from());
-            helper.setTo(mail.to());
-            helper.setSubject(mail.subject());
-            helper.setText(mail.text(), mail.html());
-            for (var header : mail.headers().entrySet()) {
+            helper.setTo(to);
+            helper.setSubject(rendered.subject());
+            helper.setText(rendered.text(), rendered.html());
+            for (var header : rendered.headers().entrySet()) {
                 message.setHeader(header.getKey(), header.getValue());
             }
         } catch (MessagingException e) {
@@ -151,22 +187,19 @@ class MailSender implements SchedulingConfigurer {
         return message;
     }
 
-    /** Sent, failed for good or cancelled: nothing about the recipient or the content stays. */
+    /** Sent, failed for good or cancelled: nothing about the recipient stays. */
     private void finish(Mail mail, Mail.Status status, String failure) {
-        Update update = new Update().set("status", status).unset("personId").unset("to").unset("subject").unset("text")
-                .unset("html").unset("headers").unset("nextAttemptAt").unset("claimedUntil").unset("claimedBy");
+        Update update = new Update().set("status", status).unset("personId").unset("nextAttemptAt")
+                .unset("claimedUntil").unset("claimedBy");
         if (failure != null) {
             update.set("failure", failure);
         }
         mongo.updateFirst(Query.query(where("_id").is(mail.id()).and("claimedBy").is(instance)), update, Mail.class);
     }
 
-    private void retryLater(Mail mail, Duration pause, boolean failedAttempt) {
+    private void retryLater(Mail mail, Duration pause) {
         Update update = new Update().set("status", Mail.Status.QUEUED).set("nextAttemptAt", clock.instant().plus(pause))
                 .unset("claimedUntil").unset("claimedBy");
-        if (!failedAttempt) {
-            update.inc("attempts", -1); // waiting for its cycle is not an attempt
-        }
         mongo.updateFirst(Query.query(where("_id").is(mail.id()).and("claimedBy").is(instance)), update, Mail.class);
     }
 
@@ -199,7 +232,7 @@ class MailSender implements SchedulingConfigurer {
                     return next;
                 }
             }
-            if (t instanceof MailException mailException && mailException instanceof org.springframework.mail.MailSendException send) {
+            if (t instanceof MailSendException send) {
                 for (Exception e : send.getFailedMessages().values()) {
                     int code = replyCode(e);
                     if (code > 0) {
