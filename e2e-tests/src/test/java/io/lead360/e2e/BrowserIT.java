@@ -2,7 +2,7 @@ package io.lead360.e2e;
 
 import io.lead360.infra.demo.ApiClient;
 import io.lead360.infra.demo.DemoOrganisation;
-import io.lead360.testsupport.MailInbox;
+import io.lead360.infra.MailInbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -71,8 +71,8 @@ final class Platform {
     }
 
     /** What local-infra's mail server received for the address, read over IMAP as a mail client would. */
-    java.util.List<io.lead360.testsupport.MailInbox.Mail> inbox(String address) {
-        return io.lead360.testsupport.MailInbox.read("127.0.0.1", imapPort, address);
+    java.util.List<io.lead360.infra.MailInbox.Mail> inbox(String address) {
+        return io.lead360.infra.MailInbox.read("127.0.0.1", imapPort, address);
     }
 
     Path home() {

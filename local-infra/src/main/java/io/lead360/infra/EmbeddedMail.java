@@ -74,6 +74,12 @@ public final class EmbeddedMail {
         }
     }
 
+    /** How many messages the server has received since it started (every mailbox together). */
+    public int receivedCount() {
+        RestartableGreenMail mail = server;
+        return mail == null ? 0 : mail.getReceivedMessages().length;
+    }
+
     public boolean isRunning() {
         RestartableGreenMail mail = server;
         return mail != null && mail.smtpRunning();

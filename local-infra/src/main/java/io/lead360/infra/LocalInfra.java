@@ -76,6 +76,10 @@ public final class LocalInfra {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("mail")) {
+            MailInbox.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("demo")) {
             io.lead360.infra.demo.DemoLoader.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;

@@ -79,8 +79,8 @@ public final class TestInfrastructure {
     }
 
     /** What was sent to the address so far, read over IMAP. */
-    public java.util.List<MailInbox.Mail> inbox(String address) {
-        return MailInbox.read(mail.host(), mail.imapPort(), address);
+    public java.util.List<io.lead360.infra.MailInbox.Mail> inbox(String address) {
+        return io.lead360.infra.MailInbox.read(mail.host(), mail.imapPort(), address);
     }
 
     /** For {@code @DynamicPropertySource}: points Spring at this MongoDB, this Kafka, this mail server and {@link TestTokens}' JWKS. */

@@ -50,6 +50,7 @@ class MailDelivery implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
     private static final int PERMANENT = 500;
+    private static final int MAX_ROUNDS_WITHOUT_PAUSE = 200;
 
     private final MongoTemplate mongo;
     private final JavaMailSenderImpl smtp;
@@ -78,9 +79,12 @@ class MailDelivery implements SchedulingConfigurer {
         registrar.addFixedDelayTask(this::sendSafely, settings.sendInterval());
     }
 
+    /** Rounds one after the other while they come back full (a cycle just opened), then a pause. */
     void sendSafely() {
         try {
-            sendDue();
+            for (int round = 0; round < MAX_ROUNDS_WITHOUT_PAUSE && sendDue() >= settings.batchSize(); round++) {
+                // more is waiting: go on
+            }
         } catch (RuntimeException e) {
             log.warn("Mail round failed, retrying later: {}", e.toString());
         }

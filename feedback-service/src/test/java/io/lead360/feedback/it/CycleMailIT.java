@@ -1,7 +1,7 @@
 package io.lead360.feedback.it;
 
 import io.lead360.feedback.person.PersonService;
-import io.lead360.testsupport.MailInbox;
+import io.lead360.infra.MailInbox;
 import io.lead360.testsupport.TestInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

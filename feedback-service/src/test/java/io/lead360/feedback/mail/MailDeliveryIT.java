@@ -2,7 +2,7 @@ package io.lead360.feedback.mail;
 
 import io.lead360.feedback.config.FeedbackProperties;
 import io.lead360.feedback.it.AbstractIT;
-import io.lead360.testsupport.MailInbox;
+import io.lead360.infra.MailInbox;
 import io.lead360.testsupport.TestInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

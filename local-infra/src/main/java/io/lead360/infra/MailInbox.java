@@ -1,4 +1,4 @@
-package io.lead360.testsupport;
+package io.lead360.infra;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.BodyPart;
@@ -24,7 +24,8 @@ import java.util.Properties;
 
 /**
  * Reads a recipient's mailbox over IMAP, as any mail client would: the embedded mail server opens
- * every mailbox with the address as user name and as password.
+ * every mailbox with the address as user name and as password. {@code ./lead360 mail ADDRESS} prints
+ * it ({@link #main}); tests read what the services sent with it.
  */
 public final class MailInbox {
 
@@ -32,7 +33,7 @@ public final class MailInbox {
     }
 
     /** One message as it arrived: its headers, and its plain-text and HTML parts. */
-    public record Mail(String subject, String from, List<String> to, String text, String html,
+    public record Mail(String subject, String from, List<String> to, java.util.Date sent, String text, String html,
                        Map<String, List<String>> headers) {
 
         public String header(String name) {
@@ -67,6 +68,46 @@ public final class MailInbox {
         }
     }
 
+    /**
+     * {@code mail <address> [imap-port] [count]}: the newest messages of the mailbox, newest first, with
+     * their plain text.
+     */
+    public static void main(String[] args) {
+        if (args.length < 1 || args[0].isBlank()) {
+            System.err.println("usage: mail <address> [imap-port] [count]");
+            System.exit(2);
+        }
+        String address = args[0];
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 3143;
+        int count = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        List<Mail> mails;
+        try {
+            mails = read("127.0.0.1", port, address);
+        } catch (IllegalStateException e) {
+            System.err.println("The mail server on 127.0.0.1:" + port + " cannot be read (is lead360 up?): "
+                    + e.getCause());
+            System.exit(1);
+            return;
+        }
+        System.out.printf("%s: %d message%s (IMAP 127.0.0.1:%d, user name and password: the address)%n", address,
+                mails.size(), mails.size() == 1 ? "" : "s", port);
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC);
+        for (int i = mails.size() - 1; i >= Math.max(0, mails.size() - count); i--) {
+            Mail mail = mails.get(i);
+            System.out.println();
+            System.out.println("--- " + (mail.sent() == null ? "" : when.format(mail.sent().toInstant()) + "  ")
+                    + "From: " + mail.from());
+            System.out.println("    Subject: " + mail.subject());
+            System.out.println();
+            String text = mail.text() == null ? "(no plain-text part)" : mail.text().strip();
+            text.lines().forEach(line -> System.out.println("    " + line));
+        }
+        if (mails.size() > count) {
+            System.out.printf("%n(%d older message%s not shown)%n", mails.size() - count, mails.size() - count == 1 ? "" : "s");
+        }
+    }
+
     private static Mail parse(Message m) throws MessagingException {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Header h : Collections.list(m.getAllHeaders())) {
@@ -77,7 +118,7 @@ public final class MailInbox {
         List<String> to = m.getAllRecipients() == null ? List.of() : Arrays.stream(m.getAllRecipients())
                 .map(a -> ((InternetAddress) a).getAddress()).toList();
         String from = m.getFrom() == null || m.getFrom().length == 0 ? null : m.getFrom()[0].toString();
-        return new Mail(m.getSubject(), from, to, parts[0], parts[1], headers);
+        return new Mail(m.getSubject(), from, to, m.getSentDate(), parts[0], parts[1], headers);
     }
 
     private static void walk(Part part, String[] textAndHtml) throws MessagingException {
