@@ -156,7 +156,9 @@ async function cyclePage(cycleId) {
       try {
         const answer = await api.post(`/api/cycles/${encodeURIComponent(cycleId)}/${action}`);
         if (action === 'remind') {
-          message.replaceChildren(notice(`Reminder recorded: ${answer && answer.reminded !== undefined ? answer.reminded : 'some'} requests are still pending.`, 'success'));
+          message.replaceChildren(notice(`${plural(answer.mailsQueued, 'reminder mail')} queued `
+            + `(${plural(answer.reminded, 'request')} still pending; people who turned reminders off get none).`, 'success'));
+          await renderMail(cycle, document.getElementById('mail-box'));
           button.disabled = false;
           return;
         }
@@ -171,6 +173,7 @@ async function cyclePage(cycleId) {
     return button;
   });
   const progressBox = h('div', { id: 'progress-box' });
+  const mailBox = h('div', { id: 'mail-box' });
   const heatmapBox = h('div', { id: 'heatmap-box' });
   show(
     h('p', {}, h('a', { href: '#/admin' }, '\u2190 Administration')),
@@ -180,8 +183,36 @@ async function cyclePage(cycleId) {
     message,
     actions.length ? h('div', { class: 'actions' }, actions) : null,
     h('section', { class: 'card', 'aria-labelledby': 'progress-heading' }, h('h2', { id: 'progress-heading' }, 'Progress'), progressBox),
+    h('section', { class: 'card', 'aria-labelledby': 'mail-heading' }, h('h2', { id: 'mail-heading' }, 'Mail'), mailBox),
     h('section', { class: 'card', 'aria-labelledby': 'heatmap-heading' }, h('h2', { id: 'heatmap-heading' }, 'Organisation heatmap'), heatmapBox));
-  await Promise.all([renderProgress(cycle, progressBox), renderHeatmap(cycle, heatmapBox)]);
+  await Promise.all([renderProgress(cycle, progressBox), renderMail(cycle, mailBox), renderHeatmap(cycle, heatmapBox)]);
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+const MAIL_KINDS = [['invitations', 'Invitations'], ['reminders', 'Reminders'], ['resultsReady', 'Results ready']];
+
+/** How many mails of each kind were sent, wait to be sent, failed: counts only, never to whom. */
+async function renderMail(cycle, box) {
+  box.replaceChildren();
+  if (cycle.status === 'DRAFT') { box.append(h('p', {}, 'Invitations are mailed when the cycle opens.')); return; }
+  let mail;
+  try {
+    mail = await api.get(`/api/cycles/${encodeURIComponent(cycle.id)}/mail`);
+  } catch (e) {
+    box.append(notice(`Mail counts are not available: ${e.message}`, 'error'));
+    return;
+  }
+  const states = [['sent', 'Sent'], ['queued', 'Queued'], ['failed', 'Failed'], ['cancelled', 'Not needed']];
+  box.append(h('div', { class: 'table-wrap' }, h('table', { id: 'mail-table' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Mail'), states.map(([, label]) => h('th', { scope: 'col' }, label)))),
+    h('tbody', {}, MAIL_KINDS.map(([key, label]) => h('tr', { 'data-kind': key }, h('th', { scope: 'row' }, label),
+      states.map(([state]) => h('td', { 'data-state': state }, String(((mail[key] || {})[state]) || 0)))))))),
+  h('p', { class: 'muted' }, 'Counts only: whom a mail went to is never shown (a list of who was reminded would tell who has '
+    + 'not answered). "Not needed": the person had answered, turned reminders off or left before it went out. '
+    + 'Failed: the mail server refused the address, or the mail could not be delivered in time.'));
 }
 
 async function renderProgress(cycle, box) {

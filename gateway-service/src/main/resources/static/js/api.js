@@ -7,8 +7,16 @@ const REFRESH_KEY = 'lead360.refreshToken';
 const EXPIRES_KEY = 'lead360.expiresAt';
 /** Renew this long before the access token expires, so a request never goes out with a dying token. */
 const RENEW_BEFORE_MS = 60 * 1000;
-/** Sign-in endpoints: called without a bearer token; their 401 means wrong input, not an expired token. */
-const SIGN_IN_PATHS = ['/api/auth/token', '/api/auth/refresh', '/api/auth/sso/token'];
+/**
+ * Sign-in endpoints and the doors of the links in mails: called without a bearer token; their 401 means
+ * wrong input, not an expired token.
+ */
+const SIGN_IN_PATHS = ['/api/auth/token', '/api/auth/refresh', '/api/auth/sso/token', '/api/auth/password-reset',
+  '/api/auth/password', '/api/mail/unsubscribe'];
+
+function isSignInPath(path) {
+  return SIGN_IN_PATHS.includes(path.split('?')[0]);
+}
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -103,7 +111,7 @@ function renew() {
 async function send(method, path, body, { contentType = 'application/json', accept = 'application/json' } = {}) {
   const headers = { Accept: accept };
   const current = token();
-  if (current && !SIGN_IN_PATHS.includes(path)) headers.Authorization = `Bearer ${current}`;
+  if (current && !isSignInPath(path)) headers.Authorization = `Bearer ${current}`;
   let payload;
   if (body !== undefined) {
     headers['Content-Type'] = contentType;
@@ -127,7 +135,7 @@ async function problemOf(response) {
 }
 
 async function request(method, path, body, options = {}) {
-  const authenticated = !SIGN_IN_PATHS.includes(path);
+  const authenticated = !isSignInPath(path);
   if (authenticated && token() && refreshToken() && expiresAt() - Date.now() < RENEW_BEFORE_MS / 2) {
     await renew().catch(() => {});
   }
@@ -163,6 +171,21 @@ export async function signIn(email, password) {
 /** Exchanges the single-use code single sign-on left in the address (#sso=...) for tokens. */
 export async function signInWithSsoCode(code) {
   keep(await request('POST', '/api/auth/sso/token', { code }));
+}
+
+/** Asks for a mail with a set-password link; the answer is the same whether or not the address is known. */
+export async function requestPasswordMail(email) {
+  await request('POST', '/api/auth/password-reset', { email });
+}
+
+/** Sets the password with the single-use token of a mail's link. */
+export async function setPassword(linkToken, password) {
+  await request('POST', '/api/auth/password', { token: linkToken, password });
+}
+
+/** Turns reminder mails off with the token of a reminder's link. */
+export async function unsubscribe(linkToken) {
+  await request('POST', `/api/mail/unsubscribe?token=${encodeURIComponent(linkToken)}`);
 }
 
 /** Ends the session on the server (its tokens stop working at once), then forgets the tokens here. */

@@ -6,8 +6,25 @@ import { announce, h, notice, show } from './dom.js';
 import { feedbackList, questionnaire } from './feedback.js';
 import { profilePage } from './profile.js';
 import { adminPage } from './admin.js';
+import { forgotPasswordPage, setPasswordPage, settingsPage, unsubscribePage } from './account.js';
 
 let me = null;
+
+/** Pages anyone can open without signing in: where the links in mails and "forgot my password" lead. */
+const PUBLIC_PAGES = ['forgot-password', 'set-password', 'unsubscribe'];
+
+/** "#/page/id?key=value" → {page, id, params}. */
+function parseHash() {
+  const [path, query] = location.hash.slice(1).split('?');
+  const [, page = '', id] = path.split('/');
+  return { page, id, params: new URLSearchParams(query || '') };
+}
+
+/** Where to go after signing in: the page asked for, unless it is the sign-in page or a public one. */
+function afterSignIn() {
+  const { page } = parseHash();
+  return location.hash && page && page !== 'sign-in' && !PUBLIC_PAGES.includes(page) ? location.hash : '#/feedback';
+}
 
 function isAdmin() {
   return !!me && Array.isArray(me.roles) && me.roles.includes('ADMIN');
@@ -27,7 +44,7 @@ function signInPage(message, kind = 'info') {
     h('div', { class: 'field' }, h('label', { for: 'email' }, 'Email'), email),
     h('div', { class: 'field' }, h('label', { for: 'password' }, 'Password'), password),
     error,
-    h('div', { class: 'actions' }, submit),
+    h('div', { class: 'actions' }, submit, h('a', { href: '#/forgot-password', id: 'forgot-password' }, 'Forgot your password?')),
     providerList);
   showProviders(providerList);
   form.addEventListener('submit', async (event) => {
@@ -42,7 +59,7 @@ function signInPage(message, kind = 'info') {
     try {
       await signIn(email.value.trim(), password.value);
       await loadMe();
-      const target = location.hash && location.hash !== '#/' && location.hash !== '#/sign-in' ? location.hash : '#/feedback';
+      const target = afterSignIn();
       if (location.hash === target) route(); else location.hash = target;
     } catch (e) {
       const text = e instanceof ApiError && e.status === 401 ? 'The email or password is not right.' : e.message;
@@ -112,7 +129,7 @@ function renderChrome() {
   document.getElementById('account').hidden = !signedIn;
   document.getElementById('account-name').textContent = signedIn ? me.name || me.email : '';
   document.querySelectorAll('[data-role="ADMIN"]').forEach((el) => { el.hidden = !isAdmin(); });
-  const page = (location.hash.split('/')[1] || '');
+  const { page } = parseHash();
   document.querySelectorAll('#nav a[data-page]').forEach((a) => {
     if (a.dataset.page === page) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
@@ -126,8 +143,30 @@ async function signOut() {
   signInPage('You are signed out.');
 }
 
+/**
+ * The public pages. A link's token is taken out of the address bar and history at once (it works once,
+ * and the address bar is what a shoulder or a screenshot sees).
+ */
+function publicPage(page, params) {
+  renderChrome();
+  const linkToken = params.get('token');
+  if (linkToken) history.replaceState(null, '', `${location.pathname}${location.search}#/${page}`);
+  if (page === 'forgot-password') forgotPasswordPage();
+  else if (page === 'set-password') {
+    setPasswordPage(linkToken, (message) => {
+      history.replaceState(null, '', `${location.pathname}${location.search}#/sign-in`);
+      signInPage(message, 'success');
+    });
+  } else unsubscribePage(linkToken);
+}
+
 async function route() {
   announce('');
+  const { page, id, params } = parseHash();
+  if (PUBLIC_PAGES.includes(page)) {
+    publicPage(page, params);
+    return;
+  }
   if (!token()) {
     signInPage();
     return;
@@ -139,10 +178,10 @@ async function route() {
     return;
   }
   renderChrome();
-  const [, page, id] = location.hash.split('/');
   try {
     if (page === 'feedback' && id) await questionnaire(decodeURIComponent(id));
     else if (page === 'profile') await profilePage(me);
+    else if (page === 'settings') await settingsPage();
     else if (page === 'admin' && isAdmin()) await adminPage(id ? decodeURIComponent(id) : null);
     else if (page === 'admin') show(h('h1', {}, 'Administration'), notice('Only administrators can open this page.', 'error'));
     else await feedbackList();

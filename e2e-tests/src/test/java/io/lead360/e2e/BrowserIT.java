@@ -2,6 +2,7 @@ package io.lead360.e2e;
 
 import io.lead360.infra.demo.ApiClient;
 import io.lead360.infra.demo.DemoOrganisation;
+import io.lead360.infra.MailInbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +37,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +81,10 @@ class BrowserIT {
 
         // a small team with an OPEN cycle, so that there is something to answer and to close
         List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(person("boss", "Bea Boss", null));
+        // the boss has no password yet: the invitation mail carries the link to set one
+        Map<String, Object> boss = person("boss", "Bea Boss", null);
+        boss.remove("password");
+        rows.add(boss);
         rows.add(person("lead", "Lou Lead", "boss"));
         for (String r : List.of("r1", "r2", "r3")) {
             rows.add(person(r, "Reporter " + r.toUpperCase(), "lead"));
@@ -224,6 +230,63 @@ class BrowserIT {
 
     @Test
     @Order(3)
+    void someoneWithoutAPasswordSetsOneFromTheInvitationMailAndAnswersFromItsLink() throws IOException {
+        // the invitation as it arrived, read over IMAP
+        MailInbox.Mail invitation = awaitInvitation(email("boss"));
+        assertThat(invitation.subject()).isEqualTo("Your feedback is asked for: Browser test cycle");
+        Matcher password = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/#/set-password\\?token=\\S+)").matcher(invitation.text());
+        Matcher request = Pattern.compile("Lou Lead, as their manager: (http://127\\.0\\.0\\.1:\\d+/#/feedback/\\S+)")
+                .matcher(invitation.text());
+        assertThat(password.find()).as(invitation.text()).isTrue();
+        assertThat(request.find()).as(invitation.text()).isTrue();
+
+        driver.get(password.group(1));
+        waitFor(By.id("new-password"));
+        assertThat(driver.getCurrentUrl()).as("the token leaves the address bar").doesNotContain("token=");
+        screenshot("03a-set-password");
+        driver.findElement(By.id("new-password")).sendKeys("bea-chose-this");
+        driver.findElement(By.id("new-password-again")).sendKeys("bea-chose-this");
+        driver.findElement(By.id("set-password")).click();
+        waitForText(By.tagName("main"), "Your password is set");
+        signIn(email("boss"), "bea-chose-this");
+
+        // the request's link from the mail opens its questionnaire
+        driver.get(request.group(1));
+        waitFor(By.id("questionnaire"));
+        for (WebElement item : driver.findElements(By.cssSelector("fieldset.item"))) {
+            WebElement often = item.findElements(By.cssSelector(".option label")).get(3);
+            scrollTo(often);
+            often.click();
+        }
+        WebElement submit = driver.findElement(By.id("submit-feedback"));
+        scrollTo(submit);
+        submit.click();
+        waitForText(By.tagName("main"), "Your feedback is submitted");
+        screenshot("03b-submitted-from-mail");
+        String token = api.signIn(email("boss"), "bea-chose-this");
+        assertThat(api.get("/api/feedback-requests", token).expect(200).json().get(0).get("status").asString())
+                .isEqualTo("SUBMITTED");
+    }
+
+    private static MailInbox.Mail awaitInvitation(String address) {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            List<MailInbox.Mail> mails = platform.inbox(address);
+            if (!mails.isEmpty()) {
+                return mails.get(0);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no invitation reached " + address);
+    }
+
+    @Test
+    @Order(4)
     void aLeaderWhoseResultsAreNotReleasedIsToldWhenTheyWillBe() throws IOException {
         driver.get(platform.gatewayUrl() + "/#/profile");
         signIn(email("lead"));
@@ -233,7 +296,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anAdministratorPreviewsAnImportThenClosesAndReleasesTheCycle() throws IOException {
         driver.get(platform.gatewayUrl() + "/#/admin");
         signIn(Platform.ADMIN_EMAIL, Platform.ADMIN_PASSWORD);
@@ -266,7 +329,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theLeaderSeesTheReleasedProfileWithItsChartAndCommentsAsPlainText() throws IOException {
         driver.get(platform.gatewayUrl() + "/#/profile");
         signIn(email("lead"));
@@ -287,7 +350,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aDemoLeaderSeesTheProfileWithItsChartOnDesktopAndPhone() throws IOException {
         driver.get(platform.gatewayUrl() + "/#/profile");
         signIn("max.manager" + DemoOrganisation.DOMAIN, DemoOrganisation.PASSWORD);

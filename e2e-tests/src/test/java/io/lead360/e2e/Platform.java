@@ -32,6 +32,7 @@ final class Platform {
     /** Ports handed out so far: two settings must not get the same free port. */
     private final Set<Integer> ports = new HashSet<>();
     private final int gatewayPort;
+    private final int imapPort;
 
     Platform(String name) throws IOException {
         root = Path.of(System.getProperty("lead360.root", "..")).toAbsolutePath().normalize();
@@ -57,6 +58,10 @@ final class Platform {
         env.put("LEAD360_MONGODB_PORT", String.valueOf(freePort()));
         env.put("LEAD360_ANALYTICS_MONGODB_PORT", String.valueOf(freePort()));
         env.put("LEAD360_KAFKA_PORT", String.valueOf(freePortPair()));
+        imapPort = freePort();
+        env.put("LEAD360_SMTP_PORT", String.valueOf(freePort()));
+        env.put("LEAD360_IMAP_PORT", String.valueOf(imapPort));
+        env.put("LEAD360_PUBLIC_URL", "http://127.0.0.1:" + gatewayPort);
         env.put("LEAD360_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("LEAD360_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // every simulated person signs in from 127.0.0.1: the per-address sign-in rate limit (30 a minute by
@@ -69,6 +74,11 @@ final class Platform {
 
     String gatewayUrl() {
         return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    /** What local-infra's mail server received for the address, read over IMAP as a mail client would. */
+    java.util.List<io.lead360.infra.MailInbox.Mail> inbox(String address) {
+        return io.lead360.infra.MailInbox.read("127.0.0.1", imapPort, address);
     }
 
     Path home() {

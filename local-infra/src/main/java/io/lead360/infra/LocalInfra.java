@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the local infrastructure in one JVM: a Kafka broker and two MongoDB-wire servers, one per
- * service, plus {@code GET /health}. SIGTERM stops everything cleanly (MongoDB first, then Kafka), so
+ * Runs the local infrastructure in one JVM: a Kafka broker, two MongoDB-wire servers, one per
+ * service, and a mail server (SMTP + IMAP, {@link EmbeddedMail}), plus {@code GET /health}. SIGTERM stops everything cleanly (MongoDB first, then Kafka), so
  * no data is lost.
  *
  * <p>Each service owns its database, and here each also gets its own server and file: feedback-service
@@ -37,9 +37,12 @@ import org.slf4j.LoggerFactory;
  * {@code LEAD360_MONGODB_PORT} (27117, feedback-service's store), {@code LEAD360_ANALYTICS_MONGODB_PORT}
  * (27118, analytics-service's store), {@code LEAD360_MONGODB_COMPACT_INTERVAL} (1m: how soon updated and
  * deleted documents leave the store files), {@code LEAD360_INFRA_HEALTH_PORT} (8089),
- * {@code LEAD360_INFRA_FAULT_CONTROL} (false): when true, {@code POST /faults/kafka/stop|start} and
- * {@code POST /faults/mongodb/stop|start} stop and start the broker, or both MongoDB servers, in-process
- * (same ports, same data), so fault tests can take the broker or the database away and bring it back.
+ * {@code LEAD360_SMTP_PORT} (3025) and {@code LEAD360_IMAP_PORT} (3143) of the mail server,
+ * {@code LEAD360_INFRA_MAIL} (true; false when the services send through another SMTP server),
+ * {@code LEAD360_INFRA_FAULT_CONTROL} (false): when true, {@code POST /faults/kafka/stop|start},
+ * {@code POST /faults/mongodb/stop|start} and {@code POST /faults/smtp/stop|start} stop and start the
+ * broker, both MongoDB servers, or SMTP, in-process (same ports, same data, same mailboxes), so fault
+ * tests can take them away and bring them back.
  */
 public final class LocalInfra {
 
@@ -52,6 +55,8 @@ public final class LocalInfra {
     private final EmbeddedKafka kafka;
     private final EmbeddedMongo feedbackMongo;
     private final EmbeddedMongo analyticsMongo;
+    /** Null when the services send through another SMTP server. */
+    private final EmbeddedMail mail;
     private final int healthPort;
     private final boolean faultControl;
     private final Logger log = LoggerFactory.getLogger(LocalInfra.class);
@@ -66,11 +71,16 @@ public final class LocalInfra {
                 settings.mongoCompactInterval());
         this.analyticsMongo = new EmbeddedMongo(data.resolve("mongodb-analytics"), settings.analyticsMongoPort(),
                 settings.mongoCompactInterval());
+        this.mail = settings.mail() ? new EmbeddedMail(settings.smtpPort(), settings.imapPort()) : null;
         this.healthPort = settings.healthPort();
         this.faultControl = settings.faultControl();
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("mail")) {
+            MailInbox.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("demo")) {
             io.lead360.infra.demo.DemoLoader.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -98,7 +108,7 @@ public final class LocalInfra {
         if (faultControl) {
             // Off by default: only fault tests may take the servers away (and only from loopback).
             healthServer.createContext("/faults/", this::fault);
-            log.warn("Fault control is ON: POST /faults/{kafka|mongodb}/{stop|start} on port {}", healthPort);
+            log.warn("Fault control is ON: POST /faults/{kafka|mongodb|smtp}/{stop|start} on port {}", healthPort);
         }
         // More than one thread: a fault request that restarts Kafka must not hold up /health.
         healthServer.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -111,6 +121,9 @@ public final class LocalInfra {
         splitLegacyStore();
         startMongo();
         kafka.start();
+        if (mail != null) {
+            mail.start();
+        }
         up = true;
         log.info("local-infra UP in {} ms: kafka {}, mongodb {} (feedback) and {} (analytics), health http://127.0.0.1:{}/health",
                 (System.nanoTime() - started) / 1_000_000, kafka.bootstrapServers(), feedbackMongo.connectionString(),
@@ -202,6 +215,9 @@ public final class LocalInfra {
         } catch (RuntimeException e) {
             log.error("Kafka did not stop cleanly", e);
         }
+        if (mail != null) {
+            mail.stop();
+        }
         if (healthServer != null) {
             healthServer.stop(0);
             healthServer = null;
@@ -218,15 +234,20 @@ public final class LocalInfra {
             boolean kafkaUp = up && kafka.isRunning();
             boolean feedbackMongoUp = up && feedbackMongo.isRunning();
             boolean analyticsMongoUp = up && analyticsMongo.isRunning();
+            // SMTP away is not unhealthy: mail waits in feedback-service's outbox, nothing else depends on it
             boolean healthy = kafkaUp && feedbackMongoUp && analyticsMongoUp;
+            String smtp = mail == null ? "not used" : mail.isRunning()
+                    ? mail.host() + ":" + mail.smtpPort() + " (IMAP " + mail.imapPort() + ")" : "DOWN";
             // UP: where each server listens; DOWN: which of them is down
             String body = healthy
                     ? "{\"status\":\"UP\",\"kafka\":\"" + kafka.bootstrapServers()
                             + "\",\"mongodb\":\"" + feedbackMongo.connectionString()
-                            + "\",\"analyticsMongodb\":\"" + analyticsMongo.connectionString() + "\"}"
+                            + "\",\"analyticsMongodb\":\"" + analyticsMongo.connectionString()
+                            + "\",\"smtp\":\"" + smtp + "\"}"
                     : "{\"status\":\"DOWN\",\"kafka\":\"" + state(kafkaUp)
                             + "\",\"mongodb\":\"" + state(feedbackMongoUp)
-                            + "\",\"analyticsMongodb\":\"" + state(analyticsMongoUp) + "\"}";
+                            + "\",\"analyticsMongodb\":\"" + state(analyticsMongoUp)
+                            + "\",\"smtp\":\"" + smtp + "\"}";
             respond(exchange, healthy ? 200 : 503, body);
         }
     }
@@ -235,14 +256,14 @@ public final class LocalInfra {
         return up ? "UP" : "DOWN";
     }
 
-    /** {@code POST /faults/<kafka|mongodb>/<stop|start>}: 200 with the new state; idempotent; mongodb means both stores. */
+    /** {@code POST /faults/<kafka|mongodb|smtp>/<stop|start>}: 200 with the new state; idempotent; mongodb means both stores. */
     private void fault(HttpExchange exchange) throws IOException {
         try (exchange) {
             String[] parts = exchange.getRequestURI().getPath().split("/");
             // "", "faults", server, action
-            if (parts.length != 4 || !Set.of("kafka", "mongodb").contains(parts[2])
-                    || !Set.of("stop", "start").contains(parts[3])) {
-                respond(exchange, 404, "{\"status\":404,\"detail\":\"POST /faults/{kafka|mongodb}/{stop|start}\"}");
+            if (parts.length != 4 || !Set.of("kafka", "mongodb", "smtp").contains(parts[2])
+                    || !Set.of("stop", "start").contains(parts[3]) || (parts[2].equals("smtp") && mail == null)) {
+                respond(exchange, 404, "{\"status\":404,\"detail\":\"POST /faults/{kafka|mongodb|smtp}/{stop|start}\"}");
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {
@@ -262,7 +283,9 @@ public final class LocalInfra {
                         case "kafka start" -> kafka.start();
                         case "kafka stop" -> kafka.stop();
                         case "mongodb start" -> startMongo();
-                        default -> stopMongo();
+                        case "mongodb stop" -> stopMongo();
+                        case "smtp start" -> mail.startSmtp();
+                        default -> mail.stopSmtp();
                     }
                 }
             } catch (RuntimeException e) {
@@ -290,9 +313,10 @@ public final class LocalInfra {
      * @param mongoPort feedback-service's store
      * @param analyticsMongoPort analytics-service's store
      * @param mongoCompactInterval how often the running stores are compacted
+     * @param mail whether to run the mail server (false: the services use another SMTP server)
      */
     record Settings(Path home, int kafkaPort, int mongoPort, int analyticsMongoPort, int healthPort,
-                    boolean faultControl, Duration mongoCompactInterval) {
+                    boolean faultControl, Duration mongoCompactInterval, boolean mail, int smtpPort, int imapPort) {
 
         private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
@@ -304,7 +328,10 @@ public final class LocalInfra {
                     port(env, "LEAD360_ANALYTICS_MONGODB_PORT", 27118),
                     port(env, "LEAD360_INFRA_HEALTH_PORT", 8089),
                     Boolean.parseBoolean(env.getOrDefault("LEAD360_INFRA_FAULT_CONTROL", "false").trim()),
-                    duration(env, "LEAD360_MONGODB_COMPACT_INTERVAL", EmbeddedMongo.DEFAULT_COMPACT_INTERVAL));
+                    duration(env, "LEAD360_MONGODB_COMPACT_INTERVAL", EmbeddedMongo.DEFAULT_COMPACT_INTERVAL),
+                    Boolean.parseBoolean(env.getOrDefault("LEAD360_INFRA_MAIL", "true").trim()),
+                    port(env, "LEAD360_SMTP_PORT", 3025),
+                    port(env, "LEAD360_IMAP_PORT", 3143));
         }
 
         /** {@code 500ms}, {@code 30s}, {@code 1m}, {@code 2h} (as the services' settings read) or ISO-8601 ({@code PT1M}); positive. */

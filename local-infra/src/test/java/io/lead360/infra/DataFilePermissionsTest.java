@@ -44,6 +44,7 @@ class DataFilePermissionsTest {
                 "LEAD360_MONGODB_PORT", String.valueOf(FreePort.find()),
                 "LEAD360_ANALYTICS_MONGODB_PORT", String.valueOf(FreePort.find()),
                 "LEAD360_INFRA_HEALTH_PORT", String.valueOf(FreePort.find()),
+                "LEAD360_INFRA_MAIL", "false",
                 "LEAD360_MONGODB_COMPACT_INTERVAL", "1h"));
         LocalInfra infra = new LocalInfra(settings);
         try {

@@ -145,7 +145,8 @@ class EmbeddedInfraRestartTest {
                 "LEAD360_KAFKA_PORT", String.valueOf(FreePort.find()),
                 "LEAD360_MONGODB_PORT", String.valueOf(FreePort.find()),
                 "LEAD360_ANALYTICS_MONGODB_PORT", String.valueOf(FreePort.find()),
-                "LEAD360_INFRA_HEALTH_PORT", String.valueOf(FreePort.find())));
+                "LEAD360_INFRA_HEALTH_PORT", String.valueOf(FreePort.find()),
+                "LEAD360_INFRA_MAIL", "false"));
     }
 
     private static String bootstrap(LocalInfra.Settings settings) {

@@ -59,6 +59,28 @@ class FaultControlTest {
     }
 
     @Test
+    void smtpStopsAndStartsWhileTheRestStaysHealthy() throws Exception {
+        LocalInfra infra = start(true);
+        try {
+            assertThat(get("/health").body()).contains("\"smtp\":\"127.0.0.1:" + settings.smtpPort());
+            assertThat(post("/faults/smtp/stop").statusCode()).isEqualTo(200);
+            assertThat(get("/health").statusCode()).as("mail waits in the outbox; nothing else depends on it").isEqualTo(200);
+            assertThat(get("/health").body()).contains("\"smtp\":\"DOWN\"");
+            try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", settings.smtpPort())) {
+                org.assertj.core.api.Assertions.fail("SMTP still takes connections");
+            } catch (java.io.IOException refused) {
+                // as it should
+            }
+            assertThat(post("/faults/smtp/start").statusCode()).isEqualTo(200);
+            try (java.net.Socket smtp = new java.net.Socket("127.0.0.1", settings.smtpPort())) {
+                assertThat(smtp.isConnected()).isTrue();
+            }
+        } finally {
+            infra.stop();
+        }
+    }
+
+    @Test
     void withoutTheSettingThereIsNoFaultControl() throws Exception {
         LocalInfra infra = start(false);
         try {
@@ -76,6 +98,8 @@ class FaultControlTest {
                 "LEAD360_MONGODB_PORT", String.valueOf(FreePort.find()),
                 "LEAD360_ANALYTICS_MONGODB_PORT", String.valueOf(FreePort.find()),
                 "LEAD360_INFRA_HEALTH_PORT", String.valueOf(FreePort.find()),
+                "LEAD360_SMTP_PORT", String.valueOf(FreePort.find()),
+                "LEAD360_IMAP_PORT", String.valueOf(FreePort.find()),
                 "LEAD360_INFRA_FAULT_CONTROL", String.valueOf(faultControl)));
         LocalInfra infra = new LocalInfra(settings);
         infra.start();

@@ -22,6 +22,9 @@ class LocalInfraSettingsTest {
         assertThat(settings.healthPort()).isEqualTo(8089);
         assertThat(settings.faultControl()).as("fault control is off unless asked for").isFalse();
         assertThat(settings.mongoCompactInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(settings.mail()).as("the mail server runs unless told otherwise").isTrue();
+        assertThat(settings.smtpPort()).isEqualTo(3025);
+        assertThat(settings.imapPort()).isEqualTo(3143);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.lead360.infra.EmbeddedKafka;
+import io.lead360.infra.EmbeddedMail;
 import io.lead360.infra.EmbeddedMongo;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -37,11 +38,16 @@ public final class TestInfrastructure {
     private final String mongoUri;
     private final String kafkaBootstrap;
     private final boolean usesContainers;
+    /** A real SMTP + IMAP server (GreenMail) on free ports; the same with or without Docker. */
+    private final EmbeddedMail mail;
 
     private TestInfrastructure(String mongoUri, String kafkaBootstrap, boolean usesContainers) {
         this.mongoUri = mongoUri;
         this.kafkaBootstrap = kafkaBootstrap;
         this.usesContainers = usesContainers;
+        this.mail = new EmbeddedMail(0, 0);
+        mail.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(mail::stop, "lead360-test-mail-stop"));
     }
 
     public static synchronized TestInfrastructure get() {
@@ -67,11 +73,23 @@ public final class TestInfrastructure {
         return usesContainers;
     }
 
-    /** For {@code @DynamicPropertySource}: points Spring at this MongoDB, this Kafka and {@link TestTokens}' JWKS. */
+    /** The mail server the services send to in tests; read what they sent over its IMAP port. */
+    public EmbeddedMail mail() {
+        return mail;
+    }
+
+    /** What was sent to the address so far, read over IMAP. */
+    public java.util.List<io.lead360.infra.MailInbox.Mail> inbox(String address) {
+        return io.lead360.infra.MailInbox.read(mail.host(), mail.imapPort(), address);
+    }
+
+    /** For {@code @DynamicPropertySource}: points Spring at this MongoDB, this Kafka, this mail server and {@link TestTokens}' JWKS. */
     public static void registerProperties(DynamicPropertyRegistry registry) {
         TestInfrastructure infra = get();
         registry.add("spring.mongodb.uri", infra::mongoUri);
         registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrap);
+        registry.add("spring.mail.host", () -> infra.mail().host());
+        registry.add("spring.mail.port", () -> infra.mail().smtpPort());
         registry.add("lead360.auth.jwks-uri", () -> TestTokens.get().jwksUri());
     }
 

@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Random identifiers and tokens (256 bits, base64url) and the hashes under which tokens are stored. */
-final class Secrets {
+public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BYTES = 32;
@@ -16,7 +16,7 @@ final class Secrets {
     private Secrets() {
     }
 
-    static String random() {
+    public static String random() {
         byte[] bytes = new byte[BYTES];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -26,7 +26,7 @@ final class Secrets {
      * SHA-256, hex. Enough for 256-bit random tokens (no dictionary to guess from), unlike passwords,
      * and it lets the store look a token up by its hash.
      */
-    static String sha256Hex(String token) {
+    public static String sha256Hex(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));

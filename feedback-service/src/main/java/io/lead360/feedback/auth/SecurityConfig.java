@@ -42,6 +42,9 @@ class SecurityConfig {
                         .requestMatchers("/error").permitAll()
                         // the OpenAPI document and Swagger UI are public documentation
                         .requestMatchers(HttpMethod.GET, "/api/docs/**").permitAll()
+                        // the links in mails: the set-password or unsubscribe token is the proof
+                        .requestMatchers(HttpMethod.POST, "/api/auth/password-reset", "/api/auth/password",
+                                "/api/mail/unsubscribe").permitAll()
                         .requestMatchers("/internal/**").hasRole(Roles.SERVICE)
                         .requestMatchers(HttpMethod.GET, "/api/people").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/people/import").hasRole(Roles.ADMIN)

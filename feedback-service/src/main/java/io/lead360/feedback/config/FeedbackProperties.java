@@ -21,7 +21,8 @@ public record FeedbackProperties(
         @DefaultValue Reminders reminders,
         @DefaultValue Mongo mongo,
         @DefaultValue Http http,
-        @DefaultValue Operations operations) {
+        @DefaultValue Operations operations,
+        @DefaultValue Mail mail) {
 
     /**
      * @param sessionTtl     a sign-in session ends this long after it began, whatever happens
@@ -110,6 +111,47 @@ public record FeedbackProperties(
     public record Mongo(
             @DefaultValue("2s") Duration serverSelectionTimeout,
             @DefaultValue("2s") Duration connectTimeout) {
+    }
+
+    /**
+     * Mail (the SMTP server itself is Spring Boot's {@code spring.mail.*}, from {@code LEAD360_SMTP_*}).
+     *
+     * @param from                   the sender ({@code LEAD360_MAIL_FROM})
+     * @param publicUrl              the address people open lead360 at; every link in a mail starts with it
+     *                               ({@code LEAD360_PUBLIC_URL})
+     * @param defaultLanguage        for people whose language lead360 does not know (or has no texts in)
+     * @param sendInterval           pause between two rounds of the sender
+     * @param batchSize              messages sent per round at most
+     * @param claimTtl               how long a sender may take over one message before another may take it over
+     * @param firstRetry             pause after the first failed attempt, doubled after each further one
+     * @param maxRetry               the longest pause between attempts
+     * @param giveUpAfter            a message not sent by then fails for good
+     * @param manualReminderInterval "remind now" at most this often per cycle
+     * @param passwordLinkTtl        how long the link of a "forgot my password" mail works (single use)
+     * @param invitationLinkTtl      how long the set-password link in an invitation works (single use)
+     * @param passwordLinks          whether the invitation of someone without a password carries a set-password
+     *                               link; off where everyone signs in with single sign-on
+     * @param timeZone               the zone closing dates are written in
+     * @param passwordResetInterval  a second reset mail for the same person within this time is not sent
+     * @param messageIdDomain        the right side of every Message-ID
+     */
+    public record Mail(
+            @DefaultValue("lead360 <no-reply@lead360.local>") String from,
+            @DefaultValue("http://localhost:8080") String publicUrl,
+            @DefaultValue("en") String defaultLanguage,
+            @DefaultValue("1s") Duration sendInterval,
+            @DefaultValue("50") int batchSize,
+            @DefaultValue("2m") Duration claimTtl,
+            @DefaultValue("10s") Duration firstRetry,
+            @DefaultValue("10m") Duration maxRetry,
+            @DefaultValue("3d") Duration giveUpAfter,
+            @DefaultValue("1h") Duration manualReminderInterval,
+            @DefaultValue("24h") Duration passwordLinkTtl,
+            @DefaultValue("7d") Duration invitationLinkTtl,
+            @DefaultValue("true") boolean passwordLinks,
+            @DefaultValue("UTC") java.time.ZoneId timeZone,
+            @DefaultValue("5m") Duration passwordResetInterval,
+            @DefaultValue("lead360.local") String messageIdDomain) {
     }
 
     /**

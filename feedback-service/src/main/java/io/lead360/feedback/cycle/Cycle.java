@@ -13,11 +13,15 @@ import java.util.List;
  * @param remindersSent the reminder points before {@code closesAt} already handled (e.g. "PT24H"):
  *                      kept on the cycle, not per request, so that nothing records who was still
  *                      pending when
+ * @param invitationsQueuedAt when its invitation mails were queued (once, after it opened)
+ * @param resultsQueuedAt     when the subjects' "results are ready" mails were queued (once, after release)
+ * @param remindedAt          the last "remind now" of an administrator
  */
 @Document(Cycle.COLLECTION)
 record Cycle(@Id String id, String name, String templateId, List<String> subjectIds, boolean allLeaders,
              int anonymityThreshold, CycleStatus status, Instant createdAt, Instant openedAt, Instant closedAt,
-             Instant releasedAt, Instant closesAt, List<String> remindersSent, List<OutboxEntry> outbox) {
+             Instant releasedAt, Instant closesAt, List<String> remindersSent, List<OutboxEntry> outbox,
+             Instant invitationsQueuedAt, Instant resultsQueuedAt, Instant remindedAt) {
 
     static final String COLLECTION = "cycles";
 

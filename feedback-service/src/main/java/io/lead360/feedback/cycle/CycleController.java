@@ -1,6 +1,7 @@
 package io.lead360.feedback.cycle;
 
 import io.lead360.feedback.auth.Caller;
+import io.lead360.feedback.mail.Mailbox;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.List;
+import java.util.Map;
 
 /** Administrators run cycles (ADMIN only, see SecurityConfig; subjects may nominate their raters). */
 @RestController
@@ -38,9 +40,11 @@ class CycleController {
              "status":"DRAFT","createdAt":"2027-05-02T09:00:00Z","closesAt":"2027-05-31T17:00:00Z"}""";
 
     private final CycleService cycles;
+    private final Mailbox mailbox;
 
-    CycleController(CycleService cycles) {
+    CycleController(CycleService cycles, Mailbox mailbox) {
         this.cycles = cycles;
+        this.mailbox = mailbox;
     }
 
     @Operation(operationId = "createCycle", summary = "Create a cycle",
@@ -133,19 +137,33 @@ class CycleController {
         return cycles.release(id, caller.getName());
     }
 
-    record Reminded(int reminded) {
-    }
-
     @Operation(operationId = "remindRaters", summary = "Remind the raters of a cycle",
-            description = "Answers how many requests are still pending (`{\"reminded\": n}`): a count, never who. "
-                    + "Who may call it: ADMIN.")
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "How many requests are pending")
+            description = "Queues a reminder mail for every rater with a pending request who wants reminders, and "
+                    + "answers with counts, never who: `reminded` (pending requests) and `mailsQueued` (raters mailed). "
+                    + "At most once per `lead360.mail.manual-reminder-interval` (default an hour). Who may call it: ADMIN.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "How many requests are pending, how many mails were queued")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
     @ApiResponse(responseCode = "404", description = "No such cycle")
-    @ApiResponse(responseCode = "409", description = "The cycle is not OPEN")
+    @ApiResponse(responseCode = "409", description = "The cycle is not OPEN, or raters were reminded less than the interval ago")
     @PostMapping("/{id}/remind")
-    Reminded remind(@PathVariable String id, Authentication caller) {
-        return new Reminded(cycles.remind(id, caller.getName()));
+    CycleService.Reminded remind(@PathVariable String id, Authentication caller) {
+        return cycles.remind(id, caller.getName());
+    }
+
+    @Operation(operationId = "cycleMail", summary = "Mail of a cycle, counted",
+            description = "Per kind of mail (invitations, reminders, resultsReady) how many are queued, sent, failed and "
+                    + "cancelled: counts, never to whom. Who may call it: ADMIN.")
+    @ApiResponse(responseCode = "200", description = "Counts per kind and state",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "counts",
+                    value = "{\"invitations\":{\"queued\":0,\"sent\":12,\"failed\":0,\"cancelled\":1},"
+                            + "\"reminders\":{\"queued\":3,\"sent\":0,\"failed\":0,\"cancelled\":0},"
+                            + "\"resultsReady\":{\"queued\":0,\"sent\":0,\"failed\":0,\"cancelled\":0}}")))
+    @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
+    @ApiResponse(responseCode = "404", description = "No such cycle")
+    @GetMapping("/{id}/mail")
+    Map<String, Map<String, Integer>> mail(@PathVariable String id) {
+        cycles.get(id);
+        return mailbox.countsView(id);
     }
 
     /** ADMIN, or a subject of the cycle for themselves (SecurityConfig lets any person reach this). */

@@ -8,7 +8,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * The scheduled side of cycles: closing at closesAt and the reminders before it. Safe with several
+ * The scheduled side of cycles: closing at closesAt, the reminders before it, queuing the invitations
+ * and results-ready mails. Safe with several
  * instances running it at once, since every write it makes is conditional (see CycleService).
  */
 @Component
@@ -28,6 +29,7 @@ class CycleJobs implements SchedulingConfigurer {
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         registrar.addFixedDelayTask(() -> run("auto-close", cycles::closeDue), properties.cycles().autoCloseInterval());
         registrar.addFixedDelayTask(() -> run("reminders", cycles::remindDue), properties.reminders().checkInterval());
+        registrar.addFixedDelayTask(() -> run("cycle mail", cycles::queueCycleMail), properties.mail().sendInterval());
     }
 
     private static void run(String job, java.util.function.IntSupplier task) {

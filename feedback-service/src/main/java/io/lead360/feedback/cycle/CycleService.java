@@ -56,11 +56,12 @@ public class CycleService {
     private final Nominations nominations;
     private final FeedbackProperties properties;
     private final AuditLog audit;
+    private final CycleMail mail;
     private final Clock clock;
 
     CycleService(MongoTemplate mongo, Templates templates, PersonService people, FeedbackRequests requests,
                  Ballots ballots, SubjectKeys keys, CycleEvents events, OutboxEntries outbox, Nominations nominations,
-                 FeedbackProperties properties, AuditLog audit, Clock clock) {
+                 FeedbackProperties properties, AuditLog audit, CycleMail mail, Clock clock) {
         this.mongo = mongo;
         this.templates = templates;
         this.people = people;
@@ -72,6 +73,7 @@ public class CycleService {
         this.nominations = nominations;
         this.properties = properties;
         this.audit = audit;
+        this.mail = mail;
         this.clock = clock;
     }
 
@@ -115,7 +117,7 @@ public class CycleService {
         }
         Cycle cycle = new Cycle(UUID.randomUUID().toString(), body.name().strip(), body.templateId(), subjectIds,
                 body.everyLeader(), body.thresholdOrDefault(), CycleStatus.DRAFT, now, null, null, null,
-                body.closesAt(), List.of(), List.of());
+                body.closesAt(), List.of(), List.of(), null, null, null);
         CycleView created = mongo.insert(cycle).view();
         audit.record(actorId, AuditActions.CYCLE_CREATED, AuditActions.CYCLE, created.id(),
                 Map.of("subjects", subjectIds.size(), "allLeaders", body.everyLeader()));
@@ -210,15 +212,38 @@ public class CycleService {
         return released;
     }
 
-    /** An administrator's "remind now" for an OPEN cycle: how many requests are still pending (counts, never who). */
-    int remind(String id, String actorId) {
+    /** What "remind now" did: requests still pending (counts, never who) and reminder mails queued. */
+    record Reminded(int reminded, int mailsQueued) {
+    }
+
+    /**
+     * An administrator's "remind now" for an OPEN cycle: a reminder mail to every rater with something
+     * still open who wants reminders. At most once per {@code lead360.mail.manual-reminder-interval} (409
+     * before), so that nobody's inbox fills because of a double click.
+     */
+    Reminded remind(String id, String actorId) {
         Cycle cycle = load(id);
         if (cycle.status() != CycleStatus.OPEN) {
             throw new ConflictException("Only an OPEN cycle can be reminded; it is " + cycle.status());
         }
+        Instant now = clock.instant();
+        Instant earliest = now.minus(properties.mail().manualReminderInterval());
+        Query allowed = Query.query(where("_id").is(cycle.id()).and("status").is(CycleStatus.OPEN)
+                .orOperator(where("remindedAt").is(null), where("remindedAt").lte(earliest)));
+        if (mongo.updateFirst(allowed, new Update().set("remindedAt", now), Cycle.class).getModifiedCount() == 0) {
+            Cycle again = load(id);
+            if (again.status() != CycleStatus.OPEN) {
+                throw new ConflictException("Only an OPEN cycle can be reminded; it is " + again.status());
+            }
+            throw new ConflictException("Reminders for this cycle went out at " + again.remindedAt()
+                    + "; the next \"remind now\" is possible from "
+                    + again.remindedAt().plus(properties.mail().manualReminderInterval()));
+        }
         int reminded = (int) requests.pendingCount(cycle.id());
-        audit.record(actorId, AuditActions.REMINDERS_SENT, AuditActions.CYCLE, cycle.id(), Map.of("reminded", reminded));
-        return reminded;
+        int queued = mail.queueReminders(cycle.id(), "manual|" + now);
+        audit.record(actorId, AuditActions.REMINDERS_SENT, AuditActions.CYCLE, cycle.id(),
+                Map.of("reminded", reminded, "mailsQueued", queued));
+        return new Reminded(reminded, queued);
     }
 
     /**
@@ -243,16 +268,16 @@ public class CycleService {
     }
 
     /**
-     * Records the reminder points before closesAt that have passed, on the cycle: points that had
-     * already passed when the cycle opened are skipped (no "3 days left" on a 2-day cycle); when
-     * several passed since the last round only the latest counts. The point is added by one
-     * conditional update, so neither a second round nor a second instance handles it twice.
+     * Handles the reminder points before closesAt that have passed: points that had already passed when
+     * the cycle opened are skipped (no "3 days left" on a 2-day cycle); when several passed since the
+     * last round only the latest counts. The point's reminders are queued first (once per rater and
+     * point, however often this runs), then the point is recorded on the cycle by one conditional update.
      *
-     * @return how many pending requests the points handled now concern
+     * @return how many reminder mails this call queued
      */
     public int remindDue() {
         Instant now = clock.instant();
-        int reminded = 0;
+        int queued = 0;
         Query open = Query.query(where("status").is(CycleStatus.OPEN).and("closesAt").gt(now));
         for (Cycle cycle : mongo.find(open, Cycle.class)) {
             List<Duration> passed = properties.reminders().beforeClose().stream()
@@ -264,14 +289,41 @@ public class CycleService {
                 continue;
             }
             String latest = passed.get(0).toString();
+            if (cycle.remindersSent() != null && cycle.remindersSent().contains(latest)) {
+                continue;
+            }
+            queued += mail.queueReminders(cycle.id(), latest);
             Query notYet = Query.query(where("_id").is(cycle.id()).and("status").is(CycleStatus.OPEN)
                     .and("remindersSent").ne(latest));
             Update record = new Update().addToSet("remindersSent").each(passed.stream().map(Duration::toString).toArray());
-            if (mongo.updateFirst(notYet, record, Cycle.class).getModifiedCount() > 0) {
-                reminded += (int) requests.pendingCount(cycle.id());
-            }
+            mongo.updateFirst(notYet, record, Cycle.class);
         }
-        return reminded;
+        return queued;
+    }
+
+    /**
+     * Queues the invitations of cycles that opened and the results-ready mails of cycles released (within
+     * the time a mail may take at most), each once: the mails are queued first, the cycle is marked after,
+     * so a crash in between queues nothing twice.
+     *
+     * @return how many mails this call queued
+     */
+    public int queueCycleMail() {
+        int queued = 0;
+        for (Cycle cycle : mongo.find(Query.query(where("status").is(CycleStatus.OPEN)
+                .and("invitationsQueuedAt").is(null)), Cycle.class)) {
+            queued += mail.queueInvitations(cycle.id());
+            mongo.updateFirst(Query.query(where("_id").is(cycle.id())),
+                    new Update().set("invitationsQueuedAt", clock.instant()), Cycle.class);
+        }
+        Instant recent = clock.instant().minus(properties.mail().giveUpAfter());
+        for (Cycle cycle : mongo.find(Query.query(where("status").is(CycleStatus.RELEASED)
+                .and("resultsQueuedAt").is(null).and("releasedAt").gt(recent)), Cycle.class)) {
+            queued += mail.queueResultsReady(cycle);
+            mongo.updateFirst(Query.query(where("_id").is(cycle.id())),
+                    new Update().set("resultsQueuedAt", clock.instant()), Cycle.class);
+        }
+        return queued;
     }
 
     Nomination.View nominate(String cycleId, Nomination.Proposal body, Caller caller) {

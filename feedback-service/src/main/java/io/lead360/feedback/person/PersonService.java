@@ -110,6 +110,51 @@ public class PersonService {
                 .toList();
     }
 
+    /** How to write to a person: address, name, language, whether they can sign in with a password, their choice on reminders. */
+    public record Contact(String id, String email, String name, String language, boolean hasPassword,
+                          boolean wantsReminders, boolean active) {
+    }
+
+    /** The contacts of the known people among {@code ids}, by id. */
+    public Map<String, Contact> contactsOf(Collection<String> ids) {
+        Map<String, Contact> contacts = new HashMap<>();
+        for (Person p : mongo.find(Query.query(where("_id").in(ids)), Person.class)) {
+            contacts.put(p.id(), new Contact(p.id(), p.email(), p.name(), p.language(), p.passwordHash() != null,
+                    !Boolean.TRUE.equals(p.remindersOff()), p.active()));
+        }
+        return contacts;
+    }
+
+    /** The person's own choice: reminder mails or not (invitations and results still come). */
+    public void setReminders(String personId, boolean wanted) {
+        update(personId, wanted ? new Update().unset("remindersOff") : new Update().set("remindersOff", true));
+    }
+
+    /** The language of the person's mails; null: the default. */
+    public void setLanguage(String personId, String language) {
+        update(personId, language == null ? new Update().unset("language") : new Update().set("language", language));
+    }
+
+    private void update(String personId, Update update) {
+        if (mongo.updateFirst(Query.query(where("_id").is(personId)), update, Person.class).getMatchedCount() == 0) {
+            throw new NotFoundException("No person " + personId);
+        }
+    }
+
+    /**
+     * A new password, set by the person themselves (a single-use link): hashed, every session of theirs
+     * ends, and it is audited with the person as actor.
+     */
+    public void setPassword(String personId, String password, String how) {
+        String hash = encoder.encode(password);
+        if (mongo.updateFirst(Query.query(where("_id").is(personId).and("deactivatedAt").is(null)),
+                new Update().set("passwordHash", hash), Person.class).getMatchedCount() == 0) {
+            throw new NotFoundException("No person " + personId);
+        }
+        sessions.revokeAllOf(List.of(personId));
+        audit.record(personId, AuditActions.PASSWORD_SET, AuditActions.PERSON, personId, Map.of("by", how));
+    }
+
     /** Name of each known person among {@code ids}. */
     public Map<String, String> namesOf(Collection<String> ids) {
         return mongo.find(Query.query(where("_id").in(ids)), Person.class).stream()
@@ -203,7 +248,7 @@ public class PersonService {
                 boolean withPassword = row.password() != null && !properties.production();
                 String hash = withPassword && !options.dryRun() ? encoder.encode(row.password()) : null;
                 String id = idOfEmail.get(row.email());
-                inserts.add(new Person(id, row.email(), row.name(), managerId, granted, hash, null));
+                inserts.add(new Person(id, row.email(), row.name(), managerId, granted, hash, null, null, null));
                 if (withPassword) {
                     passwordsSet.add(id);
                 }
@@ -290,7 +335,7 @@ public class PersonService {
         }
         try {
             mongo.insert(new Person(UUID.randomUUID().toString(), email.strip().toLowerCase(), "Administrator", null,
-                    List.of(Roles.ADMIN), encoder.encode(password), null));
+                    List.of(Roles.ADMIN), encoder.encode(password), null, null, null));
             return true;
         } catch (org.springframework.dao.DuplicateKeyException e) {
             return false;

@@ -1,6 +1,8 @@
 package io.lead360.feedback.request;
 
 import com.mongodb.MongoBulkWriteException;
+import io.lead360.events.Relationship;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -10,13 +12,15 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-/** What the cycle feature needs from requests: create them when a cycle opens, their load, their notes. */
+/** What the cycle feature needs from requests: create them when a cycle opens, their load, their notes, who still owes an answer. */
 @Component
 public class FeedbackRequests {
 
@@ -83,6 +87,24 @@ public class FeedbackRequests {
         mongo.find(query, org.bson.Document.class, FeedbackRequest.COLLECTION)
                 .forEach(d -> load.merge(d.getString("raterId"), 1, Integer::sum));
         return load;
+    }
+
+    /** One of a rater's requests, as a mail lists it. */
+    public record Pending(String requestId, String subjectId, Relationship relationship) {
+    }
+
+    /** Who still has a PENDING request in the cycle (for invitations and reminders only). */
+    public Set<String> pendingRaters(String cycleId) {
+        return new LinkedHashSet<>(mongo.findDistinct(Query.query(where("cycleId").is(cycleId)
+                .and("status").is(RequestStatus.PENDING)), "raterId", FeedbackRequest.class, String.class));
+    }
+
+    /** The rater's requests of the cycle still PENDING, in a stable order. */
+    public List<Pending> pendingOf(String cycleId, String raterId) {
+        Query query = Query.query(where("cycleId").is(cycleId).and("raterId").is(raterId)
+                .and("status").is(RequestStatus.PENDING)).with(Sort.by("_id"));
+        return mongo.find(query, FeedbackRequest.class).stream()
+                .map(r -> new Pending(r.id(), r.subjectId(), r.relationship())).toList();
     }
 
     /** How many requests of the cycle are still PENDING (counts, never who). */

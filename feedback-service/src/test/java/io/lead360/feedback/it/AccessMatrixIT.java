@@ -83,7 +83,14 @@ class AccessMatrixIT extends AbstractIT {
         rule("DELETE /internal/auth/sessions/{sessionId}", Rule.SERVICE);
         rule("POST /internal/subject-keys", Rule.ANALYTICS, f -> "{\"subjectIds\":[\"" + f.leader + "\"]}");
 
+        // the links in mails: no token, the link's token is the proof (invalid here: 400 still lets through)
+        rule("POST /api/auth/password-reset", Rule.PUBLIC, f -> json("email", "nobody@acme.test"));
+        rule("POST /api/auth/password", Rule.PUBLIC, f -> json("token", "no-such-token", "password", "long-enough-1"));
+        rule("POST /api/mail/unsubscribe", Rule.PUBLIC);
+
         rule("GET /api/me", Rule.ANY_PERSON);
+        rule("GET /api/me/notifications", Rule.ANY_PERSON);
+        rule("PUT /api/me/notifications", Rule.ANY_PERSON, f -> "{\"language\":\"xx\"}");
         rule("GET /api/people", Rule.ADMIN);
         rule("GET /api/people/{id}", Rule.SELF_OR_ADMIN);
         rule("POST /api/people/import", Rule.ADMIN, f -> "[]");
@@ -110,6 +117,7 @@ class AccessMatrixIT extends AbstractIT {
         rule("POST /api/cycles/{id}/close", Rule.ADMIN);
         rule("POST /api/cycles/{id}/release", Rule.ADMIN);
         rule("POST /api/cycles/{id}/remind", Rule.ADMIN);
+        rule("GET /api/cycles/{id}/mail", Rule.ADMIN);
         rule("POST /api/cycles/{id}/nominations", Rule.SUBJECT_OR_ADMIN,
                 f -> json("subjectId", f.leader, "raterId", f.other, "relationship", "PEER"));
         rule("GET /api/cycles/{id}/nominations", Rule.SUBJECT_OR_ADMIN);

@@ -46,7 +46,7 @@ abstract class IsolatedIT extends AbstractIT {
     void emptyDatabase() {
         clock.reset();
         for (String collection : List.of("people", "cycles", "feedback_requests", "nominations", "templates",
-                "ballots", "subject_keys")) {
+                "ballots", "subject_keys", "mail_outbox", "password_links")) {
             mongo.remove(new org.springframework.data.mongodb.core.query.Query(), collection);
         }
     }

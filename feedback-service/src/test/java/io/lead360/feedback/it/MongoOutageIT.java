@@ -45,7 +45,10 @@ class MongoOutageIT {
         registry.add("spring.mongodb.uri", MONGO::connectionString);
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.get().kafkaBootstrap());
         registry.add("lead360.auth.jwks-uri", () -> TestTokens.get().jwksUri());
+        registry.add("spring.mail.host", () -> TestInfrastructure.get().mail().host());
+        registry.add("spring.mail.port", () -> TestInfrastructure.get().mail().smtpPort());
         TestSettings.registerKeys(registry);
+        TestSettings.registerMail(registry);
     }
 
     @Autowired

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What every test context of feedback-service is given: the test MongoDB and Kafka, the JWKS of the
+ * What every test context of feedback-service is given: the test MongoDB, Kafka and mail server, the JWKS of the
  * test gateway and of a test analytics-service, a data key in a temporary directory (never the
  * developer's {@code ./var}), and the bootstrap administrator the tests sign in as, whatever
  * {@code LEAD360_BOOTSTRAP_ADMIN_*} the developer's shell sets.
@@ -30,6 +30,15 @@ public final class TestSettings {
     public static void register(DynamicPropertyRegistry registry) {
         TestInfrastructure.registerProperties(registry);
         registerKeys(registry);
+        registerMail(registry);
+    }
+
+    /** Mail goes out within a fifth of a second and is retried within seconds, so tests need not wait long. */
+    public static void registerMail(DynamicPropertyRegistry registry) {
+        registry.add("lead360.mail.send-interval", () -> "200ms");
+        registry.add("lead360.mail.first-retry", () -> "300ms");
+        registry.add("lead360.mail.max-retry", () -> "1s");
+        registry.add("lead360.mail.public-url", () -> "http://lead360.test");
     }
 
     /** Only the keys: for a context with a MongoDB or Kafka of its own. */

@@ -4,6 +4,8 @@ import io.lead360.gateway.auth.ClientAddress;
 import io.lead360.gateway.web.ProblemWriter;
 import reactor.core.publisher.Mono;
 
+import java.util.Set;
+
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -18,12 +20,16 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Sign-in attempts per client address, right or wrong, on top of the failure throttle: the
  * gateway answers POST /api/auth/token itself, so no route filter covers it; the same
- * {@link RateLimiter} bean does the counting (in memory or in Redis).
+ * {@link RateLimiter} bean does the counting (in memory or in Redis). The other doors that take no
+ * token count against the same budget: asking for a password mail, setting a password with a link,
+ * unsubscribing with a link (so nobody can guess links or flood inboxes from one address).
  */
 @Component
 class SignInRateLimit implements WebFilter, Ordered {
 
     static final String SIGN_IN_PATH = "/api/auth/token";
+    static final Set<String> LIMITED_PATHS = Set.of(SIGN_IN_PATH, "/api/auth/password-reset", "/api/auth/password",
+            "/api/mail/unsubscribe");
 
     private final RateLimiter<?> rateLimiter;
     private final ClientAddress clientAddress;
@@ -44,7 +50,7 @@ class SignInRateLimit implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         if (!HttpMethod.POST.equals(exchange.getRequest().getMethod())
-                || !SIGN_IN_PATH.equals(exchange.getRequest().getPath().pathWithinApplication().value())) {
+                || !LIMITED_PATHS.contains(exchange.getRequest().getPath().pathWithinApplication().value())) {
             return chain.filter(exchange);
         }
         return rateLimiter.isAllowed(RateLimitConfig.SIGN_IN, clientAddress.of(exchange)).flatMap(response -> {
@@ -57,7 +63,7 @@ class SignInRateLimit implements WebFilter, Ordered {
                 headers.set(HttpHeaders.RETRY_AFTER, Long.toString(RateLimitProblems.redisRetryAfterSeconds(headers)));
             }
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many sign-in attempts from this address; try again in " + headers.getFirst(HttpHeaders.RETRY_AFTER) + " s");
+                    "Too many attempts from this address; try again in " + headers.getFirst(HttpHeaders.RETRY_AFTER) + " s");
             problem.setTitle("Too many requests");
             return problems.write(exchange, problem);
         });

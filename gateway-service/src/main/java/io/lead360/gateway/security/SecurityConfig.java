@@ -67,6 +67,9 @@ class SecurityConfig {
                 .authorizeExchange(exchanges -> exchanges
                         // anyone may try to sign in or refresh; sign-out needs a (live) token like any /api call
                         .pathMatchers(HttpMethod.POST, "/api/auth/token", "/api/auth/refresh").permitAll()
+                        // the links in mails: a set-password or unsubscribe token is the proof (feedback-service checks it)
+                        .pathMatchers(HttpMethod.POST, "/api/auth/password-reset", "/api/auth/password",
+                                "/api/mail/unsubscribe").permitAll()
                         // the OpenAPI documents (the gateway's and the routed ones) and the Swagger UI: public
                         .pathMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**").permitAll()
                         .pathMatchers(HttpMethod.GET, WEB_APP).permitAll()

@@ -121,6 +121,7 @@ public final class DemoLoader {
         cycle.put("anonymityThreshold", 3);
         String cycleId = api.post("/api/cycles", admin, cycle).expect(201).json().get("id").asString();
         api.post("/api/cycles/" + cycleId + "/open", admin, null).expect(200);
+        awaitInvitations(cycleId, admin);
 
         int submitted = 0;
         int declined = 0;
@@ -151,6 +152,21 @@ public final class DemoLoader {
         api.post("/api/cycles/" + cycleId + "/release", admin, null).expect(200);
         awaitProfiles(styleBySubjectId.keySet().iterator().next(), cycleId, admin);
         System.out.println("Demo cycle closed and released.");
+    }
+
+    /** Waits until the cycle's invitation mails are out (before anyone answers, so that each lists every request). */
+    private void awaitInvitations(String cycleId, String admin) {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < until) {
+            JsonNode invitations = api.get("/api/cycles/" + cycleId + "/mail", admin).expect(200).json().get("invitations");
+            if (invitations.get("sent").asInt() > 0 && invitations.get("queued").asInt() == 0) {
+                System.out.printf("Invitations mailed: %d (read one: ./lead360 mail %s)%n", invitations.get("sent").asInt(),
+                        "ana.team1@demo.lead360.test");
+                return;
+            }
+            sleep();
+        }
+        System.out.println("The invitations are still queued (is the mail server up?); the demo goes on without them.");
     }
 
     private Map<String, Object> answer(JsonNode questionnaire, DemoOrganisation.Style style, String relationship) {

@@ -1,0 +1,61 @@
+package io.lead360.feedback.mail;
+
+import io.lead360.feedback.person.PersonService;
+import io.lead360.feedback.web.InputError;
+import io.lead360.feedback.web.InvalidInputException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import java.util.TreeSet;
+
+/** A person's own mail settings (any person, for themselves only: there is no id in the path). */
+@RestController
+class NotificationsController {
+
+    private final PersonService people;
+
+    NotificationsController(PersonService people) {
+        this.people = people;
+    }
+
+    /**
+     * @param reminders whether reminder mails come (invitations and results-ready mails always do)
+     * @param language  the language of the mails ("en", "de"), or null for the organisation's default
+     */
+    record Notifications(Boolean reminders, String language) {
+    }
+
+    @GetMapping("/api/me/notifications")
+    Notifications get(Authentication caller) {
+        PersonService.Contact me = people.contactsOf(List.of(caller.getName())).get(caller.getName());
+        if (me == null) {
+            throw new io.lead360.feedback.web.NotFoundException("No person " + caller.getName());
+        }
+        return new Notifications(me.wantsReminders(), me.language());
+    }
+
+    @PutMapping("/api/me/notifications")
+    Notifications put(@RequestBody(required = false) Notifications body, Authentication caller) {
+        List<InputError> errors = new ArrayList<>();
+        if (body == null || body.reminders() == null) {
+            errors.add(InputError.field("reminders", "is required (true or false)"));
+        }
+        if (body != null && body.language() != null && !MailTemplates.LANGUAGES.contains(body.language())) {
+            errors.add(InputError.field("language", "must be one of " + new TreeSet<>(MailTemplates.LANGUAGES)
+                    + " or null"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The settings were not changed", errors);
+        }
+        people.setReminders(caller.getName(), body.reminders());
+        people.setLanguage(caller.getName(), body.language());
+        return get(caller);
+    }
+
+}
