@@ -40,7 +40,9 @@ class Lead360ScriptTest {
     private static final Path ROOT = Path.of(System.getProperty("lead360.root", "..")).toAbsolutePath().normalize();
     private static final String ESCAPE = "\u001b[";
     private static final List<String> PORT_VARIABLES = List.of("LEAD360_GATEWAY_PORT", "LEAD360_FEEDBACK_PORT",
-            "LEAD360_ANALYTICS_PORT", "LEAD360_INFRA_HEALTH_PORT", "LEAD360_MONGODB_PORT", "LEAD360_ANALYTICS_MONGODB_PORT");
+            "LEAD360_ANALYTICS_PORT", "LEAD360_INFRA_HEALTH_PORT", "LEAD360_MONGODB_PORT", "LEAD360_ANALYTICS_MONGODB_PORT",
+            "LEAD360_SMTP_PORT", "LEAD360_IMAP_PORT", "LEAD360_GATEWAY_MANAGEMENT_PORT", "LEAD360_FEEDBACK_MANAGEMENT_PORT",
+            "LEAD360_ANALYTICS_MANAGEMENT_PORT");
 
     @TempDir
     Path home;

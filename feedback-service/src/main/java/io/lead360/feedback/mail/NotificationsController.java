@@ -1,5 +1,8 @@
 package io.lead360.feedback.mail;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.lead360.feedback.person.PersonService;
 import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
@@ -16,6 +19,7 @@ import java.util.TreeSet;
 
 /** A person's own mail settings (any person, for themselves only: there is no id in the path). */
 @RestController
+@Tag(name = "Mail")
 class NotificationsController {
 
     private final PersonService people;
@@ -31,6 +35,11 @@ class NotificationsController {
     record Notifications(Boolean reminders, String language) {
     }
 
+    @Operation(operationId = "getNotifications", summary = "My mail settings",
+            description = "Whether reminder mails come, and the language of the mails (null: the organisation's "
+                    + "default). Who may call it: any signed-in person, for themselves.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The caller's settings")
+    @ApiResponse(responseCode = "404", description = "The caller is not a person of the organisation (any more)")
     @GetMapping("/api/me/notifications")
     Notifications get(Authentication caller) {
         PersonService.Contact me = people.contactsOf(List.of(caller.getName())).get(caller.getName());
@@ -40,6 +49,12 @@ class NotificationsController {
         return new Notifications(me.wantsReminders(), me.language());
     }
 
+    @Operation(operationId = "putNotifications", summary = "Change my mail settings",
+            description = "`reminders` (required, true or false) and `language` (`en`, `de`, or null for the "
+                    + "organisation's default). Invitations and results-ready mails always come. Who may call it: any "
+                    + "signed-in person, for themselves.")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The settings now")
+    @ApiResponse(responseCode = "400", description = "`reminders` missing or `language` not one of en, de")
     @PutMapping("/api/me/notifications")
     Notifications put(@RequestBody(required = false) Notifications body, Authentication caller) {
         List<InputError> errors = new ArrayList<>();

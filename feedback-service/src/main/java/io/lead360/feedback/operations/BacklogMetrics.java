@@ -2,6 +2,7 @@ package io.lead360.feedback.operations;
 
 import io.lead360.feedback.ballot.BallotBacklog;
 import io.lead360.feedback.config.FeedbackProperties;
+import io.lead360.feedback.mail.Mailbox;
 import io.lead360.feedback.outbox.OutboxBacklog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,6 +27,7 @@ class BacklogMetrics {
     static final String OUTBOX_OLDEST_AGE = "lead360.outbox.oldest.age";
     static final String HELD_ANSWERS = "lead360.ballots.held.answers";
     static final String DUE_BALLOTS = "lead360.ballots.due";
+    static final String MAIL_WAITING = "lead360.mail.waiting";
 
     /** The outboxes by collection, as the gauges' tag. */
     private static final List<String> OUTBOXES = List.of("cycles", "erasures");
@@ -34,9 +36,10 @@ class BacklogMetrics {
 
     /** Held here: a gauge keeps only a weak reference to what it reads, and would read NaN once it is collected. */
     private final CachedValue<Backlog> backlog;
+    private final CachedValue<Double> mailWaiting;
 
-    BacklogMetrics(OutboxBacklog outboxes, BallotBacklog ballots, FeedbackProperties properties, Clock clock,
-                   MeterRegistry registry) {
+    BacklogMetrics(OutboxBacklog outboxes, BallotBacklog ballots, Mailbox mailbox, FeedbackProperties properties,
+                   Clock clock, MeterRegistry registry) {
         this.backlog = new CachedValue<>(
                 () -> new Backlog(outboxes.waiting(), ballots.held(), clock.instant()),
                 BacklogMetrics::unknown, properties.operations().backlogRefresh(), clock);
@@ -57,6 +60,11 @@ class BacklogMetrics {
                 .register(registry);
         Gauge.builder(DUE_BALLOTS, backlog, b -> b.get().dueBallots())
                 .description("ballots the publisher looks at in its next round")
+                .register(registry);
+        this.mailWaiting = new CachedValue<>(() -> (double) mailbox.waiting(), unreadable -> Double.NaN,
+                properties.operations().backlogRefresh(), clock);
+        Gauge.builder(MAIL_WAITING, mailWaiting, CachedValue::get)
+                .description("mails queued or being sent (a growing figure: the SMTP server refuses or is away)")
                 .register(registry);
     }
 

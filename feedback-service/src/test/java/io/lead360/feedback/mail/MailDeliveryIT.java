@@ -55,6 +55,8 @@ class MailDeliveryIT extends AbstractIT {
     com.mongodb.client.MongoClient mongoClient;
     @Autowired
     io.lead360.feedback.keys.DataKey dataKey;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     private List<String> people(int n) throws Exception {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -137,6 +139,8 @@ class MailDeliveryIT extends AbstractIT {
             long waiting = mongo.count(Query.query(where("personId").in(ids).and("status").in("QUEUED", "SENDING")),
                     Mail.COLLECTION);
             assertThat(waiting).isEqualTo(n);
+            // the operator sees it: the gauge counts every mail waiting (this test's and any other's)
+            assertThat(registry.get("lead360.mail.waiting").gauge().value()).isGreaterThanOrEqualTo(n);
             assertThat(mongo.find(Query.query(where("personId").in(ids)), Document.class, Mail.COLLECTION))
                     .anySatisfy(d -> assertThat(d.getInteger("attempts")).isPositive());
         } finally {
