@@ -1,7 +1,25 @@
 package io.lead360.analytics;
 
+import static io.lead360.events.Relationship.DIRECT_REPORT;
+import static io.lead360.events.Relationship.MANAGER;
+import static io.lead360.events.Relationship.SELF;
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import io.lead360.events.Relationship;
 import io.lead360.testsupport.TestTokens;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,25 +31,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static io.lead360.events.Relationship.DIRECT_REPORT;
-import static io.lead360.events.Relationship.MANAGER;
-import static io.lead360.events.Relationship.SELF;
-import static java.util.Map.entry;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Every route of the running application × every kind of caller × own or another person's data.
@@ -53,14 +52,22 @@ class AccessMatrixIT extends IntegrationTestBase {
         NOBODY
     }
 
-    enum Caller { ANONYMOUS, EMPLOYEE, LEADER, ADMIN, SERVICE }
+    enum Caller {
+        ANONYMOUS,
+        EMPLOYEE,
+        LEADER,
+        ADMIN,
+        SERVICE
+    }
 
     /** Whether the {subjectId} of a route is the caller's own id or another person's. */
-    enum Subject { OWN, OTHER }
+    enum Subject {
+        OWN,
+        OTHER
+    }
 
     /** @param query sample query string; {cycleId} is the fixture cycle */
-    record Route(Rule rule, String query) {
-    }
+    record Route(Rule rule, String query) {}
 
     /** "METHOD pattern" → rule. ANY = a mapping without a method condition. */
     static final Map<String, Route> RULES = Map.ofEntries(
@@ -80,8 +87,7 @@ class AccessMatrixIT extends IntegrationTestBase {
             entry("ANY /error", new Route(Rule.NOBODY, "")));
 
     /** Sample values of path variables other than {subjectId}. */
-    static final Map<String, String> PATH_SAMPLES = Map.of(
-            "rebuildId", "no-such-rebuild");
+    static final Map<String, String> PATH_SAMPLES = Map.of("rebuildId", "no-such-rebuild");
 
     private static final Pattern VARIABLE = Pattern.compile("\\{\\*?([^}]+)}|\\*\\*");
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -108,11 +114,15 @@ class AccessMatrixIT extends IntegrationTestBase {
     void everyRouteHasAnAccessRule() {
         var missing = new TreeSet<String>(routes());
         missing.removeAll(RULES.keySet());
-        assertThat(missing).as("routes without an access rule: add them to AccessMatrixIT.RULES").isEmpty();
+        assertThat(missing)
+                .as("routes without an access rule: add them to AccessMatrixIT.RULES")
+                .isEmpty();
 
         var stale = new TreeSet<String>(RULES.keySet());
         stale.removeAll(routes());
-        assertThat(stale).as("rules for routes that no longer exist: remove them from AccessMatrixIT.RULES").isEmpty();
+        assertThat(stale)
+                .as("rules for routes that no longer exist: remove them from AccessMatrixIT.RULES")
+                .isEmpty();
     }
 
     @Test
@@ -127,13 +137,15 @@ class AccessMatrixIT extends IntegrationTestBase {
                 for (Subject subject : perSubject ? List.of(Subject.OWN, Subject.OTHER) : List.of(Subject.OWN)) {
                     MockHttpServletResponse response = call(route, rule, caller, subject);
                     int status = response.getStatus();
-                    String call = route + " as " + caller + (perSubject ? " on " + subject + " data" : "") + " → " + status;
+                    String call =
+                            route + " as " + caller + (perSubject ? " on " + subject + " data" : "") + " → " + status;
                     if (allowed(rule.rule(), caller, subject)) {
                         if (status == 401 || status == 403 || status >= 500) {
                             violations.add("should be let through: " + call);
                         }
                     } else if (status != (caller == Caller.ANONYMOUS ? 401 : 403)) {
-                        violations.add("should be refused with " + (caller == Caller.ANONYMOUS ? 401 : 403) + ": " + call);
+                        violations.add(
+                                "should be refused with " + (caller == Caller.ANONYMOUS ? 401 : 403) + ": " + call);
                     }
                     if (route.equals("POST /api/admin/profiles/rebuild") && status == 202) {
                         awaitRebuildDone(response);
@@ -158,7 +170,8 @@ class AccessMatrixIT extends IntegrationTestBase {
     /** "METHOD pattern" of every handler method of every request-mapping handler mapping (controllers and the probes). */
     private List<String> routes() {
         var routes = new ArrayList<String>();
-        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+        for (RequestMappingInfoHandlerMapping mapping :
+                context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
             for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
                 var methods = info.getMethodsCondition().getMethods();
                 for (String pattern : info.getPatternValues()) {
@@ -194,7 +207,9 @@ class AccessMatrixIT extends IntegrationTestBase {
         while (matcher.find()) {
             String name = matcher.group(1);
             String value = name == null ? "ping" : name.equals("subjectId") ? subjectId : PATH_SAMPLES.get(name);
-            assertThat(value).as("no sample value for {" + name + "} of " + route + ": add one to PATH_SAMPLES").isNotNull();
+            assertThat(value)
+                    .as("no sample value for {" + name + "} of " + route + ": add one to PATH_SAMPLES")
+                    .isNotNull();
             matcher.appendReplacement(path, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(path);
@@ -214,7 +229,8 @@ class AccessMatrixIT extends IntegrationTestBase {
     /** Real data, so that "let through" means a real answer (a profile, a PDF, a heatmap), not just a 404. */
     private void releasedCycleWithEverySubject() throws Exception {
         cycleId = unique("matrix-cycle");
-        var subjects = new ArrayList<String>(List.of(OTHER, IDS.get(Caller.EMPLOYEE), IDS.get(Caller.LEADER), IDS.get(Caller.ADMIN)));
+        var subjects = new ArrayList<String>(
+                List.of(OTHER, IDS.get(Caller.EMPLOYEE), IDS.get(Caller.LEADER), IDS.get(Caller.ADMIN)));
         var invited = new TreeMap<String, Map<Relationship, Integer>>();
         subjects.forEach(s -> invited.put(s, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 3)));
         publish(cycleOpened(cycleId, 3, invited));
@@ -231,16 +247,25 @@ class AccessMatrixIT extends IntegrationTestBase {
         await().atMost(PATIENCE).untilAsserted(() -> {
             for (String subjectId : subjects) {
                 mvc.perform(request(HttpMethod.GET, "/api/profiles/" + subjectId + "?cycleId=" + cycleId)
-                        .header(HttpHeaders.AUTHORIZATION, admin)).andExpect(status().isOk());
+                                .header(HttpHeaders.AUTHORIZATION, admin))
+                        .andExpect(status().isOk());
             }
         });
     }
 
     /** Leaves no rebuild running behind for the next test. */
     private void awaitRebuildDone(MockHttpServletResponse started) throws Exception {
-        String rebuildId = json.readTree(started.getContentAsString()).get("rebuildId").asString();
-        await().atMost(PATIENCE).until(() -> !json.readTree(mvc.perform(request(HttpMethod.GET, "/api/admin/profiles/rebuild/" + rebuildId)
-                        .header(HttpHeaders.AUTHORIZATION, token(Caller.ADMIN))).andReturn().getResponse().getContentAsString())
-                .get("status").asString().equals("RUNNING"));
+        String rebuildId =
+                json.readTree(started.getContentAsString()).get("rebuildId").asString();
+        await().atMost(PATIENCE)
+                .until(() -> !json.readTree(
+                                mvc.perform(request(HttpMethod.GET, "/api/admin/profiles/rebuild/" + rebuildId)
+                                                .header(HttpHeaders.AUTHORIZATION, token(Caller.ADMIN)))
+                                        .andReturn()
+                                        .getResponse()
+                                        .getContentAsString())
+                        .get("status")
+                        .asString()
+                        .equals("RUNNING"));
     }
 }

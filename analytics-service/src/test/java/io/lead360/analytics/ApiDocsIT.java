@@ -1,23 +1,5 @@
 package io.lead360.analytics;
 
-import io.lead360.events.Relationship;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import tools.jackson.databind.JsonNode;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-
 import static io.lead360.events.Relationship.DIRECT_REPORT;
 import static io.lead360.events.Relationship.MANAGER;
 import static io.lead360.events.Relationship.PEER;
@@ -27,6 +9,23 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.lead360.events.Relationship;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
 /**
  * The OpenAPI document ({@code GET /api/docs/analytics}) against the running application: exactly the
  * calls a client can make (not analytics' own key set, which is for feedback-service), each with what it
@@ -34,8 +33,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class ApiDocsIT extends IntegrationTestBase {
 
-    private static final List<String> HTTP_METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options",
-            "trace");
+    private static final List<String> HTTP_METHODS =
+            List.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
     @Autowired
@@ -45,7 +44,9 @@ class ApiDocsIT extends IntegrationTestBase {
     @Test
     void everyDocumentedOperationIsServedByTheApplication() throws Exception {
         Set<String> served = servedRoutes();
-        List<String> unserved = operations(document()).keySet().stream().filter(op -> !served.contains(op)).toList();
+        List<String> unserved = operations(document()).keySet().stream()
+                .filter(op -> !served.contains(op))
+                .toList();
 
         assertThat(unserved).as("documented but not served").isEmpty();
     }
@@ -60,16 +61,23 @@ class ApiDocsIT extends IntegrationTestBase {
         });
 
         assertThat(publicRoutes).as("sanity: the handler mappings were read").contains("GET /api/profiles/{subjectId}");
-        assertThat(publicRoutes.stream().filter(route -> !documented.contains(route)).toList())
-                .as("public routes missing from the document").isEmpty();
+        assertThat(publicRoutes.stream()
+                        .filter(route -> !documented.contains(route))
+                        .toList())
+                .as("public routes missing from the document")
+                .isEmpty();
     }
 
     @Test
     void theDocumentShowsNeitherTheServicesKeySetNorWhereTheServiceListens() throws Exception {
         String text = json.writeValueAsString(document());
 
-        assertThat(text).doesNotContain("/.well-known").doesNotContain("/internal/").doesNotContain("/actuator")
-                .doesNotContain("127.0.0.1").doesNotContain("localhost");
+        assertThat(text)
+                .doesNotContain("/.well-known")
+                .doesNotContain("/internal/")
+                .doesNotContain("/actuator")
+                .doesNotContain("127.0.0.1")
+                .doesNotContain("localhost");
         JsonNode servers = document().get("servers");
         assertThat(servers).as("the gateway only, relative").hasSize(1);
         assertThat(servers.get(0).get("url").asString()).isEqualTo("/");
@@ -82,7 +90,9 @@ class ApiDocsIT extends IntegrationTestBase {
         assertThat(doc.get("openapi").asString()).startsWith("3.1.");
         JsonNode info = doc.get("info");
         assertThat(info.get("title").asString()).isEqualTo("lead360 analytics API");
-        assertThat(info.get("version").asString()).as("filled in by the build").matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        assertThat(info.get("version").asString())
+                .as("filled in by the build")
+                .matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
         assertThat(info.get("license").get("name").asString()).isEqualTo("Apache-2.0");
         assertThat(info.get("license").get("url").asString()).isEqualTo("https://www.apache.org/licenses/LICENSE-2.0");
         assertThat(info.get("contact").get("name").asString()).isNotBlank();
@@ -92,8 +102,10 @@ class ApiDocsIT extends IntegrationTestBase {
     void everyOperationSaysWhatItDoesWhoMayCallItAndAnswersErrorsAsProblems() throws Exception {
         List<String> wrong = new ArrayList<>();
         operations(document()).forEach((name, op) -> {
-            if (op.path("summary").asString("").isBlank() || op.path("operationId").asString("").isBlank()
-                    || !op.path("description").asString("").contains("Who may call it: ") || op.path("tags").isEmpty()) {
+            if (op.path("summary").asString("").isBlank()
+                    || op.path("operationId").asString("").isBlank()
+                    || !op.path("description").asString("").contains("Who may call it: ")
+                    || op.path("tags").isEmpty()) {
                 wrong.add(name + ": no summary, operationId, tag or who may call it");
             }
             if (!op.path("security").toString().equals("[{\"bearer\":[]}]")) {
@@ -106,9 +118,15 @@ class ApiDocsIT extends IntegrationTestBase {
                 }
             }
             for (Map.Entry<String, JsonNode> response : responses.properties()) {
-                boolean error = response.getKey().startsWith("4") || response.getKey().startsWith("5");
-                if (error && !PROBLEM_REF.equals(response.getValue().path("content").path("application/problem+json")
-                        .path("schema").path("$ref").asString(""))) {
+                boolean error =
+                        response.getKey().startsWith("4") || response.getKey().startsWith("5");
+                if (error
+                        && !PROBLEM_REF.equals(response.getValue()
+                                .path("content")
+                                .path("application/problem+json")
+                                .path("schema")
+                                .path("$ref")
+                                .asString(""))) {
                     wrong.add(name + ": " + response.getKey() + " is not a problem");
                 }
             }
@@ -122,29 +140,64 @@ class ApiDocsIT extends IntegrationTestBase {
     void whatTheAnonymityRulesHideIsDocumentedAsNull() throws Exception {
         JsonNode schemas = document().get("components").get("schemas");
 
-        assertThat(schemas.get("LeadershipProfile").get("properties").get("responses").get("additionalProperties")
-                .get("type").toString()).isEqualTo("[\"integer\",\"null\"]");
-        assertThat(schemas.get("LeadershipProfile").get("properties").get("leadingIndex").get("type").toString())
+        assertThat(schemas.get("LeadershipProfile")
+                        .get("properties")
+                        .get("responses")
+                        .get("additionalProperties")
+                        .get("type")
+                        .toString())
                 .isEqualTo("[\"integer\",\"null\"]");
-        assertThat(schemas.get("ItemScore").get("properties").get("mean").get("type").toString())
+        assertThat(schemas.get("LeadershipProfile")
+                        .get("properties")
+                        .get("leadingIndex")
+                        .get("type")
+                        .toString())
+                .isEqualTo("[\"integer\",\"null\"]");
+        assertThat(schemas.get("ItemScore")
+                        .get("properties")
+                        .get("mean")
+                        .get("type")
+                        .toString())
                 .isEqualTo("[\"number\",\"null\"]");
-        assertThat(schemas.get("CompetencyScore").get("properties").get("byRelationship").get("additionalProperties")
-                .toString()).contains("\"null\"").contains("#/components/schemas/GroupScore");
-        assertThat(schemas.get("LeadershipProfile").get("properties").get("anonymityThreshold").get("type").asString())
-                .as("never hidden").isEqualTo("integer");
+        assertThat(schemas.get("CompetencyScore")
+                        .get("properties")
+                        .get("byRelationship")
+                        .get("additionalProperties")
+                        .toString())
+                .contains("\"null\"")
+                .contains("#/components/schemas/GroupScore");
+        assertThat(schemas.get("LeadershipProfile")
+                        .get("properties")
+                        .get("anonymityThreshold")
+                        .get("type")
+                        .asString())
+                .as("never hidden")
+                .isEqualTo("integer");
     }
 
     @Test
     void theProfileExampleHasTheShapeOfARealProfile() throws Exception {
-        JsonNode example = operations(document()).get("GET /api/profiles/{subjectId}").get("responses").get("200")
-                .get("content").get("application/json").get("examples").get("profile").get("value");
+        JsonNode example = operations(document())
+                .get("GET /api/profiles/{subjectId}")
+                .get("responses")
+                .get("200")
+                .get("content")
+                .get("application/json")
+                .get("examples")
+                .get("profile")
+                .get("value");
         JsonNode real = releasedProfile();
 
         assertThat(names(example)).isEqualTo(names(real));
-        assertThat(names(example.get("competencies").get(0))).isEqualTo(names(real.get("competencies").get(0)));
-        assertThat(names(example.get("items").get(0))).isEqualTo(names(real.get("items").get(0)));
-        assertThat(names(example.get("trend").get(0))).isEqualTo(names(real.get("trend").get(0)));
-        assertThat(real.get("responses").get("PEER").isNull()).as("peers below the threshold, as in the example").isTrue();
+        assertThat(names(example.get("competencies").get(0)))
+                .isEqualTo(names(real.get("competencies").get(0)));
+        assertThat(names(example.get("items").get(0)))
+                .isEqualTo(names(real.get("items").get(0)));
+        assertThat(names(example.get("trend").get(0)))
+                .isEqualTo(names(real.get("trend").get(0)));
+        assertThat(real.get("responses").get("PEER").isNull())
+                .as("peers below the threshold, as in the example")
+                .isTrue();
         assertThat(example.get("responses").get("PEER").isNull()).isTrue();
     }
 
@@ -152,22 +205,31 @@ class ApiDocsIT extends IntegrationTestBase {
     private JsonNode releasedProfile() throws Exception {
         String cycleId = unique("docs-cycle");
         String subjectId = unique("docs-subject");
-        Map<String, Map<Relationship, Integer>> invited = Map.of(subjectId, Map.of(SELF, 1, MANAGER, 1, PEER, 2,
-                DIRECT_REPORT, 3));
+        Map<String, Map<Relationship, Integer>> invited =
+                Map.of(subjectId, Map.of(SELF, 1, MANAGER, 1, PEER, 2, DIRECT_REPORT, 3));
         publish(cycleOpened(cycleId, 3, invited));
         publish(submission(cycleId, subjectId, SELF, Map.of("t1", 5, "v1", 4), Map.of("start", "self")));
         publish(submission(cycleId, subjectId, MANAGER, Map.of("t1", 3, "v1", 4), Map.of()));
         for (int score = 2; score <= 4; score++) {
-            publish(submission(cycleId, subjectId, DIRECT_REPORT, Map.of("t1", score, "v1", 5 - score),
+            publish(submission(
+                    cycleId,
+                    subjectId,
+                    DIRECT_REPORT,
+                    Map.of("t1", score, "v1", 5 - score),
                     Map.of("stop", "x" + score)));
         }
         publish(cycleClosed(cycleId, Map.of(subjectId, Map.of(SELF, 1, MANAGER, 1, PEER, 0, DIRECT_REPORT, 3))));
         publish(resultsReleased(cycleId, List.of(subjectId)));
         String subject = bearer(subjectId, "EMPLOYEE", "LEADER");
         JsonNode[] profile = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> profile[0] = json.readTree(mvc.perform(
-                        get("/api/profiles/" + subjectId).param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, subject))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()));
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> profile[0] = json.readTree(mvc.perform(get("/api/profiles/" + subjectId)
+                                .param("cycleId", cycleId)
+                                .header(HttpHeaders.AUTHORIZATION, subject))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString()));
         return profile[0];
     }
 
@@ -177,8 +239,11 @@ class ApiDocsIT extends IntegrationTestBase {
 
     private JsonNode document() throws Exception {
         // anonymous: the document is public
-        return json.readTree(mvc.perform(get("/api/docs/analytics")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        return json.readTree(mvc.perform(get("/api/docs/analytics"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 
     /** "METHOD /path" → operation, for every operation of the document. */
@@ -187,7 +252,9 @@ class ApiDocsIT extends IntegrationTestBase {
         for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
             for (String method : HTTP_METHODS) {
                 if (path.getValue().has(method)) {
-                    operations.put(method.toUpperCase() + " " + path.getKey(), path.getValue().get(method));
+                    operations.put(
+                            method.toUpperCase() + " " + path.getKey(),
+                            path.getValue().get(method));
                 }
             }
         }

@@ -1,22 +1,5 @@
 package io.lead360.analytics;
 
-import com.mongodb.client.model.Filters;
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.ResultActions;
-import tools.jackson.databind.JsonNode;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static io.lead360.events.Relationship.DIRECT_REPORT;
 import static io.lead360.events.Relationship.MANAGER;
 import static io.lead360.events.Relationship.SELF;
@@ -30,6 +13,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.mongodb.client.model.Filters;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
 
 /** Report exports, administrators' profile reads and rebuilds leave entries with ids only, queryable by administrators. */
 class AuditIT extends IntegrationTestBase {
@@ -47,30 +46,43 @@ class AuditIT extends IntegrationTestBase {
         String lea = unique("lea");
         String leaToken = bearer(lea, "EMPLOYEE", "LEADER");
         String cycleId = releasedCycle(lea);
-        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/me").header(HttpHeaders.AUTHORIZATION, leaToken))
-                .andExpect(status().isOk()));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> mvc.perform(get("/api/profiles/me").header(HttpHeaders.AUTHORIZATION, leaToken))
+                        .andExpect(status().isOk()));
         Instant start = Instant.now().minusSeconds(1);
 
         // the subject reading her own profile is not an administrator action
-        mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, leaToken))
+        mvc.perform(get("/api/profiles/{id}", lea)
+                        .param("cycleId", cycleId)
+                        .header(HttpHeaders.AUTHORIZATION, leaToken))
                 .andExpect(status().isOk());
         assertThat(entries("targetId=" + lea, admin)).isEmpty();
 
         mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isOk());
-        mvc.perform(get("/api/profiles/{id}/report.pdf", lea).param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, leaToken))
+        mvc.perform(get("/api/profiles/{id}/report.pdf", lea)
+                        .param("cycleId", cycleId)
+                        .header(HttpHeaders.AUTHORIZATION, leaToken))
                 .andExpect(status().isOk());
-        mvc.perform(get("/api/profiles/{id}/report.pdf", lea).param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, admin))
+        mvc.perform(get("/api/profiles/{id}/report.pdf", lea)
+                        .param("cycleId", cycleId)
+                        .header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isOk());
         // refused or unknown: nothing was read, nothing is recorded
-        mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", "no-such-cycle").header(HttpHeaders.AUTHORIZATION, admin))
+        mvc.perform(get("/api/profiles/{id}", lea)
+                        .param("cycleId", "no-such-cycle")
+                        .header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/profiles/{id}/report.pdf", lea).header(HttpHeaders.AUTHORIZATION, bearer(unique("eve"), "EMPLOYEE")))
+        mvc.perform(get("/api/profiles/{id}/report.pdf", lea)
+                        .header(HttpHeaders.AUTHORIZATION, bearer(unique("eve"), "EMPLOYEE")))
                 .andExpect(status().isForbidden());
 
         List<JsonNode> aboutLea = entries("targetId=" + lea, admin);
-        assertThat(aboutLea).extracting(e -> e.get("action").asString() + " by " + e.get("actorId").asString())
-                .containsExactlyInAnyOrder("PROFILE_VIEWED by " + hr, "REPORT_EXPORTED by " + lea, "REPORT_EXPORTED by " + hr);
+        assertThat(aboutLea)
+                .extracting(e ->
+                        e.get("action").asString() + " by " + e.get("actorId").asString())
+                .containsExactlyInAnyOrder(
+                        "PROFILE_VIEWED by " + hr, "REPORT_EXPORTED by " + lea, "REPORT_EXPORTED by " + hr);
         for (JsonNode entry : aboutLea) {
             assertThat(entry.get("targetType").asString()).isEqualTo("PROFILE");
             assertThat(entry.get("details").propertyNames()).containsExactly("cycleId");
@@ -81,27 +93,40 @@ class AuditIT extends IntegrationTestBase {
         assertNewestFirst(aboutLea);
 
         // Filters
-        assertThat(entries("targetId=" + lea + "&action=REPORT_EXPORTED", admin)).hasSize(2);
-        assertThat(entries("targetId=" + lea + "&actorId=" + lea, admin)).extracting(e -> e.get("action").asString())
+        assertThat(entries("targetId=" + lea + "&action=REPORT_EXPORTED", admin))
+                .hasSize(2);
+        assertThat(entries("targetId=" + lea + "&actorId=" + lea, admin))
+                .extracting(e -> e.get("action").asString())
                 .containsExactly("REPORT_EXPORTED");
         assertThat(entries("targetId=" + lea + "&limit=1", admin)).hasSize(1);
         assertThat(entries("targetId=" + lea + "&from=" + start, admin)).hasSize(3);
         assertThat(entries("targetId=" + lea + "&to=" + start, admin)).isEmpty();
-        assertThat(entries("targetId=" + lea + "&from=" + Instant.now().plusSeconds(60), admin)).isEmpty();
+        assertThat(entries("targetId=" + lea + "&from=" + Instant.now().plusSeconds(60), admin))
+                .isEmpty();
         // operators in a filter value are plain text, never a query
-        mvc.perform(get("/api/audit/reports").param("targetId", "{\"$ne\":null}").header(HttpHeaders.AUTHORIZATION, admin))
+        mvc.perform(get("/api/audit/reports")
+                        .param("targetId", "{\"$ne\":null}")
+                        .header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(0));
         assertThat(entries("actorId[$ne]=x&targetId=" + lea, admin)).hasSize(3);
 
         // A rebuild
-        String rebuildId = json.readTree(mvc.perform(post("/api/admin/profiles/rebuild").header(HttpHeaders.AUTHORIZATION, admin))
-                .andExpect(status().isAccepted())
-                .andReturn().getResponse().getContentAsString()).get("rebuildId").asString();
-        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/admin/profiles/rebuild/{id}", rebuildId)
-                .header(HttpHeaders.AUTHORIZATION, admin)).andExpect(jsonPath("$.status").value("DONE")));
+        String rebuildId = json.readTree(
+                        mvc.perform(post("/api/admin/profiles/rebuild").header(HttpHeaders.AUTHORIZATION, admin))
+                                .andExpect(status().isAccepted())
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                .get("rebuildId")
+                .asString();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> mvc.perform(get("/api/admin/profiles/rebuild/{id}", rebuildId)
+                                .header(HttpHeaders.AUTHORIZATION, admin))
+                        .andExpect(jsonPath("$.status").value("DONE")));
         assertThat(entries("action=PROFILES_REBUILT&actorId=" + hr, admin))
-                .singleElement().satisfies(e -> {
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.get("targetType").asString()).isEqualTo("PROFILES");
                     assertThat(e.get("targetId").asString()).isEqualTo(rebuildId);
                 });
@@ -111,15 +136,20 @@ class AuditIT extends IntegrationTestBase {
         mongo.getCollection("audit_log").find(Filters.in("actorId", hr, lea)).forEach(stored::add);
         assertThat(stored).hasSize(4);
         for (Document doc : stored) {
-            assertThat(doc.keySet()).containsExactlyInAnyOrder("_id", "at", "actorId", "action", "targetType", "targetId", "details");
-            assertThat(doc.toJson()).doesNotContain(COMMENT).doesNotContain("\"t1\"").doesNotContain("leadingIndex")
+            assertThat(doc.keySet())
+                    .containsExactlyInAnyOrder("_id", "at", "actorId", "action", "targetType", "targetId", "details");
+            assertThat(doc.toJson())
+                    .doesNotContain(COMMENT)
+                    .doesNotContain("\"t1\"")
+                    .doesNotContain("leadingIndex")
                     .doesNotContain("others");
         }
     }
 
     @Test
     void onlyAdministratorsReadTheLogAndNobodyChangesIt() throws Exception {
-        mvc.perform(get("/api/audit/reports").header(HttpHeaders.AUTHORIZATION, bearer(unique("lea"), "EMPLOYEE", "LEADER")))
+        mvc.perform(get("/api/audit/reports")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(unique("lea"), "EMPLOYEE", "LEADER")))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/audit/reports")).andExpect(status().isUnauthorized());
         String admin = bearer(unique("hr"), "EMPLOYEE", "ADMIN");
@@ -128,11 +158,15 @@ class AuditIT extends IntegrationTestBase {
                 .andExpect(jsonPath("$.length()").value(org.hamcrest.Matchers.lessThanOrEqualTo(100)));
         mvc.perform(delete("/api/audit/reports").header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isMethodNotAllowed());
-        mvc.perform(put("/api/audit/reports").header(HttpHeaders.AUTHORIZATION, admin)
-                        .contentType(MediaType.APPLICATION_JSON).content("[]"))
+        mvc.perform(put("/api/audit/reports")
+                        .header(HttpHeaders.AUTHORIZATION, admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[]"))
                 .andExpect(status().isMethodNotAllowed());
-        mvc.perform(post("/api/audit/reports").header(HttpHeaders.AUTHORIZATION, admin)
-                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/api/audit/reports")
+                        .header(HttpHeaders.AUTHORIZATION, admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isMethodNotAllowed());
     }
 
@@ -144,9 +178,16 @@ class AuditIT extends IntegrationTestBase {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("action", "from", "to", "limit")));
-        for (String bad : List.of("limit=0", "limit=1001", "limit=-1", "limit=1e3",
-                "from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from=2026-01-01", "action=profile_viewed")) {
-            query(bad, admin).andExpect(status().isBadRequest())
+        for (String bad : List.of(
+                "limit=0",
+                "limit=1001",
+                "limit=-1",
+                "limit=1e3",
+                "from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+                "from=2026-01-01",
+                "action=profile_viewed")) {
+            query(bad, admin)
+                    .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         }
         query("limit=1000", admin).andExpect(status().isOk());
@@ -179,7 +220,9 @@ class AuditIT extends IntegrationTestBase {
     private List<JsonNode> entries(String query, String admin) throws Exception {
         JsonNode body = json.readTree(query(query, admin)
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         return body.valueStream().toList();
     }
 }

@@ -1,23 +1,5 @@
 package io.lead360.analytics;
 
-import com.mongodb.client.model.Filters;
-import io.lead360.analytics.storage.ActiveCollections;
-import io.lead360.analytics.storage.CollectionSet;
-import io.lead360.events.PersonErased;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import tools.jackson.databind.JsonNode;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static io.lead360.events.Relationship.DIRECT_REPORT;
 import static io.lead360.events.Relationship.MANAGER;
 import static io.lead360.events.Relationship.SELF;
@@ -28,6 +10,23 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.mongodb.client.model.Filters;
+import io.lead360.analytics.storage.ActiveCollections;
+import io.lead360.analytics.storage.CollectionSet;
+import io.lead360.events.PersonErased;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An administrator erased a person: feedback-service destroys their key and publishes PersonErased.
@@ -59,7 +58,9 @@ class ErasureIT extends IntegrationTestBase {
             mvc.perform(get("/api/profiles/me").header(HttpHeaders.AUTHORIZATION, bearer(lea, "EMPLOYEE", "LEADER")))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.trend.length()").value(2));
-            mvc.perform(get("/api/profiles/{id}", max).param("cycleId", second).header(HttpHeaders.AUTHORIZATION, admin))
+            mvc.perform(get("/api/profiles/{id}", max)
+                            .param("cycleId", second)
+                            .header(HttpHeaders.AUTHORIZATION, admin))
                     .andExpect(status().isOk());
         });
         JsonNode maxBefore = profile(max, second, admin);
@@ -79,7 +80,9 @@ class ErasureIT extends IntegrationTestBase {
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             for (String cycleId : List.of(first, second)) {
-                mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, admin))
+                mvc.perform(get("/api/profiles/{id}", lea)
+                                .param("cycleId", cycleId)
+                                .header(HttpHeaders.AUTHORIZATION, admin))
                         .andExpect(status().isNotFound())
                         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
             }
@@ -91,17 +94,24 @@ class ErasureIT extends IntegrationTestBase {
         });
         awaitConsumed(late, PATIENCE);
         assertGone(lea, admin, first, second, third);
-        assertThat(mongo.getCollection("erased_subjects").countDocuments(Filters.eq("_id", lea))).isOne();
+        assertThat(mongo.getCollection("erased_subjects").countDocuments(Filters.eq("_id", lea)))
+                .isOne();
         assertThat(profile(max, second, admin)).isEqualTo(maxBefore);
         assertThat(heatmapSubjects(first, admin)).containsExactly(max);
 
         // A rebuild replays her submissions, then the erasure: the end state has nothing about her either.
-        String rebuildId = json.readTree(mvc.perform(post("/api/admin/profiles/rebuild").header(HttpHeaders.AUTHORIZATION, admin))
-                .andExpect(status().isAccepted())
-                .andReturn().getResponse().getContentAsString()).get("rebuildId").asString();
-        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/admin/profiles/rebuild/{id}", rebuildId)
-                        .header(HttpHeaders.AUTHORIZATION, admin))
-                .andExpect(jsonPath("$.status").value("DONE")));
+        String rebuildId = json.readTree(
+                        mvc.perform(post("/api/admin/profiles/rebuild").header(HttpHeaders.AUTHORIZATION, admin))
+                                .andExpect(status().isAccepted())
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                .get("rebuildId")
+                .asString();
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> mvc.perform(get("/api/admin/profiles/rebuild/{id}", rebuildId)
+                                .header(HttpHeaders.AUTHORIZATION, admin))
+                        .andExpect(jsonPath("$.status").value("DONE")));
         assertThat(collections.active()).isEqualTo(CollectionSet.forRebuild(rebuildId));
         assertGone(lea, admin, first, second, third);
         assertThat(profile(max, second, admin)).isEqualTo(maxBefore);
@@ -130,15 +140,19 @@ class ErasureIT extends IntegrationTestBase {
         RecordMetadata zoeRecord = publish(zoeRated);
         publish(benRated);
         RecordMetadata last = publish(closed);
-        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", ben).param("cycleId", cycleId)
-                .header(HttpHeaders.AUTHORIZATION, admin)).andExpect(status().isOk()));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", ben)
+                                .param("cycleId", cycleId)
+                                .header(HttpHeaders.AUTHORIZATION, admin))
+                        .andExpect(status().isOk()));
         awaitConsumed(last, PATIENCE);
         awaitConsumed(zoeRecord, PATIENCE);
 
         mvc.perform(get("/api/profiles/{id}", zoe).param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isNotFound());
         assertGone(zoe, admin, cycleId);
-        assertThat(mongo.getCollection("erased_subjects").countDocuments(Filters.eq("_id", zoe))).isOne();
+        assertThat(mongo.getCollection("erased_subjects").countDocuments(Filters.eq("_id", zoe)))
+                .isOne();
         assertThat(heatmapSubjects(cycleId, admin)).containsExactly(ben);
     }
 
@@ -148,8 +162,11 @@ class ErasureIT extends IntegrationTestBase {
         String ana = unique("ana");
         String cycleId = unique("cycle");
         releasedCycleWith(cycleId, ana, unique("nobody-rated"));
-        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", ana).param("cycleId", cycleId)
-                .header(HttpHeaders.AUTHORIZATION, admin)).andExpect(status().isOk()));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", ana)
+                                .param("cycleId", cycleId)
+                                .header(HttpHeaders.AUTHORIZATION, admin))
+                        .andExpect(status().isOk()));
         JsonNode before = profile(ana, cycleId, admin);
 
         var erasure = new PersonErased(UUID.randomUUID(), PersonErased.VERSION, Instant.now(), unique("stranger"));
@@ -161,15 +178,16 @@ class ErasureIT extends IntegrationTestBase {
     }
 
     private void releasedCycleWith(String cycleId, String subject, String other) {
-        publish(cycleOpened(cycleId, 3, Map.of(subject, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 3),
-                other, Map.of(MANAGER, 1))));
+        publish(cycleOpened(
+                cycleId, 3, Map.of(subject, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 3), other, Map.of(MANAGER, 1))));
         publish(submission(cycleId, subject, SELF, Map.of("t1", 5, "v1", 4), Map.of("start", "self idea")));
         publish(submission(cycleId, subject, MANAGER, Map.of("t1", 3, "v1", 3), Map.of("stop", "manager view")));
         publish(submission(cycleId, subject, DIRECT_REPORT, Map.of("t1", 2, "v1", 5), Map.of("start", "report idea")));
         publish(submission(cycleId, subject, DIRECT_REPORT, Map.of("t1", 4, "v1", 2), Map.of()));
         publish(submission(cycleId, subject, DIRECT_REPORT, Map.of("t1", 3, "v1", 3), Map.of()));
         publish(submission(cycleId, other, MANAGER, Map.of("t1", 4, "v1", 4), Map.of("continue", "keep going")));
-        publish(cycleClosed(cycleId, Map.of(subject, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 3), other, Map.of(MANAGER, 1))));
+        publish(cycleClosed(
+                cycleId, Map.of(subject, Map.of(SELF, 1, MANAGER, 1, DIRECT_REPORT, 3), other, Map.of(MANAGER, 1))));
         publish(resultsReleased(cycleId, List.of(subject, other)));
     }
 
@@ -179,30 +197,47 @@ class ErasureIT extends IntegrationTestBase {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/profiles/{id}", personId).header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/profiles/{id}/report.pdf", personId).param("cycleId", cycleIds[0])
+        mvc.perform(get("/api/profiles/{id}/report.pdf", personId)
+                        .param("cycleId", cycleIds[0])
                         .header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isNotFound());
         CollectionSet active = collections.active();
-        assertThat(mongo.getCollection(active.aggregates()).countDocuments(Filters.eq("subjectId", personId))).isZero();
-        assertThat(mongo.getCollection(active.cycles()).countDocuments(Filters.or(Filters.eq("subjectIds", personId),
-                Filters.eq("invitations.subjectId", personId), Filters.eq("tallies.subjectId", personId)))).isZero();
+        assertThat(mongo.getCollection(active.aggregates()).countDocuments(Filters.eq("subjectId", personId)))
+                .isZero();
+        assertThat(mongo.getCollection(active.cycles())
+                        .countDocuments(Filters.or(
+                                Filters.eq("subjectIds", personId),
+                                Filters.eq("invitations.subjectId", personId),
+                                Filters.eq("tallies.subjectId", personId))))
+                .isZero();
         for (String cycleId : cycleIds) {
-            assertThat(mongo.getCollection(active.cycles()).countDocuments(Filters.eq("_id", cycleId))).as(cycleId).isOne();
+            assertThat(mongo.getCollection(active.cycles()).countDocuments(Filters.eq("_id", cycleId)))
+                    .as(cycleId)
+                    .isOne();
         }
     }
 
     private List<String> heatmapSubjects(String cycleId, String admin) throws Exception {
-        JsonNode heatmap = json.readTree(mvc.perform(get("/api/organisation/heatmap").param("cycleId", cycleId)
+        JsonNode heatmap = json.readTree(mvc.perform(get("/api/organisation/heatmap")
+                        .param("cycleId", cycleId)
                         .header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
-        return heatmap.get("subjects").valueStream().map(s -> s.get("subjectId").asString()).toList();
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        return heatmap.get("subjects")
+                .valueStream()
+                .map(s -> s.get("subjectId").asString())
+                .toList();
     }
 
     private JsonNode profile(String subjectId, String cycleId, String admin) throws Exception {
-        return json.readTree(mvc.perform(get("/api/profiles/{id}", subjectId).param("cycleId", cycleId)
+        return json.readTree(mvc.perform(get("/api/profiles/{id}", subjectId)
+                        .param("cycleId", cycleId)
                         .header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 }

@@ -9,10 +9,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.lead360.events.SubjectSeal;
 import io.lead360.service.SigningKey;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -32,6 +28,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stand-in for feedback-service's key endpoint ({@code POST /internal/subject-keys}), a real HTTP
@@ -150,7 +149,8 @@ final class FeedbackKeyEndpoint {
                 return;
             }
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-            String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+            String token =
+                    authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
             if (token == null || !isAnalyticsServiceToken(token)) {
                 rejectedTokens.incrementAndGet();
                 send(exchange, 401, "{\"status\":401}");
@@ -212,14 +212,19 @@ final class FeedbackKeyEndpoint {
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Instant now = Instant.now();
-            Instant issued = claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant();
-            Instant expires = claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant();
+            Instant issued =
+                    claims.getIssueTime() == null ? null : claims.getIssueTime().toInstant();
+            Instant expires = claims.getExpirationTime() == null
+                    ? null
+                    : claims.getExpirationTime().toInstant();
             return "lead360-analytics".equals(claims.getIssuer())
                     && claims.getAudience().contains("lead360-feedback")
                     && "analytics-service".equals(claims.getSubject())
                     && List.of("SERVICE").equals(claims.getStringListClaim("roles"))
                     && claims.getJWTID() != null
-                    && issued != null && expires != null && expires.isAfter(now)
+                    && issued != null
+                    && expires != null
+                    && expires.isAfter(now)
                     && Duration.between(issued, expires).compareTo(MAX_TOKEN_LIFETIME) <= 0;
         } catch (ParseException | JOSEException e) {
             return false;

@@ -1,5 +1,7 @@
 package io.lead360.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.lead360.analytics.cycle.Cycle;
 import io.lead360.analytics.cycle.CycleChange;
 import io.lead360.analytics.cycle.CycleStatus;
@@ -10,16 +12,13 @@ import io.lead360.analytics.ingest.ProfileAggregateStore;
 import io.lead360.analytics.storage.ActiveCollections;
 import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.Relationship;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The database-decided idempotency of ARCHITECTURE.md "Analytics aggregates", checked on the
@@ -63,8 +62,8 @@ class IdempotentStoresIT extends IntegrationTestBase {
             for (int round = 0; round < 10; round++) {
                 String cycleId = unique("race");
                 List<OpenedEvent.Submission> batch = IntStream.range(0, 5)
-                        .mapToObj(i -> opened(cycleId, Relationship.DIRECT_REPORT, Map.of("t1", 1 + i),
-                                Map.of("start", "idea " + i)))
+                        .mapToObj(i -> opened(
+                                cycleId, Relationship.DIRECT_REPORT, Map.of("t1", 1 + i), Map.of("start", "idea " + i)))
                         .toList();
                 // both "instances" got the same batch (a rebalance hands it to both): one bulk write each, at once
                 var one = pool.submit(() -> aggregates.applyAll(batch, collections.active()));
@@ -72,9 +71,12 @@ class IdempotentStoresIT extends IntegrationTestBase {
                 boolean[] first = one.get();
                 boolean[] second = two.get();
                 for (int i = 0; i < batch.size(); i++) {
-                    assertThat(first[i] ^ second[i]).as("event %d applied by exactly one instance", i).isTrue();
+                    assertThat(first[i] ^ second[i])
+                            .as("event %d applied by exactly one instance", i)
+                            .isTrue();
                 }
-                ProfileAggregate.GroupTally reports = aggregates.find(cycleId, "lea").group(Relationship.DIRECT_REPORT);
+                ProfileAggregate.GroupTally reports =
+                        aggregates.find(cycleId, "lea").group(Relationship.DIRECT_REPORT);
                 assertThat(reports.responses()).isEqualTo(5);
                 assertThat(reports.item("t1")).isEqualTo(new ProfileAggregate.ItemTally(1 + 2 + 3 + 4 + 5, 5));
                 assertThat(reports.comments().get("start")).hasSize(5);
@@ -102,7 +104,8 @@ class IdempotentStoresIT extends IntegrationTestBase {
         assertThat(cycle.questionnaire().competencies()).hasSize(2);
         assertThat(cycle.invitationsFor("lea").invited()).containsEntry(Relationship.SELF, 1);
         assertThat(cycle.invitationsFor("lea").nominatedByAdministrator()).isEmpty();
-        assertThat(cycle.tallyFor("lea")).hasValue(new Cycle.Tally(Map.of(Relationship.SELF, 1), Map.of(Relationship.SELF, 1)));
+        assertThat(cycle.tallyFor("lea"))
+                .hasValue(new Cycle.Tally(Map.of(Relationship.SELF, 1), Map.of(Relationship.SELF, 1)));
     }
 
     @Test
@@ -115,19 +118,21 @@ class IdempotentStoresIT extends IntegrationTestBase {
         assertThat(cycles.find(cycleId).orElseThrow().status()).isEqualTo(CycleStatus.CLOSED);
     }
 
-    private static OpenedEvent.Submission opened(String cycleId, Relationship relationship, Map<String, Integer> ratings,
-                                                 Map<String, String> comments) {
+    private static OpenedEvent.Submission opened(
+            String cycleId, Relationship relationship, Map<String, Integer> ratings, Map<String, String> comments) {
         var answers = new FeedbackSubmitted.Answers(relationship, "leadership-360", ratings, comments);
-        return new OpenedEvent.Submission(submission(cycleId, "lea", Instant.parse("2026-03-01T00:00:00Z"), answers), answers);
+        return new OpenedEvent.Submission(
+                submission(cycleId, "lea", Instant.parse("2026-03-01T00:00:00Z"), answers), answers);
     }
 
     private static CycleChange.Opened opening(String cycleId) {
-        return new CycleChange.Opened(cycleOpened(cycleId, 3, Map.of("lea", Map.of(Relationship.SELF, 1))),
+        return new CycleChange.Opened(
+                cycleOpened(cycleId, 3, Map.of("lea", Map.of(Relationship.SELF, 1))),
                 Map.of("lea", new Cycle.Invitations(Map.of(Relationship.SELF, 1), Map.of())));
     }
 
     private static CycleChange.Closed closing(String cycleId, Map<Relationship, Integer> responded) {
-        return new CycleChange.Closed(cycleClosed(cycleId, Map.of("lea", responded)),
-                Map.of("lea", new Cycle.Tally(responded, responded)));
+        return new CycleChange.Closed(
+                cycleClosed(cycleId, Map.of("lea", responded)), Map.of("lea", new Cycle.Tally(responded, responded)));
     }
 }

@@ -1,16 +1,5 @@
 package io.lead360.analytics;
 
-import io.lead360.analytics.cycle.Cycle;
-import io.lead360.analytics.cycle.CycleChange;
-import io.lead360.analytics.cycle.CycleStore;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-
-import java.util.List;
-import java.util.Map;
-
 import static io.lead360.events.Relationship.SELF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -18,6 +7,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.lead360.analytics.cycle.Cycle;
+import io.lead360.analytics.cycle.CycleChange;
+import io.lead360.analytics.cycle.CycleStore;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 /** Issue 5, hardening: operator text in ids matches nothing; oversized bodies are refused. */
 class InputHardeningIT extends IntegrationTestBase {
@@ -31,26 +30,37 @@ class InputHardeningIT extends IntegrationTestBase {
     void operatorTextInSubjectOrCycleIdsFindsNoProfile() throws Exception {
         String lea = unique("lea");
         String cycle = unique("cycle");
-        cycles.apply(new CycleChange.Opened(cycleOpened(cycle, 3, Map.of(lea, Map.of(SELF, 1))),
+        cycles.apply(new CycleChange.Opened(
+                cycleOpened(cycle, 3, Map.of(lea, Map.of(SELF, 1))),
                 Map.of(lea, new Cycle.Invitations(Map.of(SELF, 1), Map.of()))));
-        cycles.apply(new CycleChange.Closed(cycleClosed(cycle, Map.of(lea, Map.of())),
-                Map.of(lea, new Cycle.Tally(Map.of(), Map.of()))));
+        cycles.apply(new CycleChange.Closed(
+                cycleClosed(cycle, Map.of(lea, Map.of())), Map.of(lea, new Cycle.Tally(Map.of(), Map.of()))));
         cycles.apply(new CycleChange.Released(resultsReleased(cycle, List.of(lea))));
         String admin = bearer(unique("hr"), "ADMIN");
         mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycle).header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isOk());
 
         for (String operator : OPERATORS) {
-            mvc.perform(get("/api/profiles/{id}", operator).param("cycleId", cycle)
-                    .header(HttpHeaders.AUTHORIZATION, admin)).andExpect(status().isNotFound());
-            mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", operator)
-                    .header(HttpHeaders.AUTHORIZATION, admin)).andExpect(status().isNotFound());
+            mvc.perform(get("/api/profiles/{id}", operator)
+                            .param("cycleId", cycle)
+                            .header(HttpHeaders.AUTHORIZATION, admin))
+                    .andExpect(status().isNotFound());
+            mvc.perform(get("/api/profiles/{id}", lea)
+                            .param("cycleId", operator)
+                            .header(HttpHeaders.AUTHORIZATION, admin))
+                    .andExpect(status().isNotFound());
             mvc.perform(get("/api/profiles/{id}", operator).header(HttpHeaders.AUTHORIZATION, admin))
                     .andExpect(status().isNotFound());
-            mvc.perform(get("/api/profiles/{id}/report.pdf", operator).param("cycleId", cycle)
-                    .header(HttpHeaders.AUTHORIZATION, admin)).andExpect(status().isNotFound());
-            int heatmap = mvc.perform(get("/api/organisation/heatmap").param("cycleId", operator)
-                    .header(HttpHeaders.AUTHORIZATION, admin)).andReturn().getResponse().getStatus();
+            mvc.perform(get("/api/profiles/{id}/report.pdf", operator)
+                            .param("cycleId", cycle)
+                            .header(HttpHeaders.AUTHORIZATION, admin))
+                    .andExpect(status().isNotFound());
+            int heatmap = mvc.perform(get("/api/organisation/heatmap")
+                            .param("cycleId", operator)
+                            .header(HttpHeaders.AUTHORIZATION, admin))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
             assertThat(heatmap).isIn(400, 404);
             mvc.perform(get("/api/admin/profiles/rebuild/{id}", operator).header(HttpHeaders.AUTHORIZATION, admin))
                     .andExpect(status().isNotFound());
@@ -60,12 +70,16 @@ class InputHardeningIT extends IntegrationTestBase {
     @Test
     void bodiesOverTheLimitAreRefusedWith413ProblemJsonEvenBeforeAuthentication() throws Exception {
         String big = "{\"x\":\"" + "x".repeat(300 * 1024) + "\"}";
-        mvc.perform(post("/api/admin/profiles/rebuild").header(HttpHeaders.AUTHORIZATION, bearer(unique("hr"), "ADMIN"))
-                        .contentType(MediaType.APPLICATION_JSON).content(big))
+        mvc.perform(post("/api/admin/profiles/rebuild")
+                        .header(HttpHeaders.AUTHORIZATION, bearer(unique("hr"), "ADMIN"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(big))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(413));
-        mvc.perform(post("/api/profiles/me").contentType(MediaType.APPLICATION_JSON).content(big))
+        mvc.perform(post("/api/profiles/me")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(big))
                 .andExpect(status().isPayloadTooLarge());
     }
 }

@@ -11,6 +11,18 @@ import io.lead360.events.SubjectSeal;
 import io.lead360.events.Topics;
 import io.lead360.testsupport.TestInfrastructure;
 import io.lead360.testsupport.TestTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -32,19 +44,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One application context for all integration tests, against real Kafka, a real MongoDB-protocol
@@ -81,7 +80,8 @@ abstract class IntegrationTestBase {
 
     /** Sends the event as feedback-service does: JSON with "type", keyed by its partition key. */
     RecordMetadata publish(FeedbackEvent event) {
-        var record = new ProducerRecord<String, String>(event.topic(), event.partitionKey(), json.writeValueAsString(event));
+        var record =
+                new ProducerRecord<String, String>(event.topic(), event.partitionKey(), json.writeValueAsString(event));
         record.headers().add(EVENT_TYPE_HEADER, event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
         return send(record);
     }
@@ -92,18 +92,22 @@ abstract class IntegrationTestBase {
      */
     static void awaitConsumed(RecordMetadata sent, Duration patience) {
         var partition = new TopicPartition(sent.topic(), sent.partition());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.get().kafkaBootstrap()))) {
             org.awaitility.Awaitility.await().atMost(patience).until(() -> {
                 OffsetAndMetadata committed = admin.listConsumerGroupOffsets(CONSUMER_GROUP)
-                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS).get(partition);
+                        .partitionsToOffsetAndMetadata()
+                        .get(30, TimeUnit.SECONDS)
+                        .get(partition);
                 return committed != null && committed.offset() > sent.offset();
             });
         }
     }
 
     /** Dead letters with the key, waiting until there are at least {@code count}; read from the beginning. */
-    static List<ConsumerRecord<String, String>> awaitDeadLetters(String topic, String key, int count, Duration patience) {
+    static List<ConsumerRecord<String, String>> awaitDeadLetters(
+            String topic, String key, int count, Duration patience) {
         var found = new ArrayList<ConsumerRecord<String, String>>();
         org.awaitility.Awaitility.await().atMost(patience).until(() -> {
             found.clear();
@@ -115,17 +119,24 @@ abstract class IntegrationTestBase {
 
     /** The dead letters with the key now: every partition read from its beginning to its end. */
     static List<ConsumerRecord<String, String>> deadLetters(String topic, String key) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrap(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             var found = new ArrayList<ConsumerRecord<String, String>>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (key.equals(r.key())) {
                         found.add(r);
@@ -154,15 +165,26 @@ abstract class IntegrationTestBase {
     }
 
     static CycleOpened.Questionnaire questionnaire() {
-        return new CycleOpened.Questionnaire("leadership-360", "Leadership 360", List.of(
-                new CycleOpened.Competency("TRUST", "Trust", List.of(
-                        new CycleOpened.Item("t1", "trusts me to decide", false),
-                        new CycleOpened.Item("t2", "lets the team work autonomously", false),
-                        new CycleOpened.Item("t3", "second-guesses decisions", true))),
-                new CycleOpened.Competency("VISION", "Vision", List.of(
-                        new CycleOpened.Item("v1", "communicates where we are going", false),
-                        new CycleOpened.Item("v2", "keeps us focused", false)))),
-                List.of(new CycleOpened.OpenQuestion("start", "Start"), new CycleOpened.OpenQuestion("stop", "Stop"),
+        return new CycleOpened.Questionnaire(
+                "leadership-360",
+                "Leadership 360",
+                List.of(
+                        new CycleOpened.Competency(
+                                "TRUST",
+                                "Trust",
+                                List.of(
+                                        new CycleOpened.Item("t1", "trusts me to decide", false),
+                                        new CycleOpened.Item("t2", "lets the team work autonomously", false),
+                                        new CycleOpened.Item("t3", "second-guesses decisions", true))),
+                        new CycleOpened.Competency(
+                                "VISION",
+                                "Vision",
+                                List.of(
+                                        new CycleOpened.Item("v1", "communicates where we are going", false),
+                                        new CycleOpened.Item("v2", "keeps us focused", false)))),
+                List.of(
+                        new CycleOpened.OpenQuestion("start", "Start"),
+                        new CycleOpened.OpenQuestion("stop", "Stop"),
                         new CycleOpened.OpenQuestion("continue", "Continue")));
     }
 
@@ -172,29 +194,54 @@ abstract class IntegrationTestBase {
     }
 
     /** Each subject's invitations sealed with their key, as feedback-service opens a cycle. */
-    static CycleOpened cycleOpened(String cycleId, int threshold, Map<String, Map<Relationship, Integer>> invited,
-                                   Map<String, Map<Relationship, Integer>> nominatedByAdministrator) {
+    static CycleOpened cycleOpened(
+            String cycleId,
+            int threshold,
+            Map<String, Map<Relationship, Integer>> invited,
+            Map<String, Map<Relationship, Integer>> nominatedByAdministrator) {
         UUID eventId = UUID.randomUUID();
         CycleOpened.Questionnaire questionnaire = questionnaire();
         var parts = new ArrayList<SealedSubject>();
-        new TreeMap<>(invited).forEach((subjectId, counts) -> parts.add(sealed(subjectId,
-                SubjectSeal.context("CycleOpened", eventId, cycleId, subjectId),
-                new CycleOpened.Invitations(counts, nominatedByAdministrator.getOrDefault(subjectId, Map.of()),
-                        threshold, questionnaire.fingerprint()))));
-        return new CycleOpened(eventId, CycleOpened.VERSION, Instant.now(), cycleId, "Cycle " + cycleId,
-                threshold, questionnaire, parts);
+        new TreeMap<>(invited)
+                .forEach((subjectId, counts) -> parts.add(sealed(
+                        subjectId,
+                        SubjectSeal.context("CycleOpened", eventId, cycleId, subjectId),
+                        new CycleOpened.Invitations(
+                                counts,
+                                nominatedByAdministrator.getOrDefault(subjectId, Map.of()),
+                                threshold,
+                                questionnaire.fingerprint()))));
+        return new CycleOpened(
+                eventId,
+                CycleOpened.VERSION,
+                Instant.now(),
+                cycleId,
+                "Cycle " + cycleId,
+                threshold,
+                questionnaire,
+                parts);
     }
 
-    static FeedbackSubmitted submission(String cycleId, String subjectId, Relationship relationship,
-                                        Map<String, Integer> ratings, Map<String, String> comments) {
-        return submission(cycleId, subjectId, Instant.now().truncatedTo(ChronoUnit.DAYS),
+    static FeedbackSubmitted submission(
+            String cycleId,
+            String subjectId,
+            Relationship relationship,
+            Map<String, Integer> ratings,
+            Map<String, String> comments) {
+        return submission(
+                cycleId,
+                subjectId,
+                Instant.now().truncatedTo(ChronoUnit.DAYS),
                 new FeedbackSubmitted.Answers(relationship, "leadership-360", ratings, comments));
     }
 
-    static FeedbackSubmitted submission(String cycleId, String subjectId, Instant day, FeedbackSubmitted.Answers answers) {
+    static FeedbackSubmitted submission(
+            String cycleId, String subjectId, Instant day, FeedbackSubmitted.Answers answers) {
         UUID eventId = UUID.randomUUID();
-        String sealed = SubjectSeal.seal(FeedbackKeyEndpoint.get().keyOf(subjectId),
-                SubjectSeal.context("FeedbackSubmitted", eventId, cycleId, subjectId), SEALED_JSON.writeValueAsBytes(answers));
+        String sealed = SubjectSeal.seal(
+                FeedbackKeyEndpoint.get().keyOf(subjectId),
+                SubjectSeal.context("FeedbackSubmitted", eventId, cycleId, subjectId),
+                SEALED_JSON.writeValueAsBytes(answers));
         return new FeedbackSubmitted(eventId, FeedbackSubmitted.VERSION, day, cycleId, subjectId, sealed);
     }
 
@@ -203,18 +250,25 @@ abstract class IntegrationTestBase {
         return cycleClosed(cycleId, responded, responded);
     }
 
-    static CycleClosed cycleClosed(String cycleId, Map<String, Map<Relationship, Integer>> responded,
-                                   Map<String, Map<Relationship, Integer>> published) {
+    static CycleClosed cycleClosed(
+            String cycleId,
+            Map<String, Map<Relationship, Integer>> responded,
+            Map<String, Map<Relationship, Integer>> published) {
         return cycleClosed(cycleId, Instant.now(), responded, published);
     }
 
-    static CycleClosed cycleClosed(String cycleId, Instant at, Map<String, Map<Relationship, Integer>> responded,
-                                   Map<String, Map<Relationship, Integer>> published) {
+    static CycleClosed cycleClosed(
+            String cycleId,
+            Instant at,
+            Map<String, Map<Relationship, Integer>> responded,
+            Map<String, Map<Relationship, Integer>> published) {
         UUID eventId = UUID.randomUUID();
         var parts = new ArrayList<SealedSubject>();
-        new TreeMap<>(responded).forEach((subjectId, counts) -> parts.add(sealed(subjectId,
-                SubjectSeal.context("CycleClosed", eventId, cycleId, subjectId),
-                new CycleClosed.Tally(counts, published.getOrDefault(subjectId, Map.of())))));
+        new TreeMap<>(responded)
+                .forEach((subjectId, counts) -> parts.add(sealed(
+                        subjectId,
+                        SubjectSeal.context("CycleClosed", eventId, cycleId, subjectId),
+                        new CycleClosed.Tally(counts, published.getOrDefault(subjectId, Map.of())))));
         return new CycleClosed(eventId, CycleClosed.VERSION, at, cycleId, parts);
     }
 
@@ -225,30 +279,48 @@ abstract class IntegrationTestBase {
     static ResultsReleased resultsReleased(String cycleId, Instant at, Collection<String> subjectIds) {
         UUID eventId = UUID.randomUUID();
         var parts = new ArrayList<SealedSubject>();
-        new TreeSet<>(subjectIds).forEach(subjectId -> parts.add(sealed(subjectId,
-                SubjectSeal.context("ResultsReleased", eventId, cycleId, subjectId), new ResultsReleased.Release(cycleId))));
+        new TreeSet<>(subjectIds)
+                .forEach(subjectId -> parts.add(sealed(
+                        subjectId,
+                        SubjectSeal.context("ResultsReleased", eventId, cycleId, subjectId),
+                        new ResultsReleased.Release(cycleId))));
         return new ResultsReleased(eventId, ResultsReleased.VERSION, at, cycleId, parts);
     }
 
     /** Answers sealed with a key that is not the subject's, as anyone without the keys would have to. */
     static FeedbackSubmitted forgedSubmission(String cycleId, String subjectId, String comment) {
         UUID eventId = UUID.randomUUID();
-        var answers = new FeedbackSubmitted.Answers(Relationship.PEER, "leadership-360", Map.of("t1", 1), Map.of("start", comment));
-        return new FeedbackSubmitted(eventId, FeedbackSubmitted.VERSION, Instant.now().truncatedTo(ChronoUnit.DAYS), cycleId,
-                subjectId, SubjectSeal.seal(SubjectSeal.newKey(),
-                SubjectSeal.context("FeedbackSubmitted", eventId, cycleId, subjectId), SEALED_JSON.writeValueAsBytes(answers)));
+        var answers = new FeedbackSubmitted.Answers(
+                Relationship.PEER, "leadership-360", Map.of("t1", 1), Map.of("start", comment));
+        return new FeedbackSubmitted(
+                eventId,
+                FeedbackSubmitted.VERSION,
+                Instant.now().truncatedTo(ChronoUnit.DAYS),
+                cycleId,
+                subjectId,
+                SubjectSeal.seal(
+                        SubjectSeal.newKey(),
+                        SubjectSeal.context("FeedbackSubmitted", eventId, cycleId, subjectId),
+                        SEALED_JSON.writeValueAsBytes(answers)));
     }
 
     private static SealedSubject sealed(String subjectId, String context, Object content) {
-        return new SealedSubject(subjectId, SubjectSeal.seal(FeedbackKeyEndpoint.get().keyOf(subjectId), context,
-                SEALED_JSON.writeValueAsBytes(content)));
+        return new SealedSubject(
+                subjectId,
+                SubjectSeal.seal(
+                        FeedbackKeyEndpoint.get().keyOf(subjectId), context, SEALED_JSON.writeValueAsBytes(content)));
     }
 
     private static synchronized RecordMetadata send(ProducerRecord<String, String> record) {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+            producer = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            TestInfrastructure.get().kafkaBootstrap(),
+                            ProducerConfig.ACKS_CONFIG,
+                            "all"),
+                    new StringSerializer(),
+                    new StringSerializer());
         }
         try {
             return producer.send(record).get(30, TimeUnit.SECONDS);

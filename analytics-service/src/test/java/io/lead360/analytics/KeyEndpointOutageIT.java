@@ -1,17 +1,5 @@
 package io.lead360.analytics;
 
-import io.lead360.analytics.cycle.CycleStore;
-import io.lead360.analytics.ingest.ProfileAggregate;
-import io.lead360.analytics.ingest.ProfileAggregateStore;
-import io.lead360.events.FeedbackEvent;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
 import static io.lead360.events.Relationship.DIRECT_REPORT;
 import static io.lead360.events.Relationship.MANAGER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +7,17 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.lead360.analytics.cycle.CycleStore;
+import io.lead360.analytics.ingest.ProfileAggregate;
+import io.lead360.analytics.ingest.ProfileAggregateStore;
+import io.lead360.events.FeedbackEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 
 /**
  * feedback-service cannot hand out keys for a while: the events that need them wait and are
@@ -62,11 +61,14 @@ class KeyEndpointOutageIT extends IntegrationTestBase {
             endpoint.unavailable(false);
         }
 
-        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId)
-                        .header(HttpHeaders.AUTHORIZATION, admin))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.responses.DIRECT_REPORT").value(3))
-                .andExpect(jsonPath("$.competencies[0].byRelationship.DIRECT_REPORT.n").value(3)));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", lea)
+                                .param("cycleId", cycleId)
+                                .header(HttpHeaders.AUTHORIZATION, admin))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.responses.DIRECT_REPORT").value(3))
+                        .andExpect(jsonPath("$.competencies[0].byRelationship.DIRECT_REPORT.n")
+                                .value(3)));
         assertThat(deadLetters(FEEDBACK_DLT, lea)).isEmpty();
         assertThat(deadLetters(CYCLE_DLT, cycleId)).isEmpty();
     }

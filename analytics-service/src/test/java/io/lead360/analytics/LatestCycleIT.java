@@ -1,20 +1,19 @@
 package io.lead360.analytics;
 
-import io.lead360.analytics.cycle.Cycle;
-import io.lead360.analytics.cycle.CycleChange;
-import io.lead360.analytics.cycle.CycleStore;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
 import static io.lead360.events.Relationship.SELF;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.lead360.analytics.cycle.Cycle;
+import io.lead360.analytics.cycle.CycleChange;
+import io.lead360.analytics.cycle.CycleStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 
 /** Without a cycle id: the subject gets their latest released cycle, an admin the latest closed one. */
 class LatestCycleIT extends IntegrationTestBase {
@@ -46,9 +45,11 @@ class LatestCycleIT extends IntegrationTestBase {
     }
 
     private void cycle(String cycleId, String subjectId, Instant closedAt, Instant releasedAt, boolean release) {
-        cycles.apply(new CycleChange.Opened(cycleOpened(cycleId, 3, Map.of(subjectId, Map.of(SELF, 1))),
+        cycles.apply(new CycleChange.Opened(
+                cycleOpened(cycleId, 3, Map.of(subjectId, Map.of(SELF, 1))),
                 Map.of(subjectId, new Cycle.Invitations(Map.of(SELF, 1), Map.of()))));
-        cycles.apply(new CycleChange.Closed(cycleClosed(cycleId, closedAt, Map.of(subjectId, Map.of()), Map.of()),
+        cycles.apply(new CycleChange.Closed(
+                cycleClosed(cycleId, closedAt, Map.of(subjectId, Map.of()), Map.of()),
                 Map.of(subjectId, new Cycle.Tally(Map.of(), Map.of()))));
         if (release) {
             cycles.apply(new CycleChange.Released(resultsReleased(cycleId, releasedAt, List.of(subjectId))));

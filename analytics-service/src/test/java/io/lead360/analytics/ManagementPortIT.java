@@ -1,10 +1,30 @@
 package io.lead360.analytics;
 
+import static io.lead360.analytics.IntegrationTestBase.bearer;
+import static io.lead360.analytics.IntegrationTestBase.cycleOpened;
+import static io.lead360.analytics.IntegrationTestBase.submission;
+import static io.lead360.analytics.IntegrationTestBase.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.Relationship;
 import io.lead360.infra.EmbeddedKafka;
 import io.lead360.infra.EmbeddedMongo;
 import io.lead360.testsupport.TestTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,27 +40,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-
-import static io.lead360.analytics.IntegrationTestBase.bearer;
-import static io.lead360.analytics.IntegrationTestBase.cycleOpened;
-import static io.lead360.analytics.IntegrationTestBase.submission;
-import static io.lead360.analytics.IntegrationTestBase.unique;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The operator's port of a running analytics-service, over a MongoDB-wire server and a Kafka broker of
  * its own that the test stops and starts: what it serves without a token, what the application port no
@@ -52,7 +51,8 @@ class ManagementPortIT {
 
     private static final EmbeddedMongo MONGO = startMongo();
     private static final EmbeddedKafka KAFKA = startKafka();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static KafkaProducer<String, String> producer;
 
     // not IntegrationTestBase: its registration of the shared MongoDB and Kafka would win over these
@@ -68,8 +68,10 @@ class ManagementPortIT {
 
     @LocalServerPort
     int port;
+
     @LocalManagementPort
     int managementPort;
+
     @Autowired
     JsonMapper json;
 
@@ -89,21 +91,34 @@ class ManagementPortIT {
         publish(cycleOpened(cycle, 3, Map.of(subject, Map.of(Relationship.PEER, 3))));
         publish(submission(cycle, subject, Relationship.PEER, Map.of("t1", 4), Map.of()));
         assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/profiles/me"))
-                .header("Authorization", bearer(subject, "EMPLOYEE", "LEADER")).GET()).statusCode()).isLessThan(500);
+                                .header("Authorization", bearer(subject, "EMPLOYEE", "LEADER"))
+                                .GET())
+                        .statusCode())
+                .isLessThan(500);
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get(managementPort, "/actuator/prometheus")
-                .body()).contains("application=\"analytics-service\"",
-                        "lead360_events_applied_total{", "lead360_events_duplicates_total{",
-                        "lead360_events_dead_lettered_total{",
-                        "lead360_events_apply_seconds_count{", "lead360_event_type=\"CycleOpened\"",
-                        "kafka_consumer_fetch_manager_records_lag_max{", "kafka_consumer_fetch_manager_records_lag{",
-                        "http_client_requests_seconds_count{", "uri=\"/internal/subject-keys\"",
-                        "http_server_requests_seconds_count{", "uri=\"/api/profiles/me\"",
-                        "jvm_memory_used_bytes{"));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                get(managementPort, "/actuator/prometheus").body())
+                        .contains(
+                                "application=\"analytics-service\"",
+                                "lead360_events_applied_total{",
+                                "lead360_events_duplicates_total{",
+                                "lead360_events_dead_lettered_total{",
+                                "lead360_events_apply_seconds_count{",
+                                "lead360_event_type=\"CycleOpened\"",
+                                "kafka_consumer_fetch_manager_records_lag_max{",
+                                "kafka_consumer_fetch_manager_records_lag{",
+                                "http_client_requests_seconds_count{",
+                                "uri=\"/internal/subject-keys\"",
+                                "http_server_requests_seconds_count{",
+                                "uri=\"/api/profiles/me\"",
+                                "jvm_memory_used_bytes{"));
         String prometheus = get(managementPort, "/actuator/prometheus").body();
         assertThat(prometheus).doesNotContain(subject, cycle);
         assertThat(get(managementPort, "/actuator/health").body()).contains("\"kafka\"", "\"mongo\"", "\"clusterId\"");
-        assertThat(get(managementPort, "/actuator/metrics/lead360.events.applied").statusCode()).isEqualTo(200);
+        assertThat(get(managementPort, "/actuator/metrics/lead360.events.applied")
+                        .statusCode())
+                .isEqualTo(200);
         assertThat(get(managementPort, "/actuator/info").statusCode()).isEqualTo(200);
     }
 
@@ -115,7 +130,10 @@ class ManagementPortIT {
         assertThat(get(port, "/readyz").body()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(get(port, "/livez").body()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/api/profiles/me"))
-                .header("Authorization", bearer(unique("lea"), "EMPLOYEE")).GET()).statusCode()).isEqualTo(404);
+                                .header("Authorization", bearer(unique("lea"), "EMPLOYEE"))
+                                .GET())
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(get(managementPort, "/.well-known/jwks.json").statusCode()).isEqualTo(404);
     }
 
@@ -124,11 +142,14 @@ class ManagementPortIT {
         awaitReady();
         MONGO.stop();
         try {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(get(port, "/readyz").statusCode()).isEqualTo(503));
-            assertThat(get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(503);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () -> assertThat(get(port, "/readyz").statusCode()).isEqualTo(503));
+            assertThat(get(managementPort, "/actuator/health/readiness").statusCode())
+                    .isEqualTo(503);
             assertThat(get(port, "/livez").statusCode()).isEqualTo(200);
-            assertThat(get(managementPort, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+            assertThat(get(managementPort, "/actuator/health/liveness").statusCode())
+                    .isEqualTo(200);
         } finally {
             MONGO.start();
         }
@@ -140,10 +161,13 @@ class ManagementPortIT {
         awaitReady();
         KAFKA.stop();
         try {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    assertThat(get(port, "/readyz").statusCode()).isEqualTo(503));
-            assertThat(json.readTree(get(managementPort, "/actuator/health").body()).at("/components/kafka/status")
-                    .asString()).isEqualTo("DOWN");
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () -> assertThat(get(port, "/readyz").statusCode()).isEqualTo(503));
+            assertThat(json.readTree(get(managementPort, "/actuator/health").body())
+                            .at("/components/kafka/status")
+                            .asString())
+                    .isEqualTo("DOWN");
             assertThat(get(port, "/livez").statusCode()).isEqualTo(200);
         } finally {
             KAFKA.start();
@@ -157,17 +181,26 @@ class ManagementPortIT {
 
     private void publish(FeedbackEvent event) throws Exception {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+            producer = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            KAFKA.bootstrapServers(),
+                            ProducerConfig.ACKS_CONFIG,
+                            "all"),
+                    new StringSerializer(),
+                    new StringSerializer());
         }
         var record = new ProducerRecord<>(event.topic(), event.partitionKey(), json.writeValueAsString(event));
-        record.headers().add(IntegrationTestBase.EVENT_TYPE_HEADER,
-                event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(
+                        IntegrationTestBase.EVENT_TYPE_HEADER,
+                        event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
         producer.send(record).get(30, TimeUnit.SECONDS);
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET());
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .GET());
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

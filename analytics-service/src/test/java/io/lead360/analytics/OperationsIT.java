@@ -1,11 +1,20 @@
 package io.lead360.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.lead360.analytics.ingest.IngestMetrics;
 import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.Relationship;
 import io.lead360.events.Topics;
-import io.lead360.analytics.ingest.IngestMetrics;
 import io.lead360.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -14,16 +23,6 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Topics the service creates, and the consumption metrics (on the management port, see ManagementPortIT). */
 class OperationsIT extends IntegrationTestBase {
@@ -35,17 +34,33 @@ class OperationsIT extends IntegrationTestBase {
 
     @Test
     void topicsAreCreatedWithConfiguredPartitionsAndSubmissionsAreKeptForever() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap()))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrap()))) {
             var submitted = new ConfigResource(ConfigResource.Type.TOPIC, Topics.FEEDBACK_SUBMITTED);
             var cycles = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CYCLE_EVENTS);
-            var deadLetters = new ConfigResource(ConfigResource.Type.TOPIC, Topics.FEEDBACK_SUBMITTED + Topics.DEAD_LETTER_SUFFIX);
-            Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(submitted, cycles, deadLetters)).all().get(30, TimeUnit.SECONDS);
+            var deadLetters = new ConfigResource(
+                    ConfigResource.Type.TOPIC, Topics.FEEDBACK_SUBMITTED + Topics.DEAD_LETTER_SUFFIX);
+            Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(submitted, cycles, deadLetters))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
 
-            assertThat(configs.get(submitted).get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
-            assertThat(configs.get(cycles).get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
-            assertThat(configs.get(deadLetters).get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("2592000000");
-            assertThat(admin.describeTopics(List.of(Topics.FEEDBACK_SUBMITTED)).allTopicNames().get(30, TimeUnit.SECONDS)
-                    .get(Topics.FEEDBACK_SUBMITTED).partitions()).hasSize(3);
+            assertThat(configs.get(submitted)
+                            .get(TopicConfig.RETENTION_MS_CONFIG)
+                            .value())
+                    .isEqualTo("-1");
+            assertThat(configs.get(cycles).get(TopicConfig.RETENTION_MS_CONFIG).value())
+                    .isEqualTo("-1");
+            assertThat(configs.get(deadLetters)
+                            .get(TopicConfig.RETENTION_MS_CONFIG)
+                            .value())
+                    .isEqualTo("2592000000");
+            assertThat(admin.describeTopics(List.of(Topics.FEEDBACK_SUBMITTED))
+                            .allTopicNames()
+                            .get(30, TimeUnit.SECONDS)
+                            .get(Topics.FEEDBACK_SUBMITTED)
+                            .partitions())
+                    .hasSize(3);
         }
     }
 
@@ -63,21 +78,26 @@ class OperationsIT extends IntegrationTestBase {
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(counter(IngestMetrics.APPLIED)).isGreaterThanOrEqualTo(applied + 1);
             assertThat(counter(IngestMetrics.DUPLICATES)).isGreaterThanOrEqualTo(duplicates + 1);
-            var deadLettered = registry.find(IngestMetrics.DEAD_LETTERED).tag("topic", Topics.FEEDBACK_SUBMITTED).counter();
+            var deadLettered = registry.find(IngestMetrics.DEAD_LETTERED)
+                    .tag("topic", Topics.FEEDBACK_SUBMITTED)
+                    .counter();
             assertThat(deadLettered).isNotNull();
             assertThat(deadLettered.count()).isGreaterThanOrEqualTo(1);
         });
-        await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(registry.find("kafka.consumer.fetch.manager.records.lag.max").gauges()).isNotEmpty());
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> assertThat(registry.find("kafka.consumer.fetch.manager.records.lag.max")
+                                .gauges())
+                        .isNotEmpty());
     }
 
     @Test
     void theApplicationPortServesNoMetricsToAnyone() throws Exception {
         mvc.perform(get("/actuator/metrics/lead360.events.applied")).andExpect(status().isUnauthorized());
         mvc.perform(get("/actuator/metrics/lead360.events.applied")
-                .header(HttpHeaders.AUTHORIZATION, bearer(unique("hr"), "ADMIN"))).andExpect(status().isForbidden());
-        mvc.perform(get("/actuator/prometheus")
-                .header(HttpHeaders.AUTHORIZATION, bearer(unique("hr"), "ADMIN"))).andExpect(status().isForbidden());
+                        .header(HttpHeaders.AUTHORIZATION, bearer(unique("hr"), "ADMIN")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, bearer(unique("hr"), "ADMIN")))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/readyz")).andExpect(status().isOk());
     }
 

@@ -1,18 +1,5 @@
 package io.lead360.analytics;
 
-import io.lead360.events.FeedbackSubmitted;
-import io.lead360.events.Relationship;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import static io.lead360.events.Relationship.DIRECT_REPORT;
 import static io.lead360.events.Relationship.MANAGER;
 import static io.lead360.events.Relationship.PEER;
@@ -20,14 +7,26 @@ import static io.lead360.events.Relationship.SELF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.hasKey;
-import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.lead360.events.FeedbackSubmitted;
+import io.lead360.events.Relationship;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 /**
  * The profile extensions, completeness gating, the heatmap and the PDF, from events through real
@@ -60,35 +59,41 @@ class ProfileExtensionsIT extends IntegrationTestBase {
         publish(all(cycleId, lea, PEER, 1, null));
 
         // Running: the administrator sees response counts, no scores; none of a group of fewer than 3 invited.
-        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId)
-                        .header(HttpHeaders.AUTHORIZATION, admin))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.title").value("Cycle still open"))
-                .andExpect(jsonPath("$.responses.DIRECT_REPORT").value(2))
-                .andExpect(jsonPath("$.responses.MANAGER").value(1))
-                .andExpect(jsonPath("$.responses.PEER").value(nullValue()))
-                .andExpect(jsonPath("$.responses", hasKey("PEER")))
-                .andExpect(jsonPath("$.competencies").doesNotExist()));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", lea)
+                                .param("cycleId", cycleId)
+                                .header(HttpHeaders.AUTHORIZATION, admin))
+                        .andExpect(status().isConflict())
+                        .andExpect(jsonPath("$.title").value("Cycle still open"))
+                        .andExpect(jsonPath("$.responses.DIRECT_REPORT").value(2))
+                        .andExpect(jsonPath("$.responses.MANAGER").value(1))
+                        .andExpect(jsonPath("$.responses.PEER").value(nullValue()))
+                        .andExpect(jsonPath("$.responses", hasKey("PEER")))
+                        .andExpect(jsonPath("$.competencies").doesNotExist()));
         mvc.perform(get("/api/organisation/heatmap").param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isConflict());
 
         // Closed with 3 direct reports counted, but the third is still on its way: not half-built.
         publish(cycleClosed(cycleId, Map.of(lea, Map.of(SELF, 1, MANAGER, 1, PEER, 2, DIRECT_REPORT, 3))));
-        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId)
-                        .header(HttpHeaders.AUTHORIZATION, admin))
-                .andExpect(status().isConflict())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.title").value("Results are still being prepared")));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", lea)
+                                .param("cycleId", cycleId)
+                                .header(HttpHeaders.AUTHORIZATION, admin))
+                        .andExpect(status().isConflict())
+                        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                        .andExpect(jsonPath("$.title").value("Results are still being prepared")));
         mvc.perform(get("/api/organisation/heatmap").param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.title").value("Results are still being prepared"));
 
         // The held-back submission (accepted before the close, flushed at it) is still applied.
         publish(all(cycleId, lea, DIRECT_REPORT, 5, "another report start"));
-        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId)
-                        .header(HttpHeaders.AUTHORIZATION, admin))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.responses.DIRECT_REPORT").value(3)));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", lea)
+                                .param("cycleId", cycleId)
+                                .header(HttpHeaders.AUTHORIZATION, admin))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.responses.DIRECT_REPORT").value(3)));
 
         mvc.perform(get("/api/organisation/heatmap").param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, admin))
                 .andExpect(status().isOk())
@@ -99,43 +104,51 @@ class ProfileExtensionsIT extends IntegrationTestBase {
                 .andExpect(jsonPath("$.subjects[0].means.TRUST").value(3.5))
                 .andExpect(jsonPath("$.averages.VISION").value(4.5))
                 .andExpect(jsonPath("$.leadingIndexAverage").value(73.0));
-        mvc.perform(get("/api/organisation/heatmap").param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, leader))
+        mvc.perform(get("/api/organisation/heatmap")
+                        .param("cycleId", cycleId)
+                        .header(HttpHeaders.AUTHORIZATION, leader))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, leader))
                 .andExpect(status().isNotFound());
 
         publish(resultsReleased(cycleId, List.of(lea)));
-        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/me").header(HttpHeaders.AUTHORIZATION, leader))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.cycleId").value(cycleId))
-                .andExpect(jsonPath("$.competencies[0].others").value(3.5))
-                .andExpect(jsonPath("$.competencies[1].others").value(4.5))
-                .andExpect(jsonPath("$.leadingIndex").value(73))
-                .andExpect(jsonPath("$.items[0].id").value("t1"))
-                .andExpect(jsonPath("$.items[0].text").value("trusts me to decide"))
-                .andExpect(jsonPath("$.items[0].mean").value(4.5))
-                .andExpect(jsonPath("$.items[0].n").value(4))
-                .andExpect(jsonPath("$.items[2].mean").value(1.5))
-                .andExpect(jsonPath("$.distribution.TRUST").value(contains(3, 0, 3, 0, 6)))
-                .andExpect(jsonPath("$.highestItems").value(contains("t1", "t2", "v1")))
-                .andExpect(jsonPath("$.lowestItems").value(contains("t3", "t1", "t2")))
-                .andExpect(jsonPath("$.gaps.TRUST").value(-0.17))
-                .andExpect(jsonPath("$.comments.start").value(contains("another report start", "manager start", "report start")))
-                .andExpect(jsonPath("$.comments.start").value(not(hasItem("peer secret"))))
-                .andExpect(jsonPath("$.trend.length()").value(1))
-                .andExpect(jsonPath("$.trend[0].leadingIndex").value(73)));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> mvc.perform(get("/api/profiles/me").header(HttpHeaders.AUTHORIZATION, leader))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.cycleId").value(cycleId))
+                        .andExpect(jsonPath("$.competencies[0].others").value(3.5))
+                        .andExpect(jsonPath("$.competencies[1].others").value(4.5))
+                        .andExpect(jsonPath("$.leadingIndex").value(73))
+                        .andExpect(jsonPath("$.items[0].id").value("t1"))
+                        .andExpect(jsonPath("$.items[0].text").value("trusts me to decide"))
+                        .andExpect(jsonPath("$.items[0].mean").value(4.5))
+                        .andExpect(jsonPath("$.items[0].n").value(4))
+                        .andExpect(jsonPath("$.items[2].mean").value(1.5))
+                        .andExpect(jsonPath("$.distribution.TRUST").value(contains(3, 0, 3, 0, 6)))
+                        .andExpect(jsonPath("$.highestItems").value(contains("t1", "t2", "v1")))
+                        .andExpect(jsonPath("$.lowestItems").value(contains("t3", "t1", "t2")))
+                        .andExpect(jsonPath("$.gaps.TRUST").value(-0.17))
+                        .andExpect(jsonPath("$.comments.start")
+                                .value(contains("another report start", "manager start", "report start")))
+                        .andExpect(jsonPath("$.comments.start").value(not(hasItem("peer secret"))))
+                        .andExpect(jsonPath("$.trend.length()").value(1))
+                        .andExpect(jsonPath("$.trend[0].leadingIndex").value(73)));
 
-        byte[] pdf = mvc.perform(get("/api/profiles/{id}/report.pdf", lea).param("cycleId", cycleId)
+        byte[] pdf = mvc.perform(get("/api/profiles/{id}/report.pdf", lea)
+                        .param("cycleId", cycleId)
                         .header(HttpHeaders.AUTHORIZATION, leader))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_PDF))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (var document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Leading-vs-managing index: 73 / 100", "3.50", "report start");
             assertThat(text).doesNotContain("peer secret");
         }
-        mvc.perform(get("/api/profiles/{id}/report.pdf", lea).param("cycleId", cycleId)
+        mvc.perform(get("/api/profiles/{id}/report.pdf", lea)
+                        .param("cycleId", cycleId)
                         .header(HttpHeaders.AUTHORIZATION, bearer(unique("max"), "EMPLOYEE", "LEADER")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -146,18 +159,20 @@ class ProfileExtensionsIT extends IntegrationTestBase {
         publish(all(next, lea, MANAGER, 4, null));
         publish(cycleClosed(next, Map.of(lea, Map.of(MANAGER, 1))));
         publish(resultsReleased(next, List.of(lea)));
-        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/me").header(HttpHeaders.AUTHORIZATION, leader))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.cycleId").value(next))
-                .andExpect(jsonPath("$.trend.length()").value(2))
-                .andExpect(jsonPath("$.trend[0].cycleId").value(cycleId))
-                .andExpect(jsonPath("$.trend[1].cycleId").value(next))
-                .andExpect(jsonPath("$.trend[1].leadingIndex").value(65)) // (4+4+2 + 4+4) / 5 = 3.6
-                .andExpect(jsonPath("$.trend[1].others.TRUST").value(3.33)));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> mvc.perform(get("/api/profiles/me").header(HttpHeaders.AUTHORIZATION, leader))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.cycleId").value(next))
+                        .andExpect(jsonPath("$.trend.length()").value(2))
+                        .andExpect(jsonPath("$.trend[0].cycleId").value(cycleId))
+                        .andExpect(jsonPath("$.trend[1].cycleId").value(next))
+                        .andExpect(jsonPath("$.trend[1].leadingIndex").value(65)) // (4+4+2 + 4+4) / 5 = 3.6
+                        .andExpect(jsonPath("$.trend[1].others.TRUST").value(3.33)));
     }
 
     /** Every item rated {@code score}, one comment for "start" (or none). */
-    private static FeedbackSubmitted all(String cycleId, String subjectId, Relationship relationship, int score, String start) {
+    private static FeedbackSubmitted all(
+            String cycleId, String subjectId, Relationship relationship, int score, String start) {
         var ratings = new HashMap<String, Integer>();
         for (String item : new String[] {"t1", "t2", "t3", "v1", "v2"}) {
             ratings.put(item, score);

@@ -1,16 +1,5 @@
 package io.lead360.analytics;
 
-import io.lead360.events.FeedbackSubmitted;
-import io.lead360.events.Relationship;
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import static io.lead360.events.Relationship.DIRECT_REPORT;
 import static io.lead360.events.Relationship.MANAGER;
 import static io.lead360.events.Relationship.PEER;
@@ -22,6 +11,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.lead360.events.FeedbackSubmitted;
+import io.lead360.events.Relationship;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 /** Events in through real Kafka, profiles out through the API, with release gating and access rules. */
 class ProfileFlowIT extends IntegrationTestBase {
@@ -37,21 +36,35 @@ class ProfileFlowIT extends IntegrationTestBase {
 
         // The worked example of ProfileCalculatorTest; one direct report's event is delivered twice.
         FeedbackSubmitted reportA = rate(cycleId, lea, DIRECT_REPORT, 3, 2, 1, 5, 4, Map.of("start", "b idea"));
-        List.of(rate(cycleId, lea, SELF, 5, 4, 1, 2, 2, Map.of()),
-                rate(cycleId, lea, MANAGER, 4, 3, 2, 4, null, Map.of("stop", "manager stop")),
-                reportA,
-                rate(cycleId, lea, DIRECT_REPORT, 4, 3, 2, 5, 5, Map.of("start", "A idea")),
-                rate(cycleId, lea, DIRECT_REPORT, 5, null, 3, 4, 5, Map.of("start", "c idea", "continue", "keep it up")),
-                rate(cycleId, lea, PEER, 1, 1, 5, 1, 1, Map.of("start", "peer secret")),
-                rate(cycleId, lea, PEER, 1, 1, 5, 1, 1, Map.of()),
-                reportA).forEach(this::publish);
+        List.of(
+                        rate(cycleId, lea, SELF, 5, 4, 1, 2, 2, Map.of()),
+                        rate(cycleId, lea, MANAGER, 4, 3, 2, 4, null, Map.of("stop", "manager stop")),
+                        reportA,
+                        rate(cycleId, lea, DIRECT_REPORT, 4, 3, 2, 5, 5, Map.of("start", "A idea")),
+                        rate(
+                                cycleId,
+                                lea,
+                                DIRECT_REPORT,
+                                5,
+                                null,
+                                3,
+                                4,
+                                5,
+                                Map.of("start", "c idea", "continue", "keep it up")),
+                        rate(cycleId, lea, PEER, 1, 1, 5, 1, 1, Map.of("start", "peer secret")),
+                        rate(cycleId, lea, PEER, 1, 1, 5, 1, 1, Map.of()),
+                        reportA)
+                .forEach(this::publish);
 
         // Open: the administrator is told to wait, the subject learns nothing.
-        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", lea)
-                        .param("cycleId", cycleId).header(HttpHeaders.AUTHORIZATION, bearer(admin, "EMPLOYEE", "ADMIN")))
-                .andExpect(status().isConflict())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
-        mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId)
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", lea)
+                                .param("cycleId", cycleId)
+                                .header(HttpHeaders.AUTHORIZATION, bearer(admin, "EMPLOYEE", "ADMIN")))
+                        .andExpect(status().isConflict())
+                        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
+        mvc.perform(get("/api/profiles/{id}", lea)
+                        .param("cycleId", cycleId)
                         .header(HttpHeaders.AUTHORIZATION, bearer(lea, "EMPLOYEE", "LEADER")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -61,23 +74,26 @@ class ProfileFlowIT extends IntegrationTestBase {
         publish(cycleClosed(cycleId, Map.of(lea, Map.of(SELF, 1, MANAGER, 1, PEER, 2, DIRECT_REPORT, 3))));
 
         // Closed: the administrator sees it once every submission is in; the duplicate counted once.
-        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", lea)
-                        .header(HttpHeaders.AUTHORIZATION, bearer(admin, "EMPLOYEE", "ADMIN")))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.cycleId").value(cycleId))
-                .andExpect(jsonPath("$.responses.DIRECT_REPORT").value(3))
-                // two peers invited: fewer than the threshold, so not even their count is shown
-                .andExpect(jsonPath("$.responses.PEER").value(nullValue()))
-                .andExpect(jsonPath("$.responses.SELF").value(1)));
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> mvc.perform(get("/api/profiles/{id}", lea)
+                                .header(HttpHeaders.AUTHORIZATION, bearer(admin, "EMPLOYEE", "ADMIN")))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.cycleId").value(cycleId))
+                        .andExpect(jsonPath("$.responses.DIRECT_REPORT").value(3))
+                        // two peers invited: fewer than the threshold, so not even their count is shown
+                        .andExpect(jsonPath("$.responses.PEER").value(nullValue()))
+                        .andExpect(jsonPath("$.responses.SELF").value(1)));
         mvc.perform(get("/api/profiles/me").header(HttpHeaders.AUTHORIZATION, bearer(lea, "EMPLOYEE", "LEADER")))
                 .andExpect(status().isNotFound());
 
         publish(resultsReleased(cycleId, List.of(lea)));
 
-        await().atMost(PATIENCE).untilAsserted(() -> mvc.perform(get("/api/profiles/me")
-                        .header(HttpHeaders.AUTHORIZATION, bearer(lea, "EMPLOYEE", "LEADER")))
-                .andExpect(status().isOk()));
-        mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId)
+        await().atMost(PATIENCE)
+                .untilAsserted(() -> mvc.perform(get("/api/profiles/me")
+                                .header(HttpHeaders.AUTHORIZATION, bearer(lea, "EMPLOYEE", "LEADER")))
+                        .andExpect(status().isOk()));
+        mvc.perform(get("/api/profiles/{id}", lea)
+                        .param("cycleId", cycleId)
                         .header(HttpHeaders.AUTHORIZATION, bearer(lea, "EMPLOYEE", "LEADER")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
@@ -87,10 +103,14 @@ class ProfileFlowIT extends IntegrationTestBase {
                 .andExpect(jsonPath("$.competencies[0].key").value("TRUST"))
                 .andExpect(jsonPath("$.competencies[0].self").value(4.67))
                 .andExpect(jsonPath("$.competencies[0].others").value(3.64))
-                .andExpect(jsonPath("$.competencies[0].byRelationship.MANAGER.mean").value(3.67))
-                .andExpect(jsonPath("$.competencies[0].byRelationship.MANAGER.n").value(1))
-                .andExpect(jsonPath("$.competencies[0].byRelationship.DIRECT_REPORT.mean").value(3.63))
-                .andExpect(jsonPath("$.competencies[0].byRelationship.DIRECT_REPORT.n").value(3))
+                .andExpect(jsonPath("$.competencies[0].byRelationship.MANAGER.mean")
+                        .value(3.67))
+                .andExpect(
+                        jsonPath("$.competencies[0].byRelationship.MANAGER.n").value(1))
+                .andExpect(jsonPath("$.competencies[0].byRelationship.DIRECT_REPORT.mean")
+                        .value(3.63))
+                .andExpect(jsonPath("$.competencies[0].byRelationship.DIRECT_REPORT.n")
+                        .value(3))
                 .andExpect(jsonPath("$.competencies[0].byRelationship.PEER").value(nullValue()))
                 .andExpect(jsonPath("$.competencies[1].others").value(4.57))
                 .andExpect(jsonPath("$.leadingIndex").value(75))
@@ -101,7 +121,8 @@ class ProfileFlowIT extends IntegrationTestBase {
                 .andExpect(jsonPath("$.comments.continue").value(contains("keep it up")));
 
         // Another leader may not look, released or not.
-        mvc.perform(get("/api/profiles/{id}", lea).param("cycleId", cycleId)
+        mvc.perform(get("/api/profiles/{id}", lea)
+                        .param("cycleId", cycleId)
                         .header(HttpHeaders.AUTHORIZATION, bearer(unique("max"), "EMPLOYEE", "LEADER")))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -109,7 +130,8 @@ class ProfileFlowIT extends IntegrationTestBase {
 
     @Test
     void unknownCycleOrSubjectIsNotFound() throws Exception {
-        mvc.perform(get("/api/profiles/{id}", "nobody").param("cycleId", unique("cycle"))
+        mvc.perform(get("/api/profiles/{id}", "nobody")
+                        .param("cycleId", unique("cycle"))
                         .header(HttpHeaders.AUTHORIZATION, bearer(unique("admin"), "ADMIN")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.status").value(404));
@@ -119,15 +141,23 @@ class ProfileFlowIT extends IntegrationTestBase {
 
     @Test
     void strangerIsForbiddenBeforeAnythingIsLookedUp() throws Exception {
-        mvc.perform(get("/api/profiles/{id}", "someone").param("cycleId", "no-such-cycle")
+        mvc.perform(get("/api/profiles/{id}", "someone")
+                        .param("cycleId", "no-such-cycle")
                         .header(HttpHeaders.AUTHORIZATION, bearer(unique("max"), "EMPLOYEE", "LEADER")))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.status").value(403));
     }
 
-    private static FeedbackSubmitted rate(String cycleId, String subjectId, Relationship relationship,
-                                          Integer t1, Integer t2, Integer t3, Integer v1, Integer v2,
-                                          Map<String, String> comments) {
+    private static FeedbackSubmitted rate(
+            String cycleId,
+            String subjectId,
+            Relationship relationship,
+            Integer t1,
+            Integer t2,
+            Integer t3,
+            Integer v1,
+            Integer v2,
+            Map<String, String> comments) {
         var ratings = new HashMap<String, Integer>();
         ratings.put("t1", t1);
         ratings.put("t2", t2);

@@ -1,5 +1,17 @@
 package io.lead360.analytics;
 
+import static io.lead360.analytics.IntegrationTestBase.bearer;
+import static io.lead360.analytics.IntegrationTestBase.cycleOpened;
+import static io.lead360.analytics.IntegrationTestBase.submission;
+import static io.lead360.analytics.IntegrationTestBase.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import io.lead360.analytics.ingest.ProfileAggregateStore;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.Relationship;
@@ -7,6 +19,16 @@ import io.lead360.events.Topics;
 import io.lead360.infra.EmbeddedMongo;
 import io.lead360.testsupport.TestInfrastructure;
 import io.lead360.testsupport.TestTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,29 +49,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static io.lead360.analytics.IntegrationTestBase.bearer;
-import static io.lead360.analytics.IntegrationTestBase.cycleOpened;
-import static io.lead360.analytics.IntegrationTestBase.submission;
-import static io.lead360.analytics.IntegrationTestBase.unique;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /**
  * MongoDB goes away while events arrive: the service answers 503 problem+json, keeps retrying the
  * valid events (never dead-letters them) and applies each exactly once when the store is back.
@@ -67,7 +66,8 @@ class StoreOutageIT {
     @DynamicPropertySource
     static void ownStore(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", MONGO::connectionString);
-        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.get().kafkaBootstrap());
+        registry.add(
+                "spring.kafka.bootstrap-servers", () -> TestInfrastructure.get().kafkaBootstrap());
         registry.add("lead360.auth.jwks-uri", () -> TestTokens.get().jwksUri());
         registry.add("spring.kafka.consumer.group-id", () -> "store-outage-" + UUID.randomUUID());
         registry.add("lead360.mongo.server-selection-timeout", () -> "1s");
@@ -97,13 +97,18 @@ class StoreOutageIT {
         String cycleId = unique("cycle");
         publish(cycleOpened(cycleId, 3, Map.of(subjectId, Map.of(Relationship.PEER, 3))));
         publish(submission(cycleId, subjectId, Relationship.PEER, Map.of("t1", 4), Map.of()));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(aggregates.find(cycleId, subjectId).group(Relationship.PEER).responses()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(aggregates
+                                .find(cycleId, subjectId)
+                                .group(Relationship.PEER)
+                                .responses())
+                        .isEqualTo(1));
 
         MONGO.stop();
         publish(submission(cycleId, subjectId, Relationship.PEER, Map.of("t1", 2), Map.of()));
         publish(submission(cycleId, subjectId, Relationship.PEER, Map.of("t1", 5), Map.of()));
-        mvc.perform(get("/api/profiles/" + subjectId).param("cycleId", cycleId)
+        mvc.perform(get("/api/profiles/" + subjectId)
+                        .param("cycleId", cycleId)
                         .header(HttpHeaders.AUTHORIZATION, bearer("hr", "ADMIN")))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().exists(HttpHeaders.RETRY_AFTER))
@@ -113,36 +118,54 @@ class StoreOutageIT {
         Thread.sleep(8_000);
         MONGO.start();
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(aggregates.find(cycleId, subjectId).group(Relationship.PEER).responses()).isEqualTo(3));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(aggregates
+                                .find(cycleId, subjectId)
+                                .group(Relationship.PEER)
+                                .responses())
+                        .isEqualTo(3));
         assertThat(deadLetterKeys()).doesNotContain(subjectId);
     }
 
     private void publish(FeedbackEvent event) throws Exception {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    TestInfrastructure.get().kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
-                    new StringSerializer(), new StringSerializer());
+            producer = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            TestInfrastructure.get().kafkaBootstrap(),
+                            ProducerConfig.ACKS_CONFIG,
+                            "all"),
+                    new StringSerializer(),
+                    new StringSerializer());
         }
         var record = new ProducerRecord<>(event.topic(), event.partitionKey(), json.writeValueAsString(event));
-        record.headers().add(IntegrationTestBase.EVENT_TYPE_HEADER,
-                event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(
+                        IntegrationTestBase.EVENT_TYPE_HEADER,
+                        event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
         producer.send(record).get(30, TimeUnit.SECONDS);
     }
 
     private static List<String> deadLetterKeys() {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestInfrastructure.get().kafkaBootstrap(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             String dlt = Topics.FEEDBACK_SUBMITTED + Topics.DEAD_LETTER_SUFFIX;
             List<TopicPartition> partitions = consumer.partitionsFor(dlt).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             var keys = new ArrayList<String>();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> keys.add(r.key()));
             }
             return keys;

@@ -1,11 +1,9 @@
 package io.lead360.e2e;
 
-import io.lead360.infra.demo.ApiClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.lead360.infra.demo.ApiClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,9 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What an operator with a copy of the disks learns: a real cycle on the embedded stack (./lead360 up),
@@ -38,6 +37,7 @@ class AnonymityAtRestIT {
     private static final String PASSWORD = "e2e-rater-password";
     /** How near a rater's id may not come to their own words, in bytes. */
     private static final int WINDOW = 4096;
+
     private static final int REPORTS = 4;
 
     private static Platform platform;
@@ -46,6 +46,7 @@ class AnonymityAtRestIT {
     private static final Map<String, String> ids = new LinkedHashMap<>();
     /** (rater id, the marker in one of their comments); SELF answers are the subject's own, attributed by design */
     private static final List<Map.Entry<String, String>> markers = new ArrayList<>();
+
     private static final List<String> secretsInTheClear = new ArrayList<>();
     private static final List<JsonNode> requests = new ArrayList<>();
     private static final List<String> subjects = new ArrayList<>();
@@ -89,13 +90,20 @@ class AnonymityAtRestIT {
             }
         }
         subjects.addAll(List.of(ids.get("lead1"), ids.get("lead2")));
-        String cycle = api.post("/api/cycles", admin, Map.of("name", "At rest", "templateId", "leadership-360",
-                "subjectIds", subjects)).expect(201).json().get("id").asString();
+        String cycle = api.post(
+                        "/api/cycles",
+                        admin,
+                        Map.of("name", "At rest", "templateId", "leadership-360", "subjectIds", subjects))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
         api.post("/api/cycles/" + cycle + "/open", admin, null).expect(200);
 
         for (String person : ids.keySet()) {
             String token = api.signIn(person + DOMAIN, PASSWORD);
-            for (JsonNode request : api.get("/api/feedback-requests", token).expect(200).json()) {
+            for (JsonNode request :
+                    api.get("/api/feedback-requests", token).expect(200).json()) {
                 requests.add(request);
                 raterOfRequest.put(request.get("id").asString(), ids.get(person));
                 String path = "/api/feedback-requests/" + request.get("id").asString();
@@ -104,8 +112,16 @@ class AnonymityAtRestIT {
                     String draft = marker();
                     String reason = marker();
                     secretsInTheClear.addAll(List.of(draft, reason));
-                    api.send(path + "/draft", token, b -> b.PUT(json(Map.of("ratings", Map.of("trust-1", 2),
-                            "comments", Map.of("stop", draft)))).header("Content-Type", "application/json")).expect(200);
+                    api.send(
+                                    path + "/draft",
+                                    token,
+                                    b -> b.PUT(json(Map.of(
+                                                    "ratings",
+                                                    Map.of("trust-1", 2),
+                                                    "comments",
+                                                    Map.of("stop", draft))))
+                                            .header("Content-Type", "application/json"))
+                            .expect(200);
                     api.post(path + "/decline", token, Map.of("reason", reason)).expect(200);
                     continue;
                 }
@@ -113,8 +129,15 @@ class AnonymityAtRestIT {
                 if (!request.get("relationship").asString().equals("SELF")) {
                     markers.add(Map.entry(ids.get(person), mine));
                 }
-                api.post(path + "/response", token, Map.of("ratings", Map.of("trust-1", 4, "vision-1", 3),
-                        "comments", Map.of("start", mine))).expect(201);
+                api.post(
+                                path + "/response",
+                                token,
+                                Map.of(
+                                        "ratings",
+                                        Map.of("trust-1", 4, "vision-1", 3),
+                                        "comments",
+                                        Map.of("start", mine)))
+                        .expect(201);
             }
         }
         // while the cycle is open some answers are held, sealed; the stores have flushed their writes
@@ -124,11 +147,19 @@ class AnonymityAtRestIT {
         api.post("/api/cycles/" + cycle + "/close", admin, null).expect(200);
         api.post("/api/cycles/" + cycle + "/release", admin, null).expect(200);
         for (String subject : subjects) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    api.get("/api/profiles/" + subject + "?cycleId=" + cycle, admin).status() == 200);
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> api.get("/api/profiles/" + subject + "?cycleId=" + cycle, admin)
+                                    .status()
+                            == 200);
         }
-        JsonNode profile = api.get("/api/profiles/" + ids.get("lead1") + "?cycleId=" + cycle, admin).expect(200).json();
-        String report = markers.stream().filter(m -> m.getKey().equals(ids.get("lead1r1"))).findFirst().orElseThrow()
+        JsonNode profile = api.get("/api/profiles/" + ids.get("lead1") + "?cycleId=" + cycle, admin)
+                .expect(200)
+                .json();
+        String report = markers.stream()
+                .filter(m -> m.getKey().equals(ids.get("lead1r1")))
+                .findFirst()
+                .orElseThrow()
                 .getValue();
         assertThat(profile.at("/comments/start").toString()).contains(report);
 
@@ -146,7 +177,9 @@ class AnonymityAtRestIT {
     private static void scan(String when, boolean expectShownCommentsInTheClear) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(platform.home())) {
-            files = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".out")).toList();
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().endsWith(".out"))
+                    .toList();
         }
         assertThat(files).as("files under LEAD360_HOME").isNotEmpty();
         List<String> found = new ArrayList<>();
@@ -171,7 +204,8 @@ class AnonymityAtRestIT {
             }
             for (String secret : secretsInTheClear) {
                 if (!positions(bytes, secret).isEmpty()) {
-                    found.add(when + ": " + platform.home().relativize(file) + ": a draft or decline reason in the clear");
+                    found.add(when + ": " + platform.home().relativize(file)
+                            + ": a draft or decline reason in the clear");
                 }
             }
             for (JsonNode request : requests) {
@@ -183,7 +217,9 @@ class AnonymityAtRestIT {
         }
         assertThat(found).isEmpty();
         if (expectShownCommentsInTheClear) {
-            assertThat(sawAComment).as("the scan reads the stores: shown comments are in analytics' store").isTrue();
+            assertThat(sawAComment)
+                    .as("the scan reads the stores: shown comments are in analytics' store")
+                    .isTrue();
         }
     }
 
@@ -198,7 +234,8 @@ class AnonymityAtRestIT {
     /** What an id derived from who the request is for would be: UUIDv3 of cycle, subject, rater and relationship. */
     private static String recomputableId(JsonNode request) {
         String rater = raterOf(request);
-        String key = request.get("cycleId").asString() + "|" + request.at("/subject/id").asString() + "|" + rater + "|"
+        String key = request.get("cycleId").asString() + "|"
+                + request.at("/subject/id").asString() + "|" + rater + "|"
                 + request.get("relationship").asString();
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
@@ -212,15 +249,20 @@ class AnonymityAtRestIT {
     }
 
     private static void permissionsAreOwnerOnly() throws IOException {
-        Set<PosixFilePermission> others = EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
+        Set<PosixFilePermission> others = EnumSet.of(
+                PosixFilePermission.GROUP_READ,
+                PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.GROUP_EXECUTE,
+                PosixFilePermission.OTHERS_READ,
+                PosixFilePermission.OTHERS_WRITE,
                 PosixFilePermission.OTHERS_EXECUTE);
         List<String> open = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(platform.home().resolve("data"))) {
             for (Path p : walk.toList()) {
                 Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
                 if (perms.stream().anyMatch(others::contains)) {
-                    open.add(platform.home().relativize(p) + " " + java.nio.file.attribute.PosixFilePermissions.toString(perms));
+                    open.add(platform.home().relativize(p) + " "
+                            + java.nio.file.attribute.PosixFilePermissions.toString(perms));
                 }
             }
         }

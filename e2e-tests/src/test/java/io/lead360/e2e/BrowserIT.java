@@ -1,8 +1,22 @@
 package io.lead360.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lead360.infra.MailInbox;
 import io.lead360.infra.demo.ApiClient;
 import io.lead360.infra.demo.DemoOrganisation;
-import io.lead360.infra.MailInbox;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,21 +40,6 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
-
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web application in real headless Chromium against the whole platform ({@code ./lead360 up}
@@ -93,16 +92,39 @@ class BrowserIT {
         for (JsonNode p : api.get("/api/people", admin).expect(200).json()) {
             ids.put(p.get("email").asString(), p.get("id").asString());
         }
-        Map<String, Object> cycle = Map.of("name", "Browser test cycle", "templateId", "leadership-360",
-                "subjectIds", List.of(ids.get(email("lead"))), "anonymityThreshold", 3);
-        cycleId = api.post("/api/cycles", admin, cycle).expect(201).json().get("id").asString();
+        Map<String, Object> cycle = Map.of(
+                "name",
+                "Browser test cycle",
+                "templateId",
+                "leadership-360",
+                "subjectIds",
+                List.of(ids.get(email("lead"))),
+                "anonymityThreshold",
+                3);
+        cycleId = api.post("/api/cycles", admin, cycle)
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
         api.post("/api/cycles/" + cycleId + "/open", admin, null).expect(200);
         // the third report answers through the API, so that with r1 and r2 in the browser the group
         // reaches the threshold (3) and the leader's profile shows it
         String r3 = api.signIn(email("r3"), PASSWORD);
-        String request = api.get("/api/feedback-requests", r3).expect(200).json().get(0).get("id").asString();
-        api.post("/api/feedback-requests/" + request + "/response", r3,
-                Map.of("ratings", Map.of("trust-1", 4, "vision-1", 5), "comments", Map.of("start", "More walks"))).expect(201);
+        String request = api.get("/api/feedback-requests", r3)
+                .expect(200)
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
+        api.post(
+                        "/api/feedback-requests/" + request + "/response",
+                        r3,
+                        Map.of(
+                                "ratings",
+                                Map.of("trust-1", 4, "vision-1", 5),
+                                "comments",
+                                Map.of("start", "More walks")))
+                .expect(201);
     }
 
     @AfterAll
@@ -117,9 +139,17 @@ class BrowserIT {
         userDataDir = Files.createTempDirectory("lead360-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.binary().toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + userDataDir);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,900",
+                "--user-data-dir=" + userDataDir);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromium.driver().toFile())
                 .usingAnyFreePort()
@@ -133,7 +163,8 @@ class BrowserIT {
             driver.quit();
         }
         try (var paths = Files.walk(userDataDir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
@@ -155,7 +186,8 @@ class BrowserIT {
         for (int i = 0; i < items.size(); i++) {
             // the radio itself is visually hidden; people click its label
             List<WebElement> labels = items.get(i).findElements(By.cssSelector(".option label"));
-            assertThat(labels).extracting(WebElement::getText)
+            assertThat(labels)
+                    .extracting(WebElement::getText)
                     .containsExactly("Never", "Rarely", "Sometimes", "Often", "Always", "Can't say");
             scrollTo(labels.get(i % 6));
             labels.get(i % 6).click();
@@ -167,7 +199,8 @@ class BrowserIT {
         scrollTo(save);
         save.click();
         // saved, or a short message on a server without drafts: never a broken page
-        new WebDriverWait(driver, WAIT).until(d -> !d.findElement(By.id("form-message")).getText().isBlank());
+        new WebDriverWait(driver, WAIT)
+                .until(d -> !d.findElement(By.id("form-message")).getText().isBlank());
         screenshot("03-questionnaire");
 
         WebElement submit = driver.findElement(By.id("submit-feedback"));
@@ -191,7 +224,8 @@ class BrowserIT {
         driver.switchTo().activeElement().sendKeys(PASSWORD, Keys.ENTER);
         waitFor(By.id("pending-requests"));
 
-        WebElement active = tabUntil(e -> e.getAttribute("class") != null && e.getAttribute("class").contains("request-link"));
+        WebElement active = tabUntil(
+                e -> e.getAttribute("class") != null && e.getAttribute("class").contains("request-link"));
         active.sendKeys(Keys.ENTER);
         waitFor(By.id("questionnaire"));
 
@@ -208,8 +242,8 @@ class BrowserIT {
                 }
                 answered++;
                 if (!focusShown) {
-                    String outline = (String) ((JavascriptExecutor) driver).executeScript(
-                            "const l = document.activeElement.nextElementSibling;"
+                    String outline = (String) ((JavascriptExecutor) driver)
+                            .executeScript("const l = document.activeElement.nextElementSibling;"
                                     + "return getComputedStyle(l).outlineStyle;");
                     focusShown = "solid".equals(outline);
                 }
@@ -234,7 +268,8 @@ class BrowserIT {
         // the invitation as it arrived, read over IMAP
         MailInbox.Mail invitation = awaitInvitation(email("boss"));
         assertThat(invitation.subject()).isEqualTo("Your feedback is asked for: Browser test cycle");
-        Matcher password = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/#/set-password\\?token=\\S+)").matcher(invitation.text());
+        Matcher password = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/#/set-password\\?token=\\S+)")
+                .matcher(invitation.text());
         Matcher request = Pattern.compile("Lou Lead, as their manager: (http://127\\.0\\.0\\.1:\\d+/#/feedback/\\S+)")
                 .matcher(invitation.text());
         assertThat(password.find()).as(invitation.text()).isTrue();
@@ -242,7 +277,9 @@ class BrowserIT {
 
         driver.get(password.group(1));
         waitFor(By.id("new-password"));
-        assertThat(driver.getCurrentUrl()).as("the token leaves the address bar").doesNotContain("token=");
+        assertThat(driver.getCurrentUrl())
+                .as("the token leaves the address bar")
+                .doesNotContain("token=");
         screenshot("03a-set-password");
         driver.findElement(By.id("new-password")).sendKeys("bea-chose-this");
         driver.findElement(By.id("new-password-again")).sendKeys("bea-chose-this");
@@ -254,7 +291,8 @@ class BrowserIT {
         driver.get(request.group(1));
         waitFor(By.id("questionnaire"));
         for (WebElement item : driver.findElements(By.cssSelector("fieldset.item"))) {
-            WebElement often = item.findElements(By.cssSelector(".option label")).get(3);
+            WebElement often =
+                    item.findElements(By.cssSelector(".option label")).get(3);
             scrollTo(often);
             often.click();
         }
@@ -264,7 +302,12 @@ class BrowserIT {
         waitForText(By.tagName("main"), "Your feedback is submitted");
         screenshot("03b-submitted-from-mail");
         String token = api.signIn(email("boss"), "bea-chose-this");
-        assertThat(api.get("/api/feedback-requests", token).expect(200).json().get(0).get("status").asString())
+        assertThat(api.get("/api/feedback-requests", token)
+                        .expect(200)
+                        .json()
+                        .get(0)
+                        .get("status")
+                        .asString())
                 .isEqualTo("SUBMITTED");
     }
 
@@ -303,7 +346,8 @@ class BrowserIT {
         waitFor(By.id("cycles"));
 
         WebElement csv = driver.findElement(By.id("import-text"));
-        csv.sendKeys("email,name,managerEmail,roles,password\n",
+        csv.sendKeys(
+                "email,name,managerEmail,roles,password\n",
                 "new.person" + DOMAIN + ",New Person,nobody" + DOMAIN + ",EMPLOYEE,\n");
         driver.findElement(By.id("import-preview")).click();
         waitForText(By.id("import-result"), "nothing was saved");
@@ -314,7 +358,8 @@ class BrowserIT {
         waitForText(By.id("cycle-status"), "Open");
         waitFor(By.id("progress-table"));
         driver.findElement(By.id("cycle-remind")).click();
-        new WebDriverWait(driver, WAIT).until(d -> !d.findElement(By.id("cycle-message")).getText().isBlank());
+        new WebDriverWait(driver, WAIT)
+                .until(d -> !d.findElement(By.id("cycle-message")).getText().isBlank());
         screenshot("08-cycle-open");
 
         driver.findElement(By.id("cycle-close")).click();
@@ -324,7 +369,11 @@ class BrowserIT {
         waitFor(By.id("heatmap-box"));
         screenshot("09-cycle-released");
 
-        assertThat(api.get("/api/cycles/" + cycleId, admin).expect(200).json().get("status").asString())
+        assertThat(api.get("/api/cycles/" + cycleId, admin)
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asString())
                 .isEqualTo("RELEASED");
     }
 
@@ -334,13 +383,15 @@ class BrowserIT {
         driver.get(platform.gatewayUrl() + "/#/profile");
         signIn(email("lead"));
         // analytics applies the events asynchronously: reload until the released profile is there
-        new WebDriverWait(driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofSeconds(2)).until(d -> {
-            if (!d.findElements(By.id("competency-chart")).isEmpty()) {
-                return true;
-            }
-            d.navigate().refresh();
-            return false;
-        });
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .pollingEvery(Duration.ofSeconds(2))
+                .until(d -> {
+                    if (!d.findElements(By.id("competency-chart")).isEmpty()) {
+                        return true;
+                    }
+                    d.navigate().refresh();
+                    return false;
+                });
         assertChartAndIndex();
         WebElement comments = driver.findElement(By.id("comments-continue"));
         assertThat(comments.getText()).contains(MARKUP_COMMENT);
@@ -356,29 +407,34 @@ class BrowserIT {
         signIn("max.manager" + DemoOrganisation.DOMAIN, DemoOrganisation.PASSWORD);
         waitFor(By.id("competency-chart"));
         assertChartAndIndex();
-        assertThat(driver.findElements(By.cssSelector("#competency-table tbody tr"))).hasSize(7);
+        assertThat(driver.findElements(By.cssSelector("#competency-table tbody tr")))
+                .hasSize(7);
         screenshot("11-profile");
 
         driver.manage().window().setSize(new Dimension(360, 780));
         driver.navigate().refresh();
         waitFor(By.id("competency-chart"));
-        Long overflow = (Long) ((JavascriptExecutor) driver).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        Long overflow = (Long) ((JavascriptExecutor) driver)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(overflow).as("no sideways scrolling on a 360 px phone").isLessThanOrEqualTo(0L);
         screenshot("12-profile-phone");
 
         driver.findElement(By.id("sign-out")).click();
         waitFor(By.id("email"));
-        assertThat(((JavascriptExecutor) driver).executeScript("return sessionStorage.length")).isEqualTo(0L);
+        assertThat(((JavascriptExecutor) driver).executeScript("return sessionStorage.length"))
+                .isEqualTo(0L);
     }
 
     private void assertChartAndIndex() {
         assertThat(text(By.id("leading-index"))).matches("\\d{1,3} / 100");
         WebElement canvas = driver.findElement(By.id("competency-chart"));
         assertThat(canvas.getSize().getWidth()).isPositive();
-        assertThat(((JavascriptExecutor) driver).executeScript(
-                "return !!window.Chart && !!Chart.getChart(document.getElementById('competency-chart'));"))
-                .as("Chart.js drew the competency chart").isEqualTo(true);
+        assertThat(
+                        ((JavascriptExecutor) driver)
+                                .executeScript(
+                                        "return !!window.Chart && !!Chart.getChart(document.getElementById('competency-chart'));"))
+                .as("Chart.js drew the competency chart")
+                .isEqualTo(true);
     }
 
     private void signIn(String email) {
@@ -394,7 +450,8 @@ class BrowserIT {
 
     private JsonNode requestOf(String rater) {
         String token = api.signIn(email(rater), PASSWORD);
-        for (JsonNode request : api.get("/api/feedback-requests", token).expect(200).json()) {
+        for (JsonNode request :
+                api.get("/api/feedback-requests", token).expect(200).json()) {
             if (cycleId.equals(request.get("cycleId").asString())) {
                 return request;
             }
@@ -436,9 +493,10 @@ class BrowserIT {
     /** A screenshot of the whole page: the window grows to the page's height for the shot. */
     private void screenshot(String name) throws IOException {
         Dimension before = driver.manage().window().getSize();
-        Long height = (Long) ((JavascriptExecutor) driver).executeScript(
-                "return Math.ceil(document.documentElement.scrollHeight);");
-        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(Math.max(height + 140, 600), 6000)));
+        Long height = (Long)
+                ((JavascriptExecutor) driver).executeScript("return Math.ceil(document.documentElement.scrollHeight);");
+        driver.manage().window().setSize(new Dimension(before.getWidth(), (int)
+                Math.min(Math.max(height + 140, 600), 6000)));
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         driver.manage().window().setSize(before);

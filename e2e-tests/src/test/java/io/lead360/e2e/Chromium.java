@@ -17,13 +17,17 @@ import java.util.Properties;
  */
 record Chromium(Path binary, Path driver) {
 
-    static final List<String> BROWSER_NAMES = List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
+    static final List<String> BROWSER_NAMES =
+            List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable");
     static final List<String> DRIVER_NAMES = List.of("chromedriver");
     /** Debian's packages, then the macOS applications. */
-    static final List<Path> BROWSER_PATHS = List.of(Path.of("/usr/bin/chromium"),
+    static final List<Path> BROWSER_PATHS = List.of(
+            Path.of("/usr/bin/chromium"),
             Path.of("/Applications/Chromium.app/Contents/MacOS/Chromium"),
             Path.of("/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"));
-    static final List<Path> DRIVER_PATHS = List.of(Path.of("/usr/bin/chromedriver"), Path.of("/usr/lib/chromium/chromedriver"));
+
+    static final List<Path> DRIVER_PATHS =
+            List.of(Path.of("/usr/bin/chromedriver"), Path.of("/usr/lib/chromium/chromedriver"));
 
     static final String HOW_TO_INSTALL = """
             Install Chromium (or Google Chrome) and a chromedriver of the same major version:
@@ -38,20 +42,43 @@ record Chromium(Path binary, Path driver) {
         return find(System.getenv(), System.getProperties(), BROWSER_PATHS, DRIVER_PATHS);
     }
 
-    static Chromium find(Map<String, String> environment, Properties properties, List<Path> browserPaths, List<Path> driverPaths) {
+    static Chromium find(
+            Map<String, String> environment, Properties properties, List<Path> browserPaths, List<Path> driverPaths) {
         List<String> problems = new ArrayList<>();
-        Optional<Path> binary = locate("browser (Chromium or Google Chrome)", "lead360.chromium", "LEAD360_CHROMIUM", BROWSER_NAMES, browserPaths,
-                environment, properties, problems);
-        Optional<Path> driver = locate("chromedriver", "lead360.chromedriver", "LEAD360_CHROMEDRIVER", DRIVER_NAMES, driverPaths,
-                environment, properties, problems);
+        Optional<Path> binary = locate(
+                "browser (Chromium or Google Chrome)",
+                "lead360.chromium",
+                "LEAD360_CHROMIUM",
+                BROWSER_NAMES,
+                browserPaths,
+                environment,
+                properties,
+                problems);
+        Optional<Path> driver = locate(
+                "chromedriver",
+                "lead360.chromedriver",
+                "LEAD360_CHROMEDRIVER",
+                DRIVER_NAMES,
+                driverPaths,
+                environment,
+                properties,
+                problems);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("BrowserIT cannot run:\n  " + String.join("\n  ", problems) + "\n" + HOW_TO_INSTALL);
+            throw new IllegalStateException(
+                    "BrowserIT cannot run:\n  " + String.join("\n  ", problems) + "\n" + HOW_TO_INSTALL);
         }
         return new Chromium(binary.orElseThrow(), driver.orElseThrow());
     }
 
-    private static Optional<Path> locate(String what, String property, String variable, List<String> names, List<Path> paths,
-                                         Map<String, String> environment, Properties properties, List<String> problems) {
+    private static Optional<Path> locate(
+            String what,
+            String property,
+            String variable,
+            List<String> names,
+            List<Path> paths,
+            Map<String, String> environment,
+            Properties properties,
+            List<String> problems) {
         String setting = properties.getProperty(property, environment.get(variable));
         if (setting != null && !setting.isBlank()) {
             Path given = Path.of(setting);

@@ -1,7 +1,7 @@
 package io.lead360.e2e;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChromiumTest {
 
@@ -30,8 +29,11 @@ class ChromiumTest {
         Path browser = executable("chromium-browser");
         Path driver = executable("chromedriver");
 
-        Chromium found = Chromium.find(Map.of("PATH", "/nonexistent:" + dir), new Properties(),
-                List.of(Path.of("/usr/bin/chromium")), List.of(Path.of("/usr/bin/chromedriver")));
+        Chromium found = Chromium.find(
+                Map.of("PATH", "/nonexistent:" + dir),
+                new Properties(),
+                List.of(Path.of("/usr/bin/chromium")),
+                List.of(Path.of("/usr/bin/chromedriver")));
 
         assertThat(found).isEqualTo(new Chromium(browser, driver));
     }
@@ -44,8 +46,17 @@ class ChromiumTest {
         Properties properties = new Properties();
         properties.setProperty("lead360.chromedriver", driver.toString());
 
-        Chromium found = Chromium.find(Map.of("PATH", dir.toString(), "LEAD360_CHROMIUM", chrome.toString(),
-                "LEAD360_CHROMEDRIVER", "/nonexistent/chromedriver"), properties, List.of(), List.of());
+        Chromium found = Chromium.find(
+                Map.of(
+                        "PATH",
+                        dir.toString(),
+                        "LEAD360_CHROMIUM",
+                        chrome.toString(),
+                        "LEAD360_CHROMEDRIVER",
+                        "/nonexistent/chromedriver"),
+                properties,
+                List.of(),
+                List.of());
 
         assertThat(found).isEqualTo(new Chromium(chrome, driver));
     }
@@ -56,9 +67,13 @@ class ChromiumTest {
         executable("chromedriver");
         Path notExecutable = Files.writeString(dir.resolve("chrome.txt"), "");
 
-        assertThatThrownBy(() -> Chromium.find(Map.of("PATH", dir.toString(), "LEAD360_CHROMIUM", notExecutable.toString()),
-                new Properties(), List.of(), List.of()))
-                .hasMessageContaining("LEAD360_CHROMIUM / -Dlead360.chromium is " + notExecutable + ", which is not an executable file");
+        assertThatThrownBy(() -> Chromium.find(
+                        Map.of("PATH", dir.toString(), "LEAD360_CHROMIUM", notExecutable.toString()),
+                        new Properties(),
+                        List.of(),
+                        List.of()))
+                .hasMessageContaining("LEAD360_CHROMIUM / -Dlead360.chromium is " + notExecutable
+                        + ", which is not an executable file");
     }
 
     @Test
@@ -66,7 +81,8 @@ class ChromiumTest {
         assertThatThrownBy(() -> Chromium.find(Map.of("PATH", dir.toString()), new Properties(), List.of(), List.of()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no browser (Chromium or Google Chrome) found: LEAD360_CHROMIUM is not set")
-                .hasMessageContaining("none of chromium, chromium-browser, google-chrome, google-chrome-stable is on PATH")
+                .hasMessageContaining(
+                        "none of chromium, chromium-browser, google-chrome, google-chrome-stable is on PATH")
                 .hasMessageContaining("no chromedriver found: LEAD360_CHROMEDRIVER is not set")
                 .hasMessageContaining("sudo apt-get install chromium chromium-driver")
                 .hasMessageContaining("sudo dnf install chromium chromedriver")

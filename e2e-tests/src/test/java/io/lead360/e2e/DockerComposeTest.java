@@ -1,7 +1,6 @@
 package io.lead360.e2e;
 
-import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * There is no Docker engine to run docker-compose.yml here, so this test reads it and the root
@@ -31,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DockerComposeTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("lead360.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("lead360.root", "..")).toAbsolutePath().normalize();
     private static final List<String> SERVICES = List.of("feedback-service", "analytics-service", "gateway-service");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(LEAD360_[A-Z0-9_]+)");
     private static final Pattern SERVICE_URL = Pattern.compile("https?://([a-z0-9-]+):(\\d+)(/.*)?");
@@ -57,7 +57,8 @@ class DockerComposeTest {
     private static Set<String> settingsReadBy(String serviceName) throws IOException {
         Set<String> names = new TreeSet<>();
         try (var files = Files.walk(ROOT.resolve(serviceName).resolve("src/main/resources"))) {
-            for (Path file : files.filter(p -> p.toString().matches(".*application.*\\.(ya?ml|properties)$")).toList()) {
+            for (Path file : files.filter(p -> p.toString().matches(".*application.*\\.(ya?ml|properties)$"))
+                    .toList()) {
                 Matcher m = PLACEHOLDER.matcher(Files.readString(file));
                 while (m.find()) {
                     names.add(m.group(1));
@@ -73,13 +74,17 @@ class DockerComposeTest {
         for (String name : SERVICES) {
             Set<String> read = settingsReadBy(name);
             assertThat(read).as(name + " reads settings from the environment").isNotEmpty();
-            Map<String, Object> environment = (Map<String, Object>) service(name).get("environment");
+            Map<String, Object> environment =
+                    (Map<String, Object>) service(name).get("environment");
             // a port a service is not asked to listen on, or a route to a service it does not call, is not read
             Set<String> needed = new TreeSet<>(read);
-            needed.removeIf(v -> v.endsWith("_PORT") && !v.equals(portVariableOf(name))
+            needed.removeIf(v -> v.endsWith("_PORT")
+                    && !v.equals(portVariableOf(name))
                     && !v.equals(managementPortVariableOf(name)));
             needed.removeIf(v -> v.equals("LEAD360_HOME"));
-            assertThat(environment.keySet()).as(name + " environment in docker-compose.yml").containsAll(needed);
+            assertThat(environment.keySet())
+                    .as(name + " environment in docker-compose.yml")
+                    .containsAll(needed);
         }
     }
 
@@ -106,7 +111,8 @@ class DockerComposeTest {
                     continue;
                 }
                 String target = url.group(1);
-                assertThat(url.group(2)).as(name + " " + setting.getKey())
+                assertThat(url.group(2))
+                        .as(name + " " + setting.getKey())
                         .isEqualTo(String.valueOf(environment(target).get(portVariableOf(target))));
                 links++;
             }
@@ -132,11 +138,16 @@ class DockerComposeTest {
                         .map(m -> m.split(":"))
                         .filter(m -> file.startsWith(m[1] + "/"))
                         .map(m -> m[0])
-                        .findFirst().orElse(null);
-                assertThat(volume).as(name + " " + setting.getKey() + " " + file + " on a volume").isNotNull();
+                        .findFirst()
+                        .orElse(null);
+                assertThat(volume)
+                        .as(name + " " + setting.getKey() + " " + file + " on a volume")
+                        .isNotNull();
                 assertThat(named).as("named volumes").contains(volume);
                 // one service's keys are not readable by another
-                assertThat(ownerOfVolume.putIfAbsent(volume, name)).as(volume + " shared").isIn(null, name);
+                assertThat(ownerOfVolume.putIfAbsent(volume, name))
+                        .as(volume + " shared")
+                        .isIn(null, name);
             }
         }
         assertThat(ownerOfVolume).containsOnlyKeys("gateway-keys", "feedback-keys", "analytics-keys");
@@ -148,8 +159,9 @@ class DockerComposeTest {
         for (var entry : services().entrySet()) {
             Map<String, Object> service = (Map<String, Object>) entry.getValue();
             assertThat(service).as(entry.getKey()).containsKey("healthcheck");
-            Map<String, Object> limits = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
-                    service.get("deploy")).get("resources")).get("limits");
+            Map<String, Object> limits = (Map<String, Object>)
+                    ((Map<String, Object>) ((Map<String, Object>) service.get("deploy")).get("resources"))
+                            .get("limits");
             assertThat(limits).as(entry.getKey() + " memory limit").containsKey("memory");
         }
     }
@@ -158,11 +170,13 @@ class DockerComposeTest {
     @SuppressWarnings("unchecked")
     void servicesStartOnlyWhenWhatTheyNeedIsHealthy() throws IOException {
         for (String name : List.of("feedback-service", "analytics-service")) {
-            Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) service(name).get("depends_on");
+            Map<String, Map<String, String>> dependsOn =
+                    (Map<String, Map<String, String>>) service(name).get("depends_on");
             assertThat(dependsOn).containsOnlyKeys("mongodb", "kafka");
             dependsOn.values().forEach(c -> assertThat(c.get("condition")).isEqualTo("service_healthy"));
         }
-        Map<String, Map<String, String>> gateway = (Map<String, Map<String, String>>) service("gateway-service").get("depends_on");
+        Map<String, Map<String, String>> gateway =
+                (Map<String, Map<String, String>>) service("gateway-service").get("depends_on");
         assertThat(gateway).containsOnlyKeys("feedback-service", "analytics-service");
         assertThat(String.valueOf(service("mongodb").get("command"))).contains("--replSet");
     }
@@ -173,23 +187,37 @@ class DockerComposeTest {
         for (String name : SERVICES) {
             Map<String, Object> build = (Map<String, Object>) service(name).get("build");
             assertThat(build).as(name + " build").isNotNull();
-            assertThat(String.valueOf(build.get("context"))).as(name + " build context").isIn(".", "./");
-            assertThat(build.getOrDefault("dockerfile", "Dockerfile")).as(name + " dockerfile").isEqualTo("Dockerfile");
-            assertThat((Map<String, Object>) build.get("args")).as(name + " build args").containsEntry("MODULE", name);
-            assertThat(ROOT.resolve(name).resolve("Dockerfile")).as("a Dockerfile of its own").doesNotExist();
+            assertThat(String.valueOf(build.get("context")))
+                    .as(name + " build context")
+                    .isIn(".", "./");
+            assertThat(build.getOrDefault("dockerfile", "Dockerfile"))
+                    .as(name + " dockerfile")
+                    .isEqualTo("Dockerfile");
+            assertThat((Map<String, Object>) build.get("args"))
+                    .as(name + " build args")
+                    .containsEntry("MODULE", name);
+            assertThat(ROOT.resolve(name).resolve("Dockerfile"))
+                    .as("a Dockerfile of its own")
+                    .doesNotExist();
         }
         DockerfileStages dockerfile = dockerfile();
         assertThat(dockerfile.globalArgs()).contains("MODULE");
         DockerfileStages.Stage build = dockerfile.stage("build");
-        assertThat(build.all("ARG")).extracting(DockerfileStages.Instruction::arguments).contains("MODULE");
+        assertThat(build.all("ARG"))
+                .extracting(DockerfileStages.Instruction::arguments)
+                .contains("MODULE");
         // from source: the reactor builds the module and what it needs, nothing comes prebuilt
-        assertThat(build.all("COPY")).extracting(DockerfileStages.Instruction::arguments).contains(". .");
-        assertThat(build.all("RUN")).extracting(DockerfileStages.Instruction::arguments)
+        assertThat(build.all("COPY"))
+                .extracting(DockerfileStages.Instruction::arguments)
+                .contains(". .");
+        assertThat(build.all("RUN"))
+                .extracting(DockerfileStages.Instruction::arguments)
                 .anySatisfy(run -> assertThat(run)
                         .contains("--mount=type=cache,target=/root/.m2")
-                        .contains("./mvnw -B").contains("-pl \"$MODULE\" -am package -DskipTests"))
-                .anySatisfy(run -> assertThat(run).contains("java -Djarmode=tools -jar")
-                        .contains("extract --layers --launcher"));
+                        .contains("./mvnw -B")
+                        .contains("-pl \"$MODULE\" -am package -DskipTests"))
+                .anySatisfy(run ->
+                        assertThat(run).contains("java -Djarmode=tools -jar").contains("extract --layers --launcher"));
     }
 
     @Test
@@ -198,7 +226,8 @@ class DockerComposeTest {
         assertThat(runtime.image()).as("runtime image").contains("jre");
         assertThat(runtime.user()).as("USER of the runtime stage").isNotIn("root", "0", "");
         // the account exists: created in the same stage
-        assertThat(runtime.all("RUN")).extracting(DockerfileStages.Instruction::arguments)
+        assertThat(runtime.all("RUN"))
+                .extracting(DockerfileStages.Instruction::arguments)
                 .anySatisfy(run -> assertThat(run).contains("useradd").contains(" " + runtime.user()));
     }
 
@@ -212,15 +241,21 @@ class DockerComposeTest {
                 .filter(Matcher::find)
                 .map(m -> m.group(1))
                 .toList();
-        assertThat(layers).containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
-        assertThat(runtime.all("ENTRYPOINT")).singleElement().extracting(DockerfileStages.Instruction::arguments)
-                .asString().contains("org.springframework.boot.loader.launch.JarLauncher");
+        assertThat(layers)
+                .containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
+        assertThat(runtime.all("ENTRYPOINT"))
+                .singleElement()
+                .extracting(DockerfileStages.Instruction::arguments)
+                .asString()
+                .contains("org.springframework.boot.loader.launch.JarLauncher");
     }
 
     @Test
     void theBuildContextLeavesOutDataKeysSecretsAndBuildOutput() throws IOException {
         List<String> ignored = Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
         // var/ holds ./lead360's data and keys: an image built with them would carry who rated whom
         assertThat(ignored).contains("var", ".env", ".git", "**/target", "**/*-home");
     }
@@ -230,7 +265,9 @@ class DockerComposeTest {
     void everyContainerRestartsAfterAFailureUnlessStopped() throws IOException {
         for (var entry : services().entrySet()) {
             Map<String, Object> service = (Map<String, Object>) entry.getValue();
-            assertThat(service.get("restart")).as(entry.getKey() + " restart policy").isIn("unless-stopped", "on-failure");
+            assertThat(service.get("restart"))
+                    .as(entry.getKey() + " restart policy")
+                    .isIn("unless-stopped", "on-failure");
         }
     }
 
@@ -246,10 +283,12 @@ class DockerComposeTest {
                 continue;
             }
             List<String> writes = images.dataDirectories(image, environmentOf(service), commandOf(service));
-            List<String> volumes = ((List<String>) service.getOrDefault("volumes", List.of())).stream()
-                    .map(m -> m.split(":")[1]).toList();
-            assertThat(volumes).as(entry.getKey() + " (" + image + ") writes " + writes + "; its volumes")
-                    .isNotEmpty().containsExactlyInAnyOrderElementsOf(writes);
+            List<String> volumes = ((List<String>) service.getOrDefault("volumes", List.of()))
+                    .stream().map(m -> m.split(":")[1]).toList();
+            assertThat(volumes)
+                    .as(entry.getKey() + " (" + image + ") writes " + writes + "; its volumes")
+                    .isNotEmpty()
+                    .containsExactlyInAnyOrderElementsOf(writes);
             checked++;
         }
         // MongoDB and Kafka; a stateful image compose/image-defaults.yml does not know is not checked
@@ -265,7 +304,8 @@ class DockerComposeTest {
         Map<String, String> environment = environmentOf(service("kafka"));
         environment.remove("KAFKA_LOG_DIRS");
         // any KAFKA_* setting replaces the image's default configuration: the broker's own default applies
-        assertThat(images.dataDirectories("apache/kafka:4.1.2", environment, List.of())).containsExactly("/tmp/kafka-logs");
+        assertThat(images.dataDirectories("apache/kafka:4.1.2", environment, List.of()))
+                .containsExactly("/tmp/kafka-logs");
         // no setting at all: the default configuration of the distribution
         assertThat(images.dataDirectories("apache/kafka:4.1.2", Map.of("KAFKA_HEAP_OPTS", "-Xmx512m"), List.of()))
                 .containsExactly("/tmp/kraft-combined-logs");
@@ -279,10 +319,15 @@ class DockerComposeTest {
         for (String name : SERVICES) {
             Map<String, Object> environment = environment(name);
             String managementPort = managementPortVariableOf(name);
-            assertThat(environment).as(name).containsKey(managementPort).containsEntry("LEAD360_MANAGEMENT_ADDRESS", "0.0.0.0");
-            List<String> test = (List<String>) ((Map<String, Object>) service(name).get("healthcheck")).get("test");
-            assertThat(test).as(name + " healthcheck").contains(
-                    "http://localhost:" + environment.get(managementPort) + "/actuator/health/readiness");
+            assertThat(environment)
+                    .as(name)
+                    .containsKey(managementPort)
+                    .containsEntry("LEAD360_MANAGEMENT_ADDRESS", "0.0.0.0");
+            List<String> test =
+                    (List<String>) ((Map<String, Object>) service(name).get("healthcheck")).get("test");
+            assertThat(test)
+                    .as(name + " healthcheck")
+                    .contains("http://localhost:" + environment.get(managementPort) + "/actuator/health/readiness");
             // the actuator stays inside the compose network: only the gateway's public port is published
             assertThat(String.valueOf(service(name).getOrDefault("ports", List.of())))
                     .doesNotContain(String.valueOf(environment.get(managementPort)));
@@ -292,8 +337,11 @@ class DockerComposeTest {
     @Test
     void noPasswordHasAPublishedDefault() throws IOException {
         String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
-        Matcher defaulted = Pattern.compile("\\$\\{(LEAD360_BOOTSTRAP_ADMIN_PASSWORD):-([^}]*)}").matcher(compose);
-        assertThat(defaulted.find()).as("LEAD360_BOOTSTRAP_ADMIN_PASSWORD in docker-compose.yml").isTrue();
+        Matcher defaulted = Pattern.compile("\\$\\{(LEAD360_BOOTSTRAP_ADMIN_PASSWORD):-([^}]*)}")
+                .matcher(compose);
+        assertThat(defaulted.find())
+                .as("LEAD360_BOOTSTRAP_ADMIN_PASSWORD in docker-compose.yml")
+                .isTrue();
         assertThat(defaulted.group(2)).as("its default").isEmpty();
     }
 
@@ -315,6 +363,8 @@ class DockerComposeTest {
         if (command == null) {
             return List.of();
         }
-        return command instanceof List<?> list ? (List<String>) list : List.of(String.valueOf(command).split("\\s+"));
+        return command instanceof List<?> list
+                ? (List<String>) list
+                : List.of(String.valueOf(command).split("\\s+"));
     }
 }

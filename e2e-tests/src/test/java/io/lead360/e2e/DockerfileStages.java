@@ -12,21 +12,25 @@ import java.util.regex.Pattern;
  */
 record DockerfileStages(List<String> globalArgs, List<Stage> stages) {
 
-    private static final Pattern FROM = Pattern.compile("(?i)FROM\\s+(?:--platform=\\S+\\s+)?(\\S+)(?:\\s+AS\\s+(\\S+))?");
+    private static final Pattern FROM =
+            Pattern.compile("(?i)FROM\\s+(?:--platform=\\S+\\s+)?(\\S+)(?:\\s+AS\\s+(\\S+))?");
 
-    record Instruction(String keyword, String arguments) {
-    }
+    record Instruction(String keyword, String arguments) {}
 
     record Stage(String image, String name, List<Instruction> instructions) {
 
         List<Instruction> all(String keyword) {
-            return instructions.stream().filter(i -> i.keyword().equals(keyword)).toList();
+            return instructions.stream()
+                    .filter(i -> i.keyword().equals(keyword))
+                    .toList();
         }
 
         /** The user the stage's last USER instruction sets; root when there is none. */
         String user() {
             List<Instruction> users = all("USER");
-            return users.isEmpty() ? "root" : users.get(users.size() - 1).arguments().split(":")[0];
+            return users.isEmpty()
+                    ? "root"
+                    : users.get(users.size() - 1).arguments().split(":")[0];
         }
     }
 
@@ -59,7 +63,9 @@ record DockerfileStages(List<String> globalArgs, List<Stage> stages) {
     }
 
     Stage stage(String name) {
-        return stages.stream().filter(s -> name.equals(s.name())).findFirst()
+        return stages.stream()
+                .filter(s -> name.equals(s.name()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no stage " + name));
     }
 

@@ -15,24 +15,20 @@ import java.util.TreeSet;
  */
 final class ExpectedProfile {
 
-    record Item(String id, String competency, boolean reverse) {
-    }
+    record Item(String id, String competency, boolean reverse) {}
 
-    record Response(String relationship, Map<String, Integer> ratings, Map<String, String> comments) {
-    }
+    record Response(String relationship, Map<String, Integer> ratings, Map<String, String> comments) {}
 
-    record Group(Double mean, int n) {
-    }
+    record Group(Double mean, int n) {}
 
-    record Competency(String key, Double self, Double others, Map<String, Group> byRelationship) {
-    }
+    record Competency(String key, Double self, Double others, Map<String, Group> byRelationship) {}
 
     /** Others' view of one item: {@code n} non-null ratings from shown non-SELF groups, mean or hidden. */
-    record ItemView(String id, String competency, Double mean, int n) {
-    }
+    record ItemView(String id, String competency, Double mean, int n) {}
 
     /** Per group the responses counted; null for an anonymous group of fewer than the threshold invited. */
     final Map<String, Integer> responses = new LinkedHashMap<>();
+
     final List<Competency> competencies = new ArrayList<>();
     final Integer leadingIndex;
     final Set<String> blindSpots = new TreeSet<>();
@@ -52,8 +48,12 @@ final class ExpectedProfile {
      * @param invited group to how many were invited (from the cycle's progress); a group missing here is
      *                taken to have had enough invited for its count to be shown
      */
-    ExpectedProfile(List<String> competencyKeys, List<Item> items, List<Response> all, int threshold,
-                    Map<String, Integer> invited) {
+    ExpectedProfile(
+            List<String> competencyKeys,
+            List<Item> items,
+            List<Response> all,
+            int threshold,
+            Map<String, Integer> invited) {
         Map<String, Integer> counted = new LinkedHashMap<>();
         for (Response r : all) {
             counted.merge(r.relationship(), 1, Integer::sum);
@@ -73,8 +73,11 @@ final class ExpectedProfile {
                 if (group.equals("SELF")) {
                     continue;
                 }
-                byRelationship.put(group, shown.contains(group)
-                        ? new Group(round(mean(all, items, key, Set.of(group))), counted.get(group)) : null);
+                byRelationship.put(
+                        group,
+                        shown.contains(group)
+                                ? new Group(round(mean(all, items, key, Set.of(group))), counted.get(group))
+                                : null);
             }
             Double self = round(mean(all, items, key, Set.of("SELF")));
             Double others = round(mean(all, items, key, shown));
@@ -90,20 +93,28 @@ final class ExpectedProfile {
         for (Competency c : competencies) {
             gaps.put(c.key(), c.self() == null || c.others() == null ? null : round(c.self() - c.others()));
         }
-        List<ItemView> shownItems = this.items.values().stream().filter(i -> i.mean() != null).toList();
+        List<ItemView> shownItems =
+                this.items.values().stream().filter(i -> i.mean() != null).toList();
         highestItems = shownItems.stream()
-                .sorted(java.util.Comparator.comparing(ItemView::mean).reversed().thenComparing(ItemView::id))
-                .limit(3).map(ItemView::id).toList();
+                .sorted(java.util.Comparator.comparing(ItemView::mean)
+                        .reversed()
+                        .thenComparing(ItemView::id))
+                .limit(3)
+                .map(ItemView::id)
+                .toList();
         lowestItems = shownItems.stream()
                 .sorted(java.util.Comparator.comparing(ItemView::mean).thenComparing(ItemView::id))
-                .limit(3).map(ItemView::id).toList();
+                .limit(3)
+                .map(ItemView::id)
+                .toList();
         Double m = mean(all, items, null, shown);
         leadingIndex = m == null ? null : (int) Math.round(100 * (m - 1) / 4);
         for (String question : List.of("start", "stop", "continue")) {
             Set<String> texts = new TreeSet<>();
             for (Response r : all) {
                 String text = r.comments().get(question);
-                boolean visible = shown.contains(r.relationship()) || r.relationship().equals("SELF");
+                boolean visible =
+                        shown.contains(r.relationship()) || r.relationship().equals("SELF");
                 if (visible && text != null && !text.isBlank()) {
                     texts.add(text);
                 }
@@ -173,6 +184,8 @@ final class ExpectedProfile {
     }
 
     private static Double round(Double value) {
-        return value == null ? null : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
+        return value == null
+                ? null
+                : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
     }
 }

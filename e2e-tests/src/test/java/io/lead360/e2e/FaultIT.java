@@ -1,7 +1,20 @@
 package io.lead360.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.lead360.infra.demo.ApiClient;
 import io.lead360.infra.demo.ApiClient.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,20 +32,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Nothing lost, nothing counted twice: raters answer concurrently through the gateway while a fault
@@ -100,9 +99,14 @@ class FaultIT {
         signInEveryone();
 
         items = new ArrayList<>();
-        for (JsonNode c : api.get("/api/templates/leadership-360", admin).expect(200).json().get("competencies")) {
+        for (JsonNode c : api.get("/api/templates/leadership-360", admin)
+                .expect(200)
+                .json()
+                .get("competencies")) {
             for (JsonNode item : c.get("items")) {
-                items.add(new ExpectedProfile.Item(item.get("id").asString(), c.get("key").asString(),
+                items.add(new ExpectedProfile.Item(
+                        item.get("id").asString(),
+                        c.get("key").asString(),
                         item.get("reverse").asBoolean()));
             }
         }
@@ -139,43 +143,69 @@ class FaultIT {
         String subject = subjectIds.get(1);
         // the subject's self-assessment: attributed, so it is published (and applied) without waiting for a batch
         LoadDriver.Task held = cycle.tasks().stream()
-                .filter(t -> t.subjectId().equals(subject) && t.relationship().equals("SELF")).findFirst().orElseThrow();
+                .filter(t -> t.subjectId().equals(subject) && t.relationship().equals("SELF"))
+                .findFirst()
+                .orElseThrow();
         List<LoadDriver.Task> rest = new ArrayList<>(cycle.tasks());
         rest.remove(held);
         LoadDriver driver = driver(5);
-        LoadDriver.Run run = driver.start(rest, Duration.ofSeconds(8), Duration.ofSeconds(60)).get();
-        assertThat(checker.awaitCounts(admin, cycle.id(), subjectIds, run.acknowledgedBySubject(), Duration.ofSeconds(60))
-                .matched()).isTrue();
+        LoadDriver.Run run = driver.start(rest, Duration.ofSeconds(8), Duration.ofSeconds(60))
+                .get();
+        assertThat(checker.awaitCounts(
+                                admin, cycle.id(), subjectIds, run.acknowledgedBySubject(), Duration.ofSeconds(60))
+                        .matched())
+                .isTrue();
 
         // Same key as the subject's events, so the same partition: the valid answer waits behind them.
         String notJson = "{ not an event " + cycle.id();
         String badScore = "{\"type\":\"FeedbackSubmitted\",\"eventId\":\"00000000-0000-0000-0000-000000000001\","
                 + "\"cycleId\":\"" + cycle.id() + "\",\"subjectId\":\"" + subject + "\",\"ratings\":{\"trust-1\":9}}";
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(FEEDBACK_TOPIC, subject, notJson)).get(30, TimeUnit.SECONDS);
-            producer.send(new ProducerRecord<>(FEEDBACK_TOPIC, subject, badScore)).get(30, TimeUnit.SECONDS);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        platform.kafkaBootstrap(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(FEEDBACK_TOPIC, subject, notJson))
+                    .get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(FEEDBACK_TOPIC, subject, badScore))
+                    .get(30, TimeUnit.SECONDS);
         }
         long sent = System.nanoTime();
-        LoadDriver.Run last = driver.start(List.of(held), Duration.ZERO, Duration.ofSeconds(30)).get();
+        LoadDriver.Run last = driver.start(List.of(held), Duration.ZERO, Duration.ofSeconds(30))
+                .get();
         Map<String, List<ExpectedProfile.Response>> acknowledged = merge(run, last);
         boolean applied = awaitAppliedSelfAssessment(cycle.id(), subject, Duration.ofSeconds(30));
         long heldUpMillis = (System.nanoTime() - sent) / 1_000_000;
 
-        List<ConsumerRecord<String, String>> dead = deadLetters(r -> r.value().contains(cycle.id()), 2, Duration.ofSeconds(30));
-        ProfileChecker.Counts all = checker.awaitCounts(admin, cycle.id(), subjectIds, acknowledged, Duration.ofSeconds(30));
-        record("5 malformed event on the topic", run.acknowledged() + last.acknowledged(), all,
-                run.lostAnswers() + last.lostAnswers(), String.format(
+        List<ConsumerRecord<String, String>> dead =
+                deadLetters(r -> r.value().contains(cycle.id()), 2, Duration.ofSeconds(30));
+        ProfileChecker.Counts all =
+                checker.awaitCounts(admin, cycle.id(), subjectIds, acknowledged, Duration.ofSeconds(30));
+        record(
+                "5 malformed event on the topic",
+                run.acknowledged() + last.acknowledged(),
+                all,
+                run.lostAnswers() + last.lostAnswers(),
+                String.format(
                         "next event of the partition applied %d ms after the garbage; %d dead letters (%s)",
-                        heldUpMillis, dead.size(), dead.stream().map(d -> header(d, "kafka_dlt-exception-cause-fqcn")).toList()));
+                        heldUpMillis,
+                        dead.size(),
+                        dead.stream()
+                                .map(d -> header(d, "kafka_dlt-exception-cause-fqcn"))
+                                .toList()));
 
-        assertThat(applied).as("the subject's answer behind the garbage is applied").isTrue();
+        assertThat(applied)
+                .as("the subject's answer behind the garbage is applied")
+                .isTrue();
         assertThat(heldUpMillis).as("the partition is not held up").isLessThan(5_000);
         assertThat(dead).extracting(ConsumerRecord::value).containsExactlyInAnyOrder(notJson, badScore);
-        assertThat(dead).allSatisfy(d -> assertThat(header(d, "kafka_dlt-exception-cause-fqcn"))
-                .as("not retryable: dead-lettered at the first attempt")
-                .isEqualTo("io.lead360.analytics.ingest.InvalidEventException"));
+        assertThat(dead)
+                .allSatisfy(d -> assertThat(header(d, "kafka_dlt-exception-cause-fqcn"))
+                        .as("not retryable: dead-lettered at the first attempt")
+                        .isEqualTo("io.lead360.analytics.ingest.InvalidEventException"));
         closeReleaseAndCompare(cycle, all, acknowledged);
     }
 
@@ -192,16 +222,24 @@ class FaultIT {
         long started = System.nanoTime();
         LoadDriver.Run run = load.get();
 
-        ProfileChecker.Counts counts = checker.awaitCounts(admin, cycle.id(), subjectIds, run.acknowledgedBySubject(),
-                Duration.ofSeconds(90));
-        List<LoadDriver.Attempt> whileDown = run.attemptsBetween(run.millisSinceStart(stopped), run.millisSinceStart(started));
+        ProfileChecker.Counts counts =
+                checker.awaitCounts(admin, cycle.id(), subjectIds, run.acknowledgedBySubject(), Duration.ofSeconds(90));
+        List<LoadDriver.Attempt> whileDown =
+                run.attemptsBetween(run.millisSinceStart(stopped), run.millisSinceStart(started));
         long appliedMillis = closeReleaseAndCompare(cycle, counts, run.acknowledgedBySubject());
-        record("1 Kafka stopped 30 s", run.acknowledged(), counts, run.lostAnswers(), String.format(
-                "%d submissions answered while Kafka was down, all 201: %s; every profile complete %d ms after the close",
-                whileDown.size(), whileDown.stream().allMatch(a -> a.status() == 201), appliedMillis));
+        record(
+                "1 Kafka stopped 30 s",
+                run.acknowledged(),
+                counts,
+                run.lostAnswers(),
+                String.format(
+                        "%d submissions answered while Kafka was down, all 201: %s; every profile complete %d ms after the close",
+                        whileDown.size(), whileDown.stream().allMatch(a -> a.status() == 201), appliedMillis));
 
         assertThat(run.unresolved()).isZero();
-        assertThat(whileDown).as("submissions while Kafka is down").isNotEmpty()
+        assertThat(whileDown)
+                .as("submissions while Kafka is down")
+                .isNotEmpty()
                 .allSatisfy(a -> assertThat(a.status()).isEqualTo(201));
         assertThat(counts.matched()).as("counts " + counts).isTrue();
     }
@@ -221,7 +259,8 @@ class FaultIT {
         List<String> probes = new ArrayList<>();
         long slowest = 0;
         for (int i = 0; i < 3; i++) {
-            for (String path : List.of("/api/cycles/" + cycle.id(), "/api/profiles/" + subject + "?cycleId=" + cycle.id())) {
+            for (String path :
+                    List.of("/api/cycles/" + cycle.id(), "/api/profiles/" + subject + "?cycleId=" + cycle.id())) {
                 long t0 = System.nanoTime();
                 Response answer = api.get(path, admin);
                 long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -236,21 +275,31 @@ class FaultIT {
         long backMillis = -1;
         while (System.nanoTime() - started < TimeUnit.SECONDS.toNanos(60)) {
             if (api.get("/api/cycles/" + cycle.id(), admin).status() == 200
-                    && api.get("/api/profiles/" + subject + "?cycleId=" + cycle.id(), admin).status() == 409) {
+                    && api.get("/api/profiles/" + subject + "?cycleId=" + cycle.id(), admin)
+                                    .status()
+                            == 409) {
                 backMillis = (System.nanoTime() - started) / 1_000_000;
                 break;
             }
             Thread.sleep(200);
         }
         LoadDriver.Run run = load.get();
-        ProfileChecker.Counts counts = checker.awaitCounts(admin, cycle.id(), subjectIds, run.acknowledgedBySubject(),
-                Duration.ofSeconds(90));
-        List<ConsumerRecord<String, String>> dead = deadLetters(r -> r.value().contains(cycle.id()), 0, Duration.ofSeconds(5));
-        record("4 MongoDB stopped ~15 s", run.acknowledged(), counts, run.lostAnswers(), String.format(
-                "services answered again %d ms after MongoDB returned (no restart); slowest answer while away %d ms; "
-                        + "valid events dead-lettered: %d; probes %s", backMillis, slowest, dead.size(), probes));
+        ProfileChecker.Counts counts =
+                checker.awaitCounts(admin, cycle.id(), subjectIds, run.acknowledgedBySubject(), Duration.ofSeconds(90));
+        List<ConsumerRecord<String, String>> dead =
+                deadLetters(r -> r.value().contains(cycle.id()), 0, Duration.ofSeconds(5));
+        record(
+                "4 MongoDB stopped ~15 s",
+                run.acknowledged(),
+                counts,
+                run.lostAnswers(),
+                String.format(
+                        "services answered again %d ms after MongoDB returned (no restart); slowest answer while away %d ms; "
+                                + "valid events dead-lettered: %d; probes %s",
+                        backMillis, slowest, dead.size(), probes));
 
-        assertThat(probes).as("503 problem+json while MongoDB is away")
+        assertThat(probes)
+                .as("503 problem+json while MongoDB is away")
                 .allSatisfy(p -> assertThat(p).startsWith("503 application/problem+json"));
         assertThat(slowest).isLessThan(5_000);
         assertThat(backMillis).as("recovered by themselves").isBetween(0L, 60_000L);
@@ -286,14 +335,25 @@ class FaultIT {
         platform.run("up");
         long restarted = System.nanoTime();
         LoadDriver.Run run = load.get();
-        ProfileChecker.Counts counts = checker.awaitCounts(admin, cycle.id(), subjectIds, run.acknowledgedBySubject(),
-                Duration.ofSeconds(120));
+        ProfileChecker.Counts counts = checker.awaitCounts(
+                admin, cycle.id(), subjectIds, run.acknowledgedBySubject(), Duration.ofSeconds(120));
         long caughtUp = System.nanoTime();
-        record("6 analytics down behind the gateway", 0, null, 0, String.format(
-                "gateway answers %s in %s ms", answers.get(0), latencies));
-        record("2 analytics SIGKILL mid-batch", run.acknowledged(), counts, run.lostAnswers(), String.format(
-                "restarted in %d ms; counts complete %d ms after the restart (%d ms after the kill)",
-                (restarted - killed) / 1_000_000, (caughtUp - restarted) / 1_000_000, (caughtUp - killed) / 1_000_000));
+        record(
+                "6 analytics down behind the gateway",
+                0,
+                null,
+                0,
+                String.format("gateway answers %s in %s ms", answers.get(0), latencies));
+        record(
+                "2 analytics SIGKILL mid-batch",
+                run.acknowledged(),
+                counts,
+                run.lostAnswers(),
+                String.format(
+                        "restarted in %d ms; counts complete %d ms after the restart (%d ms after the kill)",
+                        (restarted - killed) / 1_000_000,
+                        (caughtUp - restarted) / 1_000_000,
+                        (caughtUp - killed) / 1_000_000));
 
         assertThat(answers).allSatisfy(a -> assertThat(a).isEqualTo("503 application/problem+json"));
         assertThat(latencies).allSatisfy(ms -> assertThat(ms).isLessThan(FAST_MILLIS));
@@ -307,8 +367,8 @@ class FaultIT {
     void feedbackKilledUnderLoadKeepsEvery201AndARetryGets409NeverADuplicate() throws Exception {
         Cycle cycle = openCycle("feedback killed");
         // a dense burst, so that answers are in flight when the process dies
-        Future<LoadDriver.Run> load = driver(8).dropFirstAnswerOneIn(10)
-                .start(cycle.tasks(), Duration.ofSeconds(8), Duration.ofSeconds(150));
+        Future<LoadDriver.Run> load =
+                driver(8).dropFirstAnswerOneIn(10).start(cycle.tasks(), Duration.ofSeconds(8), Duration.ofSeconds(150));
         Thread.sleep(3_000);
         platform.kill9("feedback-service");
         long killed = System.nanoTime();
@@ -318,25 +378,46 @@ class FaultIT {
         platform.run("up");
         long restarted = System.nanoTime();
         LoadDriver.Run run = load.get();
-        ProfileChecker.Counts counts = checker.awaitCounts(admin, cycle.id(), subjectIds, run.acknowledgedBySubject(),
-                Duration.ofSeconds(90));
-        record("6 feedback down behind the gateway", 0, null, 0, String.format(
-                "gateway answers %d %s in %d ms", whileDown.status(), whileDown.contentType(), latency));
-        record("3 feedback SIGKILL under load", run.acknowledged(), counts, run.lostAnswers(), String.format(
-                "retries: %d got 201, %d got 409 (first attempt had landed; %d of them after a 201 the client threw away, "
-                        + "accepted twice: %d), unexplained 409: %d; restarted in %d ms; counts complete %d ms after the restart",
-                run.retriedAndCreated(), run.retriedAndConflict(), run.droppedCreated(), run.acceptedTwice(),
-                run.unexplainedConflicts(),
-                (restarted - killed) / 1_000_000, (System.nanoTime() - restarted) / 1_000_000));
+        ProfileChecker.Counts counts =
+                checker.awaitCounts(admin, cycle.id(), subjectIds, run.acknowledgedBySubject(), Duration.ofSeconds(90));
+        record(
+                "6 feedback down behind the gateway",
+                0,
+                null,
+                0,
+                String.format("gateway answers %d %s in %d ms", whileDown.status(), whileDown.contentType(), latency));
+        record(
+                "3 feedback SIGKILL under load",
+                run.acknowledged(),
+                counts,
+                run.lostAnswers(),
+                String.format(
+                        "retries: %d got 201, %d got 409 (first attempt had landed; %d of them after a 201 the client threw away, "
+                                + "accepted twice: %d), unexplained 409: %d; restarted in %d ms; counts complete %d ms after the restart",
+                        run.retriedAndCreated(),
+                        run.retriedAndConflict(),
+                        run.droppedCreated(),
+                        run.acceptedTwice(),
+                        run.unexplainedConflicts(),
+                        (restarted - killed) / 1_000_000,
+                        (System.nanoTime() - restarted) / 1_000_000));
 
         assertThat(whileDown.status()).isEqualTo(503);
         assertThat(whileDown.contentType()).contains("application/problem+json");
         assertThat(latency).isLessThan(FAST_MILLIS);
         assertThat(run.unresolved()).isZero();
-        assertThat(run.lostAnswers()).as("some answers were lost while the service was down").isPositive();
-        assertThat(run.droppedCreated()).as("answers thrown away after they landed").isPositive();
-        assertThat(run.acceptedTwice()).as("a retry of a landed submission is 409, never a second 201").isZero();
-        assertThat(counts.matched()).as("every 201 (and every 409 after a lost answer) counted once: " + counts).isTrue();
+        assertThat(run.lostAnswers())
+                .as("some answers were lost while the service was down")
+                .isPositive();
+        assertThat(run.droppedCreated())
+                .as("answers thrown away after they landed")
+                .isPositive();
+        assertThat(run.acceptedTwice())
+                .as("a retry of a landed submission is 409, never a second 201")
+                .isZero();
+        assertThat(counts.matched())
+                .as("every 201 (and every 409 after a lost answer) counted once: " + counts)
+                .isTrue();
         closeReleaseAndCompare(cycle, counts, run.acknowledgedBySubject());
     }
 
@@ -352,11 +433,18 @@ class FaultIT {
         platform.run("up");
         long upAgain = System.nanoTime();
         LoadDriver.Run run = load.get();
-        ProfileChecker.Counts counts = checker.awaitCounts(admin, cycle.id(), subjectIds, run.acknowledgedBySubject(),
-                Duration.ofSeconds(90));
-        record("7 ./lead360 down during load", run.acknowledged(), counts, run.lostAnswers(), String.format(
-                "down took %d ms, up %d ms; counts complete %d ms after up",
-                (stopped - down) / 1_000_000, (upAgain - stopped) / 1_000_000, (System.nanoTime() - upAgain) / 1_000_000));
+        ProfileChecker.Counts counts =
+                checker.awaitCounts(admin, cycle.id(), subjectIds, run.acknowledgedBySubject(), Duration.ofSeconds(90));
+        record(
+                "7 ./lead360 down during load",
+                run.acknowledged(),
+                counts,
+                run.lostAnswers(),
+                String.format(
+                        "down took %d ms, up %d ms; counts complete %d ms after up",
+                        (stopped - down) / 1_000_000,
+                        (upAgain - stopped) / 1_000_000,
+                        (System.nanoTime() - upAgain) / 1_000_000));
 
         assertThat(run.unresolved()).isZero();
         assertThat(counts.matched()).as("counts " + counts).isTrue();
@@ -366,19 +454,37 @@ class FaultIT {
     // ---------------------------------------------------------------------------------------------
 
     /** A cycle over every leader of the organisation, opened, with every rater's pending request as a task. */
-    private record Cycle(String id, List<LoadDriver.Task> tasks) {
-    }
+    private record Cycle(String id, List<LoadDriver.Task> tasks) {}
 
     private static Cycle openCycle(String name) {
-        String id = api.post("/api/cycles", admin, Map.of("name", "Fault: " + name, "templateId", "leadership-360",
-                "subjectIds", subjectIds, "anonymityThreshold", THRESHOLD)).expect(201).json().get("id").asString();
+        String id = api.post(
+                        "/api/cycles",
+                        admin,
+                        Map.of(
+                                "name",
+                                "Fault: " + name,
+                                "templateId",
+                                "leadership-360",
+                                "subjectIds",
+                                subjectIds,
+                                "anonymityThreshold",
+                                THRESHOLD))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
         api.post("/api/cycles/" + id + "/open", admin, null).expect(200);
         List<LoadDriver.Task> tasks = new ArrayList<>();
         tokenByEmail.forEach((email, token) -> {
-            for (JsonNode request : api.get("/api/feedback-requests", token).expect(200).json()) {
-                if (request.get("cycleId").asString().equals(id) && request.get("status").asString().equals("PENDING")) {
-                    tasks.add(new LoadDriver.Task(token, request.get("id").asString(),
-                            request.get("subject").get("id").asString(), request.get("relationship").asString()));
+            for (JsonNode request :
+                    api.get("/api/feedback-requests", token).expect(200).json()) {
+                if (request.get("cycleId").asString().equals(id)
+                        && request.get("status").asString().equals("PENDING")) {
+                    tasks.add(new LoadDriver.Task(
+                            token,
+                            request.get("id").asString(),
+                            request.get("subject").get("id").asString(),
+                            request.get("relationship").asString()));
                 }
             }
         });
@@ -391,8 +497,11 @@ class FaultIT {
     }
 
     private static void fault(String action) throws Exception {
-        Response answer = new ApiClient(platform.infraUrl(), Duration.ofSeconds(120)).post("/faults/" + action, null, null);
-        assertThat(answer.status()).as("fault control " + action + ": " + answer.body()).isEqualTo(200);
+        Response answer =
+                new ApiClient(platform.infraUrl(), Duration.ofSeconds(120)).post("/faults/" + action, null, null);
+        assertThat(answer.status())
+                .as("fault control " + action + ": " + answer.body())
+                .isEqualTo(200);
     }
 
     /**
@@ -400,15 +509,16 @@ class FaultIT {
      *
      * @return how long after the close every profile was complete
      */
-    private static long closeReleaseAndCompare(Cycle cycle, ProfileChecker.Counts counts,
-                                               Map<String, List<ExpectedProfile.Response>> acknowledged) {
+    private static long closeReleaseAndCompare(
+            Cycle cycle, ProfileChecker.Counts counts, Map<String, List<ExpectedProfile.Response>> acknowledged) {
         assertThat(counts.lost()).as("lost").isZero();
         assertThat(counts.doubleCounted()).as("double-counted").isZero();
         long closed = System.nanoTime();
         api.post("/api/cycles/" + cycle.id() + "/close", admin, null).expect(200);
         api.post("/api/cycles/" + cycle.id() + "/release", admin, null).expect(200);
         assertThat(checker.compareProfiles(admin, cycle.id(), subjectIds, acknowledged, Duration.ofSeconds(60)))
-                .as("profiles against the acknowledged submissions").isEmpty();
+                .as("profiles against the acknowledged submissions")
+                .isEmpty();
         return (System.nanoTime() - closed) / 1_000_000;
     }
 
@@ -425,10 +535,12 @@ class FaultIT {
         return false;
     }
 
-    private static void record(String name, int acknowledged, ProfileChecker.Counts counts, int lostAnswers, String detail) {
+    private static void record(
+            String name, int acknowledged, ProfileChecker.Counts counts, int lostAnswers, String detail) {
         String line = counts == null
                 ? String.format("%-38s %s", name, detail)
-                : String.format("%-38s acknowledged=%d lost=%d double-counted=%d lost-answers=%d; %s",
+                : String.format(
+                        "%-38s acknowledged=%d lost=%d double-counted=%d lost-answers=%d; %s",
                         name, acknowledged, counts.lost(), counts.doubleCounted(), lostAnswers, detail);
         report.add(line);
         System.out.println("FAULT " + line);
@@ -437,20 +549,28 @@ class FaultIT {
     private static Map<String, List<ExpectedProfile.Response>> merge(LoadDriver.Run... runs) {
         Map<String, List<ExpectedProfile.Response>> all = new LinkedHashMap<>();
         for (LoadDriver.Run run : runs) {
-            run.acknowledgedBySubject().forEach((s, r) -> all.computeIfAbsent(s, k -> new ArrayList<>()).addAll(r));
+            run.acknowledgedBySubject()
+                    .forEach((s, r) ->
+                            all.computeIfAbsent(s, k -> new ArrayList<>()).addAll(r));
         }
         return all;
     }
 
     /** Reads the dead-letter topic from its beginning until {@code expected} matching records (or the time) is up. */
-    private static List<ConsumerRecord<String, String>> deadLetters(java.util.function.Predicate<ConsumerRecord<String, String>> matching,
-                                                                    int expected, Duration timeout) {
+    private static List<ConsumerRecord<String, String>> deadLetters(
+            java.util.function.Predicate<ConsumerRecord<String, String>> matching, int expected, Duration timeout) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        platform.kafkaBootstrap(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTERS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             long deadline = System.nanoTime() + timeout.toNanos();

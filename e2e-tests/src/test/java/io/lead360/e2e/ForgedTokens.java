@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,15 +42,19 @@ final class ForgedTokens {
     /** Reads the gateway's PKCS#8 signing key, as an operator (or a thief of the key file) could. */
     static ForgedTokens withKeyOf(Path pem) throws Exception {
         String text = Files.readString(pem, StandardCharsets.US_ASCII)
-                .replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "");
+                .replace("-----BEGIN PRIVATE KEY-----", "")
+                .replace("-----END PRIVATE KEY-----", "");
         KeyFactory rsa = KeyFactory.getInstance("RSA");
         RSAPrivateCrtKey priv = (RSAPrivateCrtKey) rsa.generatePrivate(
                 new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(text)));
-        RSAPublicKey pub = (RSAPublicKey) rsa.generatePublic(new RSAPublicKeySpec(priv.getModulus(), priv.getPublicExponent()));
-        return new ForgedTokens(new RSAKey.Builder(pub).privateKey(priv).keyIDFromThumbprint().build());
+        RSAPublicKey pub =
+                (RSAPublicKey) rsa.generatePublic(new RSAPublicKeySpec(priv.getModulus(), priv.getPublicExponent()));
+        return new ForgedTokens(
+                new RSAKey.Builder(pub).privateKey(priv).keyIDFromThumbprint().build());
     }
 
-    String signed(String subject, List<String> roles, String sessionId, String audience, Duration validFor) throws Exception {
+    String signed(String subject, List<String> roles, String sessionId, String audience, Duration validFor)
+            throws Exception {
         return sign(realKey, claims(subject, roles, sessionId, audience, validFor));
     }
 
@@ -68,21 +71,28 @@ final class ForgedTokens {
 
     /** The classic algorithm confusion: HS256 keyed with the (public) RSA key's encoding. */
     String hmacWithPublicKey(String subject, List<String> roles, String sessionId) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(realKey.getKeyID()).build(),
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256)
+                        .keyID(realKey.getKeyID())
+                        .build(),
                 claims(subject, roles, sessionId, "lead360-api", Duration.ofMinutes(5)));
         jwt.sign(new MACSigner(realKey.toRSAPublicKey().getEncoded()));
         return jwt.serialize();
     }
 
     private static String sign(RSAKey key, JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }
 
-    private static JWTClaimsSet claims(String subject, List<String> roles, String sessionId, String audience,
-                                       Duration validFor) {
+    private static JWTClaimsSet claims(
+            String subject, List<String> roles, String sessionId, String audience, Duration validFor) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .jwtID(UUID.randomUUID().toString())

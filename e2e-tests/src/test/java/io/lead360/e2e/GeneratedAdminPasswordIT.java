@@ -1,15 +1,14 @@
 package io.lead360.e2e;
 
-import io.lead360.infra.demo.ApiClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lead360.infra.demo.ApiClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code ./lead360 up} without {@code LEAD360_BOOTSTRAP_ADMIN_PASSWORD}: there is no published default, so
@@ -40,14 +39,18 @@ class GeneratedAdminPasswordIT {
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(first).contains("password:      " + password).contains(file.toString());
         ApiClient api = new ApiClient(platform.gatewayUrl());
-        assertThat(api.post("/api/auth/token", null, Map.of("email", Platform.ADMIN_EMAIL, "password", password)).status())
-                .as("the bootstrap administrator signs in with it").isEqualTo(200);
+        assertThat(api.post("/api/auth/token", null, Map.of("email", Platform.ADMIN_EMAIL, "password", password))
+                        .status())
+                .as("the bootstrap administrator signs in with it")
+                .isEqualTo(200);
 
         platform.run("down");
         // Platform.run returns the whole output file of "up"; what the second up printed follows the first
         String second = platform.run("up").substring(first.length());
         assertThat(second).doesNotContain(password).contains("password:      in " + file);
-        assertThat(Files.readString(file).strip()).as("the same password, not a new one").isEqualTo(password);
+        assertThat(Files.readString(file).strip())
+                .as("the same password, not a new one")
+                .isEqualTo(password);
 
         assertThat(platform.run("demo")).contains("Imported the demo organisation");
 

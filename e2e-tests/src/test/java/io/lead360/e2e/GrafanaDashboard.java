@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,18 +24,20 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class GrafanaDashboard {
 
-    static final Path FILE = Path.of(System.getProperty("lead360.root", "..")).toAbsolutePath().normalize()
+    static final Path FILE = Path.of(System.getProperty("lead360.root", ".."))
+            .toAbsolutePath()
+            .normalize()
             .resolve("deploy/grafana/lead360-dashboard.json");
 
     private static final Pattern STRING = Pattern.compile("\"(\\\\.|[^\"\\\\])*\"");
     private static final Pattern SELECTOR = Pattern.compile("\\{[^}]*}");
     private static final Pattern RANGE = Pattern.compile("\\[[^]]*]");
-    private static final Pattern GROUPING = Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
+    private static final Pattern GROUPING =
+            Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "atan2");
 
-    private GrafanaDashboard() {
-    }
+    private GrafanaDashboard() {}
 
     static JsonNode read() {
         try {

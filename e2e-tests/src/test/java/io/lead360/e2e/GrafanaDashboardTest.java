@@ -1,12 +1,11 @@
 package io.lead360.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Grafana dashboard queries only metrics the services serve: exactly those listed in
@@ -28,7 +27,9 @@ class GrafanaDashboardTest {
         Set<String> served = new TreeSet<>();
         GrafanaDashboard.scrapedMetrics().values().forEach(served::addAll);
 
-        assertThat(served).as("dashboard-metrics.txt lists what the dashboard queries, no more").isEqualTo(queried);
+        assertThat(served)
+                .as("dashboard-metrics.txt lists what the dashboard queries, no more")
+                .isEqualTo(queried);
     }
 
     @Test
@@ -46,16 +47,23 @@ class GrafanaDashboardTest {
             if (panel.get("type").asString().equals("row")) {
                 continue;
             }
-            assertThat(panel.at("/datasource/uid").asString()).as(panel.get("title").asString()).isEqualTo("${datasource}");
-            assertThat(panel.get("targets")).as(panel.get("title").asString()).isNotEmpty()
-                    .allSatisfy(t -> assertThat(t.at("/datasource/uid").asString()).isEqualTo("${datasource}"));
+            assertThat(panel.at("/datasource/uid").asString())
+                    .as(panel.get("title").asString())
+                    .isEqualTo("${datasource}");
+            assertThat(panel.get("targets"))
+                    .as(panel.get("title").asString())
+                    .isNotEmpty()
+                    .allSatisfy(
+                            t -> assertThat(t.at("/datasource/uid").asString()).isEqualTo("${datasource}"));
         }
     }
 
     @Test
     void metricNamesAreReadOutOfPromQlWithoutFunctionsLabelsOrRanges() {
-        assertThat(GrafanaDashboard.metricNames("histogram_quantile(0.95, sum by (application, le) "
-                + "(rate(http_server_requests_seconds_bucket{application=~\"$application\", uri!=\"x\"}[$__rate_interval])))"))
+        assertThat(
+                        GrafanaDashboard.metricNames(
+                                "histogram_quantile(0.95, sum by (application, le) "
+                                        + "(rate(http_server_requests_seconds_bucket{application=~\"$application\", uri!=\"x\"}[$__rate_interval])))"))
                 .containsExactly("http_server_requests_seconds_bucket");
         assertThat(GrafanaDashboard.metricNames("sum(rate(a_sum[5m])) / sum(rate(a_count[5m])) or vector(0)"))
                 .containsExactly("a_count", "a_sum");

@@ -1,7 +1,5 @@
 package io.lead360.e2e;
 
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * What the stateful images of docker-compose.yml document about where they write their data
@@ -56,7 +55,8 @@ final class ImageDefaults {
             // the image falls back to its default configuration only when no KAFKA_* property is given
             properties = strings((Map<String, Object>) facts.get("default-configuration"));
         }
-        Map<String, String> effective = new LinkedHashMap<>(strings((Map<String, Object>) facts.get("broker-defaults")));
+        Map<String, String> effective =
+                new LinkedHashMap<>(strings((Map<String, Object>) facts.get("broker-defaults")));
         effective.putAll(properties);
         for (Object property : (List<Object>) facts.get("data-directory-properties")) {
             String value = effective.get(String.valueOf(property));
@@ -75,8 +75,11 @@ final class ImageDefaults {
         Map<String, String> properties = new LinkedHashMap<>();
         environment.forEach((name, value) -> {
             if (name.startsWith(prefix) && !excluded.contains(name)) {
-                String property = name.substring(prefix.length()).toLowerCase(Locale.ROOT)
-                        .replace("_", ".").replace("...", "-").replace("..", "_");
+                String property = name.substring(prefix.length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace("_", ".")
+                        .replace("...", "-")
+                        .replace("..", "_");
                 properties.put(property, value);
             }
         });

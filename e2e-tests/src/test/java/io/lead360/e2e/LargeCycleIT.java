@@ -1,20 +1,19 @@
 package io.lead360.e2e;
 
-import io.lead360.infra.demo.ApiClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.lead360.infra.demo.ApiClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A cycle for a whole organisation through the gateway: 200 people, 20 leaders as subjects,
@@ -79,9 +78,24 @@ class LargeCycleIT {
             idByEmail.put(p.get("email").asString(), p.get("id").asString());
             emailById.put(p.get("id").asString(), p.get("email").asString());
         }
-        List<String> subjectIds = subjects.stream().map(s -> idByEmail.get(s + DOMAIN)).toList();
-        String cycleId = api.post("/api/cycles", admin, Map.of("name", "Whole organisation", "templateId",
-                "leadership-360", "subjectIds", subjectIds, "anonymityThreshold", 3)).expect(201).json().get("id").asString();
+        List<String> subjectIds =
+                subjects.stream().map(s -> idByEmail.get(s + DOMAIN)).toList();
+        String cycleId = api.post(
+                        "/api/cycles",
+                        admin,
+                        Map.of(
+                                "name",
+                                "Whole organisation",
+                                "templateId",
+                                "leadership-360",
+                                "subjectIds",
+                                subjectIds,
+                                "anonymityThreshold",
+                                3))
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
         api.post("/api/cycles/" + cycleId + "/open", admin, null).expect(200);
 
         List<ExpectedProfile.Item> items = items();
@@ -90,7 +104,8 @@ class LargeCycleIT {
         int answered = 0;
         for (Map<String, Object> row : rows) {
             String token = api.signIn((String) row.get("email"), PASSWORD);
-            for (JsonNode request : api.get("/api/feedback-requests", token).expect(200).json()) {
+            for (JsonNode request :
+                    api.get("/api/feedback-requests", token).expect(200).json()) {
                 String relationship = request.get("relationship").asString();
                 Map<String, Integer> ratings = new LinkedHashMap<>();
                 for (ExpectedProfile.Item item : items) {
@@ -98,45 +113,63 @@ class LargeCycleIT {
                 }
                 ratings.put(items.get(0).id(), 1 + random.nextInt(5));
                 Map<String, String> comments = Map.of("start", "More focus, says a " + relationship.toLowerCase());
-                api.post("/api/feedback-requests/" + request.get("id").asString() + "/response", token,
-                        Map.of("ratings", ratings, "comments", comments)).expect(201);
-                bySubject.computeIfAbsent(request.get("subject").get("id").asString(), k -> new ArrayList<>())
+                api.post(
+                                "/api/feedback-requests/" + request.get("id").asString() + "/response",
+                                token,
+                                Map.of("ratings", ratings, "comments", comments))
+                        .expect(201);
+                bySubject
+                        .computeIfAbsent(request.get("subject").get("id").asString(), k -> new ArrayList<>())
                         .add(new ExpectedProfile.Response(relationship, ratings, comments));
                 answered++;
             }
         }
         assertThat(bySubject.keySet()).containsExactlyInAnyOrderElementsOf(subjectIds);
 
-        JsonNode progress = api.get("/api/cycles/" + cycleId + "/progress", admin).expect(200).json();
+        JsonNode progress = api.get("/api/cycles/" + cycleId + "/progress", admin)
+                .expect(200)
+                .json();
         assertThat(progress.toString()).doesNotContain(DOMAIN);
         api.post("/api/cycles/" + cycleId + "/close", admin, null).expect(200);
         api.post("/api/cycles/" + cycleId + "/release", admin, null).expect(200);
 
-        List<String> keys = items.stream().map(ExpectedProfile.Item::competency).distinct().toList();
+        List<String> keys =
+                items.stream().map(ExpectedProfile.Item::competency).distinct().toList();
         Map<String, Map<String, Integer>> invited = ProfileChecker.invited(api, admin, cycleId);
         for (String subjectId : subjectIds) {
-            ExpectedProfile expected = new ExpectedProfile(keys, items, bySubject.get(subjectId), 3,
-                    invited.get(subjectId));
+            ExpectedProfile expected =
+                    new ExpectedProfile(keys, items, bySubject.get(subjectId), 3, invited.get(subjectId));
             String token = api.signIn(emailById.get(subjectId), PASSWORD);
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                JsonNode profile = api.get("/api/profiles/me", token).expect(200).json();
-                assertThat(profile.get("cycleId").asString()).isEqualTo(cycleId);
-                expected.responses.forEach((group, n) -> {
-                    JsonNode count = profile.get("responses").get(group);
-                    assertThat(count == null || count.isNull() ? null : count.asInt()).as(group).isEqualTo(n);
-                });
-            });
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        JsonNode profile =
+                                api.get("/api/profiles/me", token).expect(200).json();
+                        assertThat(profile.get("cycleId").asString()).isEqualTo(cycleId);
+                        expected.responses.forEach((group, n) -> {
+                            JsonNode count = profile.get("responses").get(group);
+                            assertThat(count == null || count.isNull() ? null : count.asInt())
+                                    .as(group)
+                                    .isEqualTo(n);
+                        });
+                    });
             JsonNode profile = api.get("/api/profiles/me", token).expect(200).json();
-            assertThat(profile.get("leadingIndex").isNull() ? null : profile.get("leadingIndex").asInt())
-                    .as("leading index of " + emailById.get(subjectId)).isEqualTo(expected.leadingIndex);
+            assertThat(
+                            profile.get("leadingIndex").isNull()
+                                    ? null
+                                    : profile.get("leadingIndex").asInt())
+                    .as("leading index of " + emailById.get(subjectId))
+                    .isEqualTo(expected.leadingIndex);
             for (int i = 0; i < expected.competencies.size(); i++) {
                 ExpectedProfile.Competency want = expected.competencies.get(i);
                 JsonNode got = profile.get("competencies").get(i);
                 assertThat(got.get("others").isNull() ? null : got.get("others").asDouble())
-                        .as(want.key() + " others of " + emailById.get(subjectId)).isEqualTo(want.others());
+                        .as(want.key() + " others of " + emailById.get(subjectId))
+                        .isEqualTo(want.others());
             }
         }
-        System.out.printf("Large cycle: %d people, %d leaders, %d responses%n", rows.size(), subjectIds.size(), answered);
+        System.out.printf(
+                "Large cycle: %d people, %d leaders, %d responses%n", rows.size(), subjectIds.size(), answered);
     }
 
     private static Map<String, Object> row(String local, String manager) {
@@ -150,10 +183,13 @@ class LargeCycleIT {
 
     private static List<ExpectedProfile.Item> items() {
         List<ExpectedProfile.Item> items = new ArrayList<>();
-        JsonNode template = api.get("/api/templates/leadership-360", admin).expect(200).json();
+        JsonNode template =
+                api.get("/api/templates/leadership-360", admin).expect(200).json();
         for (JsonNode c : template.get("competencies")) {
             for (JsonNode item : c.get("items")) {
-                items.add(new ExpectedProfile.Item(item.get("id").asString(), c.get("key").asString(),
+                items.add(new ExpectedProfile.Item(
+                        item.get("id").asString(),
+                        c.get("key").asString(),
                         item.get("reverse").asBoolean()));
             }
         }

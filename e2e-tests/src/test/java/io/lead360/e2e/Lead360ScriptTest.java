@@ -1,14 +1,8 @@
 package io.lead360.e2e;
 
-import io.lead360.testsupport.IgnoreDeveloperEnvironment;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.xml.parsers.DocumentBuilderFactory;
+import io.lead360.testsupport.IgnoreDeveloperEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -27,8 +21,13 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * {@code ./lead360} as a newcomer meets it, without starting anything: the help, colour that respects
@@ -37,11 +36,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class Lead360ScriptTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("lead360.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("lead360.root", "..")).toAbsolutePath().normalize();
     private static final String ESCAPE = "\u001b[";
-    private static final List<String> PORT_VARIABLES = List.of("LEAD360_GATEWAY_PORT", "LEAD360_FEEDBACK_PORT",
-            "LEAD360_ANALYTICS_PORT", "LEAD360_INFRA_HEALTH_PORT", "LEAD360_MONGODB_PORT", "LEAD360_ANALYTICS_MONGODB_PORT",
-            "LEAD360_SMTP_PORT", "LEAD360_IMAP_PORT", "LEAD360_GATEWAY_MANAGEMENT_PORT", "LEAD360_FEEDBACK_MANAGEMENT_PORT",
+    private static final List<String> PORT_VARIABLES = List.of(
+            "LEAD360_GATEWAY_PORT",
+            "LEAD360_FEEDBACK_PORT",
+            "LEAD360_ANALYTICS_PORT",
+            "LEAD360_INFRA_HEALTH_PORT",
+            "LEAD360_MONGODB_PORT",
+            "LEAD360_ANALYTICS_MONGODB_PORT",
+            "LEAD360_SMTP_PORT",
+            "LEAD360_IMAP_PORT",
+            "LEAD360_GATEWAY_MANAGEMENT_PORT",
+            "LEAD360_FEEDBACK_MANAGEMENT_PORT",
             "LEAD360_ANALYTICS_MANAGEMENT_PORT");
 
     @TempDir
@@ -81,8 +89,16 @@ class Lead360ScriptTest {
         Run help = lead360("--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.stdout()).contains("./lead360 up", "./lead360 down", "./lead360 status", "./lead360 demo",
-                "./lead360 rebuild-profiles", "./lead360 logs", "./lead360 build", "NO_COLOR");
+        assertThat(help.stdout())
+                .contains(
+                        "./lead360 up",
+                        "./lead360 down",
+                        "./lead360 status",
+                        "./lead360 demo",
+                        "./lead360 rebuild-profiles",
+                        "./lead360 logs",
+                        "./lead360 build",
+                        "NO_COLOR");
         // help has no side effects: no LEAD360_HOME is made for it
         assertThat(home).isEmptyDirectory();
         assertThat(lead360("no-such-command").exitCode()).isEqualTo(2);
@@ -116,7 +132,8 @@ class Lead360ScriptTest {
         Run up = lead360("up");
 
         assertThat(up.exitCode()).isEqualTo(1);
-        assertThat(up.stderr()).contains("port " + busy.getLocalPort() + " (LEAD360_ANALYTICS_PORT, for analytics-service) is in use");
+        assertThat(up.stderr())
+                .contains("port " + busy.getLocalPort() + " (LEAD360_ANALYTICS_PORT, for analytics-service) is in use");
         assertStartedNothing();
     }
 
@@ -128,8 +145,10 @@ class Lead360ScriptTest {
         Run up = lead360("up");
 
         assertThat(up.exitCode()).isEqualTo(1);
-        assertThat(up.stderr()).contains("LEAD360_GATEWAY_PORT is 'eighty', not a port number")
-                .contains("port " + env.get("LEAD360_MONGODB_PORT") + " is set twice: LEAD360_MONGODB_PORT and LEAD360_FEEDBACK_PORT");
+        assertThat(up.stderr())
+                .contains("LEAD360_GATEWAY_PORT is 'eighty', not a port number")
+                .contains("port " + env.get("LEAD360_MONGODB_PORT")
+                        + " is set twice: LEAD360_MONGODB_PORT and LEAD360_FEEDBACK_PORT");
         assertStartedNothing();
     }
 
@@ -162,7 +181,8 @@ class Lead360ScriptTest {
             fromPoms.put(component, modulesInTheJarOf(component));
         }
         assertThat(inScript).isEqualTo(fromPoms);
-        assertThat(inScript).containsOnlyKeys("local-infra", "feedback-service", "analytics-service", "gateway-service");
+        assertThat(inScript)
+                .containsOnlyKeys("local-infra", "feedback-service", "analytics-service", "gateway-service");
         // the list covers what a service jar really contains, e.g. the event contracts
         assertThat(fromPoms.get("feedback-service")).contains("feedback-events", "service-support");
     }
@@ -180,16 +200,21 @@ class Lead360ScriptTest {
                 assertThat(files.toList()).as("logs: nothing was started").isEmpty();
             }
         }
-        assertThat(home.resolve("keys/bootstrap-admin-password")).as("no password generated for nothing").doesNotExist();
+        assertThat(home.resolve("keys/bootstrap-admin-password"))
+                .as("no password generated for nothing")
+                .doesNotExist();
     }
 
     private Run lead360(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("lead360").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", ROOT.resolve("lead360").toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(home.getParent(), "lead360-out-", ".txt");
         Path err = Files.createTempFile(home.getParent(), "lead360-err-", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(ROOT.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().keySet().removeIf(IgnoreDeveloperEnvironment::ignored);
         builder.environment().keySet().removeIf(v -> v.equals("NO_COLOR") || v.equals("CLICOLOR_FORCE"));
@@ -212,7 +237,8 @@ class Lead360ScriptTest {
         Map<String, Set<String>> modules = new TreeMap<>();
         Matcher entry = Pattern.compile("\"([a-z0-9-]+): ([a-z0-9 -]+)\"").matcher(block.group(1));
         while (entry.find()) {
-            modules.put(entry.group(1), new TreeSet<>(List.of(entry.group(2).strip().split("\\s+"))));
+            modules.put(
+                    entry.group(1), new TreeSet<>(List.of(entry.group(2).strip().split("\\s+"))));
         }
         return modules;
     }
@@ -234,7 +260,10 @@ class Lead360ScriptTest {
     private static List<String> runtimeModuleDependencies(String module) throws Exception {
         Path pom = ROOT.resolve(module).resolve("pom.xml");
         assertThat(pom).as("a reactor module").exists();
-        Element project = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom.toFile()).getDocumentElement();
+        Element project = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(pom.toFile())
+                .getDocumentElement();
         List<String> modules = new ArrayList<>();
         NodeList dependencies = project.getElementsByTagName("dependency");
         for (int i = 0; i < dependencies.getLength(); i++) {
@@ -243,7 +272,8 @@ class Lead360ScriptTest {
                 continue; // dependencyManagement or a plugin's dependencies
             }
             String scope = text(dependency, "scope");
-            if ("io.lead360".equals(text(dependency, "groupId")) && (scope == null || scope.equals("compile") || scope.equals("runtime"))) {
+            if ("io.lead360".equals(text(dependency, "groupId"))
+                    && (scope == null || scope.equals("compile") || scope.equals("runtime"))) {
                 modules.add(text(dependency, "artifactId"));
             }
         }

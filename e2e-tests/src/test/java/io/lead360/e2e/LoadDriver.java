@@ -1,7 +1,6 @@
 package io.lead360.e2e;
 
 import io.lead360.infra.demo.ApiClient;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,21 +24,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LoadDriver {
 
     /** One feedback request to answer: who answers (their token), and about whom. */
-    record Task(String token, String requestId, String subjectId, String relationship) {
-    }
+    record Task(String token, String requestId, String subjectId, String relationship) {}
 
     /** One HTTP attempt: when it ended (ms since the run started) and how (status, or -1 for no answer). */
-    record Attempt(long atMillis, int status) {
-    }
+    record Attempt(long atMillis, int status) {}
 
     /**
      * What happened to one task in the end.
      *
      * @param droppedCreated the first answer was a 201 that this client threw away, as if the network had lost it
      */
-    record Outcome(Task task, ExpectedProfile.Response response, boolean acknowledged, int lostAnswers,
-                   int finalStatus, long ackedAtMillis, boolean droppedCreated) {
-    }
+    record Outcome(
+            Task task,
+            ExpectedProfile.Response response,
+            boolean acknowledged,
+            int lostAnswers,
+            int finalStatus,
+            long ackedAtMillis,
+            boolean droppedCreated) {}
 
     /** A whole run: every task's outcome and every attempt. */
     record Run(long startedAtNanos, List<Outcome> outcomes, List<Attempt> attempts) {
@@ -58,11 +60,15 @@ final class LoadDriver {
 
         /** Submissions whose answer was lost and whose retry then said 201 / 409. */
         int retriedAndCreated() {
-            return (int) outcomes.stream().filter(o -> o.lostAnswers() > 0 && o.finalStatus() == 201).count();
+            return (int) outcomes.stream()
+                    .filter(o -> o.lostAnswers() > 0 && o.finalStatus() == 201)
+                    .count();
         }
 
         int retriedAndConflict() {
-            return (int) outcomes.stream().filter(o -> o.lostAnswers() > 0 && o.finalStatus() == 409).count();
+            return (int) outcomes.stream()
+                    .filter(o -> o.lostAnswers() > 0 && o.finalStatus() == 409)
+                    .count();
         }
 
         /** First answers (201) thrown away on purpose; each retry must then say 409. */
@@ -72,25 +78,34 @@ final class LoadDriver {
 
         /** Retries after a thrown-away 201 that did not say 409: a second acceptance, i.e. a duplicate. */
         int acceptedTwice() {
-            return (int) outcomes.stream().filter(o -> o.droppedCreated() && o.finalStatus() != 409).count();
+            return (int) outcomes.stream()
+                    .filter(o -> o.droppedCreated() && o.finalStatus() != 409)
+                    .count();
         }
 
         /** A 409 without an earlier lost answer would mean somebody else answered the request. */
         int unexplainedConflicts() {
-            return (int) outcomes.stream().filter(o -> o.lostAnswers() == 0 && o.finalStatus() == 409).count();
+            return (int) outcomes.stream()
+                    .filter(o -> o.lostAnswers() == 0 && o.finalStatus() == 409)
+                    .count();
         }
 
         /** The acknowledged submissions per subject: what the profiles must contain, exactly once each. */
         Map<String, List<ExpectedProfile.Response>> acknowledgedBySubject() {
             Map<String, List<ExpectedProfile.Response>> bySubject = new LinkedHashMap<>();
-            outcomes.stream().filter(Outcome::acknowledged).forEach(o ->
-                    bySubject.computeIfAbsent(o.task().subjectId(), k -> new ArrayList<>()).add(o.response()));
+            outcomes.stream()
+                    .filter(Outcome::acknowledged)
+                    .forEach(o -> bySubject
+                            .computeIfAbsent(o.task().subjectId(), k -> new ArrayList<>())
+                            .add(o.response()));
             return bySubject;
         }
 
         /** Attempts that ended between two instants (ms since the run started). */
         List<Attempt> attemptsBetween(long fromMillis, long toMillis) {
-            return attempts.stream().filter(a -> a.atMillis() >= fromMillis && a.atMillis() <= toMillis).toList();
+            return attempts.stream()
+                    .filter(a -> a.atMillis() >= fromMillis && a.atMillis() <= toMillis)
+                    .toList();
         }
 
         long millisSinceStart(long nanos) {
@@ -137,8 +152,8 @@ final class LoadDriver {
                 ratings.put(item.id(), random.nextInt(10) == 0 ? null : 1 + random.nextInt(5));
             }
             ratings.put(items.get(0).id(), 1 + random.nextInt(5));
-            Map<String, String> comments = Map.of("start", "Start " + task.requestId(),
-                    "continue", "Continue " + task.requestId());
+            Map<String, String> comments =
+                    Map.of("start", "Start " + task.requestId(), "continue", "Continue " + task.requestId());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("ratings", ratings);
             body.put("comments", comments);
@@ -151,8 +166,13 @@ final class LoadDriver {
         return run;
     }
 
-    private Run drive(List<Task> tasks, List<Map<String, Object>> bodies, List<ExpectedProfile.Response> responses,
-                      Duration spread, Duration giveUpAfter) throws Exception {
+    private Run drive(
+            List<Task> tasks,
+            List<Map<String, Object>> bodies,
+            List<ExpectedProfile.Response> responses,
+            Duration spread,
+            Duration giveUpAfter)
+            throws Exception {
         long started = System.nanoTime();
         long deadline = started + giveUpAfter.toNanos();
         long step = tasks.isEmpty() ? 0 : spread.toNanos() / tasks.size();
@@ -166,7 +186,9 @@ final class LoadDriver {
                 for (int i = next.getAndIncrement(); i < tasks.size(); i = next.getAndIncrement()) {
                     sleepUntil(started + i * step);
                     boolean drop = dropFirstAnswerOneIn > 0 && i % dropFirstAnswerOneIn == 0;
-                    outcomes.put(i, answer(tasks.get(i), bodies.get(i), responses.get(i), started, deadline, attempts, drop));
+                    outcomes.put(
+                            i,
+                            answer(tasks.get(i), bodies.get(i), responses.get(i), started, deadline, attempts, drop));
                 }
                 return null;
             }));
@@ -182,15 +204,22 @@ final class LoadDriver {
         return new Run(started, ordered, List.copyOf(attempts));
     }
 
-    private Outcome answer(Task task, Map<String, Object> body, ExpectedProfile.Response response, long started,
-                           long deadline, List<Attempt> attempts, boolean dropFirstAnswer) {
+    private Outcome answer(
+            Task task,
+            Map<String, Object> body,
+            ExpectedProfile.Response response,
+            long started,
+            long deadline,
+            List<Attempt> attempts,
+            boolean dropFirstAnswer) {
         int lost = 0;
         long pause = 250;
         boolean droppedCreated = false;
         while (true) {
             int status;
             try {
-                status = api.post("/api/feedback-requests/" + task.requestId() + "/response", task.token(), body).status();
+                status = api.post("/api/feedback-requests/" + task.requestId() + "/response", task.token(), body)
+                        .status();
             } catch (RuntimeException noAnswer) { // connection refused or reset, timeout
                 status = -1;
             }

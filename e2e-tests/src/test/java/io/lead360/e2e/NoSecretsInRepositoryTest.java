@@ -1,6 +1,6 @@
 package io.lead360.e2e;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * No secret lives in the repository: no private key, no issued token, no cloud or API key. Keys are
@@ -22,9 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NoSecretsInRepositoryTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("lead360.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("lead360.root", "..")).toAbsolutePath().normalize();
     /** Build output, test homes and tool folders: not part of what is committed. */
-    private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "node_modules", "var", ".idea", ".mvn");
+    private static final Set<String> SKIPPED_DIRECTORIES =
+            Set.of(".git", "target", "node_modules", "var", ".idea", ".mvn");
+
     private static final List<Pattern> SECRETS = List.of(
             Pattern.compile("-----BEGIN (RSA |EC |OPENSSH |ENCRYPTED )?PRIVATE KEY-----\\s*\\n\\s*[A-Za-z0-9+/]{40}"),
             Pattern.compile("eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{20,}"),
@@ -36,7 +38,9 @@ class NoSecretsInRepositoryTest {
     void noPrivateKeyTokenOrCloudKeyIsCommitted() throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(ROOT)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(NoSecretsInRepositoryTest::committable).toList()) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(NoSecretsInRepositoryTest::committable)
+                    .toList()) {
                 String text;
                 try {
                     text = Files.readString(file, StandardCharsets.UTF_8);
@@ -55,7 +59,8 @@ class NoSecretsInRepositoryTest {
 
     @Test
     void theScanFindsAKeyWhereThereIsOne() {
-        String pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n";
+        String pem =
+                "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n";
         assertThat(SECRETS.get(0).matcher(pem).find()).isTrue();
     }
 

@@ -1,6 +1,21 @@
 package io.lead360.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import io.lead360.infra.demo.ApiClient;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,22 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
 /**
  * The three OpenAPI documents as a client gets them, through the gateway of the running platform
  * ({@code ./lead360 up}), linted by Redocly CLI with its recommended rules: any error fails, the warnings
@@ -45,7 +44,8 @@ import static org.assertj.core.api.Assertions.fail;
 class OpenApiLintIT {
 
     private static final String REDOCLY_VERSION = "2.77.0";
-    private static final Path ROOT = Path.of(System.getProperty("lead360.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("lead360.root", "..")).toAbsolutePath().normalize();
     private static final Path TARGET = ROOT.resolve("e2e-tests/target");
     private static final Path TOOL = TARGET.resolve("redocly");
     private static final Path DOCUMENTS = TARGET.resolve("openapi");
@@ -85,13 +85,19 @@ class OpenApiLintIT {
         int errors = report.get("totals").get("errors").asInt();
         int warnings = report.get("totals").get("warnings").asInt();
         List<String> problems = new ArrayList<>();
-        report.get("problems").forEach(p -> problems.add(p.get("severity").asString() + " " + p.get("ruleId").asString()
-                + " at " + p.get("location").get(0).path("pointer").asString() + ": " + p.get("message").asString()));
-        System.out.printf("redocly lint /api/docs/%s (recommended, Redocly CLI %s): %d errors, %d warnings%n",
+        report.get("problems")
+                .forEach(p -> problems.add(
+                        p.get("severity").asString() + " " + p.get("ruleId").asString() + " at "
+                                + p.get("location").get(0).path("pointer").asString() + ": "
+                                + p.get("message").asString()));
+        System.out.printf(
+                "redocly lint /api/docs/%s (recommended, Redocly CLI %s): %d errors, %d warnings%n",
                 name, REDOCLY_VERSION, errors, warnings);
         problems.forEach(p -> System.out.println("  " + p));
 
-        assertThat(errors).as("errors in /api/docs/" + name + ":\n" + String.join("\n", problems)).isZero();
+        assertThat(errors)
+                .as("errors in /api/docs/" + name + ":\n" + String.join("\n", problems))
+                .isZero();
     }
 
     /**
@@ -103,38 +109,53 @@ class OpenApiLintIT {
         Path userDataDir = Files.createTempDirectory("lead360-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getenv().getOrDefault("LEAD360_CHROMIUM", "/usr/bin/chromium"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + userDataDir);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,900",
+                "--user-data-dir=" + userDataDir);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getenv().getOrDefault("LEAD360_CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(
+                        new File(System.getenv().getOrDefault("LEAD360_CHROMEDRIVER", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
                 .build();
         WebDriver driver = new ChromeDriver(service, options);
         try {
             driver.get(platform.gatewayUrl() + "/api/docs");
             assertThat(driver.getCurrentUrl()).endsWith("/api/docs/swagger-ui/index.html");
-            Map<String, String> tagOfDocument = Map.of("/api/docs/feedback", "Cycles", "/api/docs/analytics", "Profiles",
-                    "/api/docs/gateway", "Sign-in");
+            Map<String, String> tagOfDocument = Map.of(
+                    "/api/docs/feedback", "Cycles", "/api/docs/analytics", "Profiles", "/api/docs/gateway", "Sign-in");
             WebDriverWait wait = new WebDriverWait(driver, WAIT);
-            assertThat(documents(wait).getOptions()).extracting(o -> o.getAttribute("value"))
+            assertThat(documents(wait).getOptions())
+                    .extracting(o -> o.getAttribute("value"))
                     .containsExactlyInAnyOrderElementsOf(tagOfDocument.keySet());
             for (Map.Entry<String, String> document : tagOfDocument.entrySet()) {
                 documents(wait).selectByValue(document.getKey());
-                wait.until(d -> !d.findElements(By.cssSelector("[data-tag='" + document.getValue() + "']")).isEmpty());
+                wait.until(d -> !d.findElements(By.cssSelector("[data-tag='" + document.getValue() + "']"))
+                        .isEmpty());
             }
             screenshot(driver, "swagger-ui");
 
             List<String> refused = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .map(LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
+                    .map(LogEntry::getMessage)
+                    .filter(m -> m.contains("Content Security Policy"))
+                    .toList();
             refused.forEach(m -> System.out.println("refused by the Content-Security-Policy: " + m));
-            assertThat(refused).as("what the policy refused").allSatisfy(m -> assertThat(m)
-                    .contains("style-src 'self'").doesNotContain("script-src"));
+            assertThat(refused)
+                    .as("what the policy refused")
+                    .allSatisfy(m -> assertThat(m).contains("style-src 'self'").doesNotContain("script-src"));
         } finally {
             driver.quit();
             try (var paths = Files.walk(userDataDir)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                paths.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -151,11 +172,20 @@ class OpenApiLintIT {
     private static JsonNode lint(Path document) throws IOException, InterruptedException, URISyntaxException {
         Path config = Path.of(OpenApiLintIT.class.getResource("/redocly.yaml").toURI());
         Path output = DOCUMENTS.resolve(document.getFileName() + ".lint.json");
-        ProcessBuilder lint = new ProcessBuilder(TOOL.resolve("node_modules/.bin/redocly").toString(), "lint",
-                "--config", config.toString(), "--format", "json", "--max-problems", "10000", document.toString())
+        ProcessBuilder lint = new ProcessBuilder(
+                        TOOL.resolve("node_modules/.bin/redocly").toString(),
+                        "lint",
+                        "--config",
+                        config.toString(),
+                        "--format",
+                        "json",
+                        "--max-problems",
+                        "10000",
+                        document.toString())
                 .directory(DOCUMENTS.toFile())
                 .redirectOutput(output.toFile())
-                .redirectError(ProcessBuilder.Redirect.appendTo(DOCUMENTS.resolve("redocly.log").toFile()));
+                .redirectError(ProcessBuilder.Redirect.appendTo(
+                        DOCUMENTS.resolve("redocly.log").toFile()));
         isolated(lint);
         Process process = lint.start();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
@@ -175,14 +205,22 @@ class OpenApiLintIT {
         requireOnPath("node");
         Path installed = TOOL.resolve("node_modules/@redocly/cli/package.json");
         if (Files.exists(installed)
-                && REDOCLY_VERSION.equals(JSON.readTree(installed.toFile()).path("version").asString(""))) {
+                && REDOCLY_VERSION.equals(
+                        JSON.readTree(installed.toFile()).path("version").asString(""))) {
             return;
         }
         requireOnPath("npm");
         Files.createDirectories(TOOL);
         Path log = TOOL.resolve("npm-install.log");
-        ProcessBuilder npm = new ProcessBuilder("npm", "install", "--prefix", TOOL.toString(), "--no-audit", "--no-fund",
-                "--loglevel=error", "@redocly/cli@" + REDOCLY_VERSION)
+        ProcessBuilder npm = new ProcessBuilder(
+                        "npm",
+                        "install",
+                        "--prefix",
+                        TOOL.toString(),
+                        "--no-audit",
+                        "--no-fund",
+                        "--loglevel=error",
+                        "@redocly/cli@" + REDOCLY_VERSION)
                 .directory(TOOL.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -200,7 +238,9 @@ class OpenApiLintIT {
     /** A failure naming what to install, never a skipped test: CI machines have Node.js and npm. */
     private static void requireOnPath(String tool) throws InterruptedException {
         try {
-            Process version = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
+            Process version = new ProcessBuilder(tool, "--version")
+                    .redirectErrorStream(true)
+                    .start();
             version.getInputStream().readAllBytes();
             version.waitFor(30, TimeUnit.SECONDS);
         } catch (IOException missing) {
@@ -219,7 +259,9 @@ class OpenApiLintIT {
 
     private static void screenshot(WebDriver driver, String name) throws IOException {
         Path dir = Files.createDirectories(TARGET.resolve("screenshots"));
-        Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"),
+        Files.copy(
+                ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(),
+                dir.resolve(name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,5 +1,14 @@
 package io.lead360.e2e;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.resource.v1.Resource;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -10,16 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
-import io.opentelemetry.proto.common.v1.KeyValue;
-import io.opentelemetry.proto.resource.v1.Resource;
-import io.opentelemetry.proto.trace.v1.ResourceSpans;
-import io.opentelemetry.proto.trace.v1.ScopeSpans;
-import io.opentelemetry.proto.trace.v1.Span;
 
 /**
  * A real OTLP/HTTP trace receiver in the test's JVM, as a collector would be: it takes the services'
@@ -97,8 +96,10 @@ final class OtlpReceiver implements AutoCloseable {
                 return;
             }
             ExportTraceServiceRequest request;
-            try (InputStream body = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
-                    ? new GZIPInputStream(exchange.getRequestBody()) : exchange.getRequestBody()) {
+            try (InputStream body =
+                    "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
+                            ? new GZIPInputStream(exchange.getRequestBody())
+                            : exchange.getRequestBody()) {
                 request = ExportTraceServiceRequest.parseFrom(body);
             }
             for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
@@ -118,8 +119,11 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     private static String value(List<KeyValue> attributes, String key) {
-        return attributes.stream().filter(a -> a.getKey().equals(key)).findFirst()
-                .map(a -> a.getValue().getStringValue()).orElse(null);
+        return attributes.stream()
+                .filter(a -> a.getKey().equals(key))
+                .findFirst()
+                .map(a -> a.getValue().getStringValue())
+                .orElse(null);
     }
 
     @Override

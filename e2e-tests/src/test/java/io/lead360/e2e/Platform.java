@@ -1,7 +1,6 @@
 package io.lead360.e2e;
 
 import io.lead360.testsupport.IgnoreDeveloperEnvironment;
-
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -31,17 +30,21 @@ final class Platform {
     private final Map<String, String> env = new LinkedHashMap<>();
     /** Ports handed out so far: two settings must not get the same free port. */
     private final Set<Integer> ports = new HashSet<>();
+
     private final int gatewayPort;
     private final int imapPort;
 
     Platform(String name) throws IOException {
-        root = Path.of(System.getProperty("lead360.root", "..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("lead360.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         home = root.resolve("e2e-tests/target/" + name + "-home");
         deleteRecursively(home);
         Files.createDirectories(home.getParent());
         // as ./lead360 would create it: the data in it is readable by this account only
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createDirectory(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(
+                    home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } else {
             Files.createDirectory(home);
         }
@@ -102,7 +105,8 @@ final class Platform {
 
     /** Runs {@code ./lead360 <args>}; returns its output, fails when it exits non-zero. */
     String run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", root.resolve("lead360").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", root.resolve("lead360").toString()));
         command.addAll(List.of(args));
         Path log = home.resolve("lead360-" + String.join("-", args) + ".out");
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -149,8 +153,8 @@ final class Platform {
 
     /** A service's management port ({@code gateway-service}, {@code feedback-service}, {@code analytics-service}). */
     String managementUrl(String service) {
-        return "http://127.0.0.1:" + env.get("LEAD360_" + service.replace("-service", "").toUpperCase()
-                + "_MANAGEMENT_PORT");
+        return "http://127.0.0.1:"
+                + env.get("LEAD360_" + service.replace("-service", "").toUpperCase() + "_MANAGEMENT_PORT");
     }
 
     String kafkaBootstrap() {
@@ -165,13 +169,16 @@ final class Platform {
         }
         long pid = Long.parseLong(Files.readString(file).trim());
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent()
-                ? java.util.OptionalLong.of(pid) : java.util.OptionalLong.empty();
+                ? java.util.OptionalLong.of(pid)
+                : java.util.OptionalLong.empty();
     }
 
     /** Sends a signal ({@code KILL}, {@code STOP}, {@code CONT}...) to a running component. */
     void signal(String component, String signal) throws IOException, InterruptedException {
         long pid = pidOf(component).orElseThrow(() -> new IllegalStateException(component + " does not run"));
-        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid))
+                .inheritIO()
+                .start();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
         }
@@ -228,7 +235,8 @@ final class Platform {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -1,15 +1,10 @@
 package io.lead360.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.lead360.infra.demo.ApiClient;
 import io.lead360.infra.demo.ApiClient.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import tools.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +14,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Starts local-infra and the three services with {@code ./lead360 up} and runs a whole cycle
@@ -75,10 +74,15 @@ class PlatformIT {
     @Order(2)
     void callsWithoutAValidTokenAreRefusedAndForgedIdentityHeadersDoNothing() {
         assertThat(api.get("/api/me", null).status()).isEqualTo(401);
-        assertThat(api.send("/api/people", null, b -> b.GET().header("X-User-Id", "admin")
-                .header("X-Lead360-Roles", "ADMIN")).status()).isEqualTo(401);
+        assertThat(api.send(
+                                "/api/people",
+                                null,
+                                b -> b.GET().header("X-User-Id", "admin").header("X-Lead360-Roles", "ADMIN"))
+                        .status())
+                .isEqualTo(401);
         assertThat(api.get("/api/me", "not-a-token").status()).isEqualTo(401);
-        Response badLogin = api.post("/api/auth/token", null, Map.of("email", Platform.ADMIN_EMAIL, "password", "wrong"));
+        Response badLogin =
+                api.post("/api/auth/token", null, Map.of("email", Platform.ADMIN_EMAIL, "password", "wrong"));
         assertThat(badLogin.status()).isEqualTo(401);
         assertThat(badLogin.contentType()).contains("application/problem+json");
     }
@@ -99,7 +103,10 @@ class PlatformIT {
         assertThat(again.get("created").asInt()).isZero();
         assertThat(again.get("updated").asInt()).isZero();
 
-        Response loop = api.postRaw("/api/people/import", admin, "text/csv",
+        Response loop = api.postRaw(
+                "/api/people/import",
+                admin,
+                "text/csv",
                 "email,name,managerEmail,roles,password\n"
                         + "x1@acme.e2e.test,X One,x2@acme.e2e.test,EMPLOYEE,\n"
                         + "x2@acme.e2e.test,X Two,x1@acme.e2e.test,EMPLOYEE,\n");
@@ -125,18 +132,32 @@ class PlatformIT {
     @Test
     @Order(4)
     void anAdministratorCreatesAndOpensACycleWhichInvitesEveryRater() {
-        Map<String, Object> cycle = Map.of("name", "E2E spring cycle", "templateId", "leadership-360",
-                "subjectIds", List.of(ids.get(email("lea"))), "anonymityThreshold", 3);
+        Map<String, Object> cycle = Map.of(
+                "name",
+                "E2E spring cycle",
+                "templateId",
+                "leadership-360",
+                "subjectIds",
+                List.of(ids.get(email("lea"))),
+                "anonymityThreshold",
+                3);
         JsonNode created = api.post("/api/cycles", admin, cycle).expect(201).json();
         assertThat(created.get("status").asString()).isEqualTo("DRAFT");
         cycleId = created.get("id").asString();
 
-        assertThat(api.post("/api/cycles/" + cycleId + "/release", admin, null).status()).isEqualTo(409);
+        assertThat(api.post("/api/cycles/" + cycleId + "/release", admin, null).status())
+                .isEqualTo(409);
         api.post("/api/cycles/" + cycleId + "/open", admin, null).expect(200);
-        assertThat(api.get("/api/cycles/" + cycleId, admin).expect(200).json().get("status").asString())
+        assertThat(api.get("/api/cycles/" + cycleId, admin)
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asString())
                 .isEqualTo("OPEN");
 
-        String progress = api.get("/api/cycles/" + cycleId + "/progress", admin).expect(200).body();
+        String progress = api.get("/api/cycles/" + cycleId + "/progress", admin)
+                .expect(200)
+                .body();
         assertThat(progress).contains(ids.get(email("lea")));
         assertThat(progress).doesNotContain(email("d1")).doesNotContain(ids.get(email("d1")));
     }
@@ -151,20 +172,27 @@ class PlatformIT {
         raters.addAll(DIRECT_REPORTS);
         for (String rater : raters) {
             String token = api.signIn(email(rater), PASSWORD);
-            JsonNode requests = api.get("/api/feedback-requests", token).expect(200).json();
+            JsonNode requests =
+                    api.get("/api/feedback-requests", token).expect(200).json();
             assertThat(requests).hasSize(1);
             JsonNode request = requests.get(0);
             String requestId = request.get("id").asString();
             String relationship = request.get("relationship").asString();
             assertThat(request.get("subject").get("id").asString()).isEqualTo(ids.get(email("lea")));
-            assertThat(api.get("/api/feedback-requests/" + requestId, token).expect(200).json()
-                    .get("questionnaire")).isNotNull();
+            assertThat(api.get("/api/feedback-requests/" + requestId, token)
+                            .expect(200)
+                            .json()
+                            .get("questionnaire"))
+                    .isNotNull();
 
             if (rater.equals("p3")) { // one peer declines: only two peers answer, below the threshold of 3
-                api.post("/api/feedback-requests/" + requestId + "/decline", token, null).expect(200);
+                api.post("/api/feedback-requests/" + requestId + "/decline", token, null)
+                        .expect(200);
                 continue;
             }
-            Response bad = api.post("/api/feedback-requests/" + requestId + "/response", token,
+            Response bad = api.post(
+                    "/api/feedback-requests/" + requestId + "/response",
+                    token,
                     Map.of("ratings", Map.of("no-such-item", 3, "trust-1", 9)));
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.contentType()).contains("application/problem+json");
@@ -181,11 +209,14 @@ class PlatformIT {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("ratings", ratings);
             body.put("comments", comments);
-            api.post("/api/feedback-requests/" + requestId + "/response", token, body).expect(201);
+            api.post("/api/feedback-requests/" + requestId + "/response", token, body)
+                    .expect(201);
             submitted.add(new ExpectedProfile.Response(relationship, ratings, comments));
 
-            assertThat(api.post("/api/feedback-requests/" + requestId + "/response", token, body).status())
-                    .as("a second submission").isEqualTo(409);
+            assertThat(api.post("/api/feedback-requests/" + requestId + "/response", token, body)
+                            .status())
+                    .as("a second submission")
+                    .isEqualTo(409);
         }
         assertThat(submitted).hasSize(8);
     }
@@ -195,12 +226,18 @@ class PlatformIT {
     void nobodyReadsAnotherRatersRequestAndTheLeaderSeesNothingBeforeRelease() {
         String d1 = api.signIn(email("d1"), PASSWORD);
         String d2 = api.signIn(email("d2"), PASSWORD);
-        String d1Request = api.get("/api/feedback-requests", d1).expect(200).json().get(0).get("id").asString();
+        String d1Request = api.get("/api/feedback-requests", d1)
+                .expect(200)
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
         assertThat(api.get("/api/feedback-requests/" + d1Request, d2).status()).isEqualTo(404);
 
         String lea = api.signIn(email("lea"), PASSWORD);
         assertThat(api.get("/api/profiles/me", lea).status()).isEqualTo(404);
-        assertThat(api.get("/api/profiles/" + ids.get(email("lea")), d1).status()).isEqualTo(403);
+        assertThat(api.get("/api/profiles/" + ids.get(email("lea")), d1).status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -208,18 +245,34 @@ class PlatformIT {
     void afterCloseAndReleaseTheLeaderSeesTheProfileTheRulesPredict() {
         api.post("/api/cycles/" + cycleId + "/close", admin, null).expect(200);
         String lateRater = api.signIn(email("p3"), PASSWORD);
-        String p3Request = api.get("/api/feedback-requests", lateRater).expect(200).json().get(0).get("id").asString();
-        assertThat(api.post("/api/feedback-requests/" + p3Request + "/response", lateRater,
-                Map.of("ratings", Map.of("trust-1", 3))).status()).isEqualTo(409);
+        String p3Request = api.get("/api/feedback-requests", lateRater)
+                .expect(200)
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
+        assertThat(api.post(
+                                "/api/feedback-requests/" + p3Request + "/response",
+                                lateRater,
+                                Map.of("ratings", Map.of("trust-1", 3)))
+                        .status())
+                .isEqualTo(409);
         api.post("/api/cycles/" + cycleId + "/release", admin, null).expect(200);
 
         String lea = api.signIn(email("lea"), PASSWORD);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            Response profile = api.get("/api/profiles/me", lea);
-            assertThat(profile.status()).isEqualTo(200);
-            assertThat(profile.json().get("responses").get("DIRECT_REPORT").asInt()).isEqualTo(4);
-            assertThat(profile.json().get("responses").get("PEER").asInt()).isEqualTo(2);
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    Response profile = api.get("/api/profiles/me", lea);
+                    assertThat(profile.status()).isEqualTo(200);
+                    assertThat(profile.json()
+                                    .get("responses")
+                                    .get("DIRECT_REPORT")
+                                    .asInt())
+                            .isEqualTo(4);
+                    assertThat(profile.json().get("responses").get("PEER").asInt())
+                            .isEqualTo(2);
+                });
         JsonNode profile = api.get("/api/profiles/me", lea).expect(200).json();
         assertThat(profile.get("cycleId").asString()).isEqualTo(cycleId);
         assertThat(profile.get("anonymityThreshold").asInt()).isEqualTo(3);
@@ -228,14 +281,17 @@ class PlatformIT {
         assertProfile(profile, expected);
 
         JsonNode asAdmin = api.get("/api/profiles/" + ids.get(email("lea")) + "?cycleId=" + cycleId, admin)
-                .expect(200).json();
+                .expect(200)
+                .json();
         assertProfile(asAdmin, expected);
     }
 
     private static void assertProfile(JsonNode profile, ExpectedProfile expected) {
         expected.responses.forEach((group, n) -> {
             JsonNode count = profile.get("responses").get(group);
-            assertThat(count == null || count.isNull() ? null : count.asInt()).as("responses " + group).isEqualTo(n);
+            assertThat(count == null || count.isNull() ? null : count.asInt())
+                    .as("responses " + group)
+                    .isEqualTo(n);
         });
         JsonNode competencies = profile.get("competencies");
         assertThat(competencies).hasSize(expected.competencies.size());
@@ -248,19 +304,28 @@ class PlatformIT {
             want.byRelationship().forEach((group, g) -> {
                 JsonNode gotGroup = got.get("byRelationship").get(group);
                 if (g == null) {
-                    assertThat(gotGroup == null || gotGroup.isNull()).as(want.key() + " " + group + " hidden").isTrue();
+                    assertThat(gotGroup == null || gotGroup.isNull())
+                            .as(want.key() + " " + group + " hidden")
+                            .isTrue();
                 } else {
-                    assertThat(number(gotGroup.get("mean"))).as(want.key() + " " + group).isEqualTo(g.mean());
+                    assertThat(number(gotGroup.get("mean")))
+                            .as(want.key() + " " + group)
+                            .isEqualTo(g.mean());
                     assertThat(gotGroup.get("n").asInt()).isEqualTo(g.n());
                 }
             });
         }
-        assertThat(profile.get("leadingIndex").isNull() ? null : profile.get("leadingIndex").asInt())
+        assertThat(
+                        profile.get("leadingIndex").isNull()
+                                ? null
+                                : profile.get("leadingIndex").asInt())
                 .isEqualTo(expected.leadingIndex);
         assertThat(strings(profile.get("blindSpots"))).isEqualTo(expected.blindSpots);
         assertThat(strings(profile.get("hiddenStrengths"))).isEqualTo(expected.hiddenStrengths);
-        expected.comments.forEach((question, texts) ->
-                assertThat(strings(profile.get("comments").get(question))).as("comments " + question).isEqualTo(texts));
+        expected.comments.forEach(
+                (question, texts) -> assertThat(strings(profile.get("comments").get(question)))
+                        .as("comments " + question)
+                        .isEqualTo(texts));
         JsonNode items = profile.get("items");
         assertThat(items).hasSize(expected.items.size());
         for (JsonNode item : items) {
@@ -271,12 +336,19 @@ class PlatformIT {
         expected.distribution.forEach((key, counts) -> {
             List<Integer> got = new ArrayList<>();
             profile.get("distribution").get(key).forEach(c -> got.add(c.asInt()));
-            assertThat(got).as("distribution " + key).containsExactly(counts[0], counts[1], counts[2], counts[3], counts[4]);
+            assertThat(got)
+                    .as("distribution " + key)
+                    .containsExactly(counts[0], counts[1], counts[2], counts[3], counts[4]);
         });
-        expected.gaps.forEach((key, gap) -> assertThat(number(profile.get("gaps").get(key))).as("gap " + key).isEqualTo(gap));
+        expected.gaps.forEach(
+                (key, gap) -> assertThat(number(profile.get("gaps").get(key)))
+                        .as("gap " + key)
+                        .isEqualTo(gap));
         assertThat(strings(profile.get("highestItems"))).isEqualTo(new TreeSet<>(expected.highestItems));
         assertThat(strings(profile.get("lowestItems"))).isEqualTo(new TreeSet<>(expected.lowestItems));
-        assertThat(profile.toString()).as("no peer comment: the peer group is hidden").doesNotContain("peer p");
+        assertThat(profile.toString())
+                .as("no peer comment: the peer group is hidden")
+                .doesNotContain("peer p");
         for (String email : List.of(email("d1"), email("mo"), email("p1"))) {
             assertThat(profile.toString()).doesNotContain(email).doesNotContain(ids.get(email));
         }
@@ -290,7 +362,11 @@ class PlatformIT {
         String lea = api.signIn(email("lea"), PASSWORD);
         JsonNode profile = api.get("/api/profiles/me", lea).expect(200).json();
         assertProfile(profile, new ExpectedProfile(competencyKeys(), templateItems(), submitted, 3));
-        assertThat(api.get("/api/cycles/" + cycleId, admin).expect(200).json().get("status").asString())
+        assertThat(api.get("/api/cycles/" + cycleId, admin)
+                        .expect(200)
+                        .json()
+                        .get("status")
+                        .asString())
                 .isEqualTo("RELEASED");
     }
 
@@ -319,7 +395,9 @@ class PlatformIT {
         List<ExpectedProfile.Item> items = new ArrayList<>();
         for (JsonNode c : template().get("competencies")) {
             for (JsonNode item : c.get("items")) {
-                items.add(new ExpectedProfile.Item(item.get("id").asString(), c.get("key").asString(),
+                items.add(new ExpectedProfile.Item(
+                        item.get("id").asString(),
+                        c.get("key").asString(),
                         item.get("reverse").asBoolean()));
             }
         }

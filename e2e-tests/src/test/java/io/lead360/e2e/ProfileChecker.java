@@ -1,8 +1,6 @@
 package io.lead360.e2e;
 
 import io.lead360.infra.demo.ApiClient;
-import tools.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Compares what lead360 counted with what the load driver got acknowledged: first the response
@@ -26,8 +25,7 @@ final class ProfileChecker {
      * @param doubleCounted counted submissions beyond the acknowledged ones
      * @param millis        how long it took until the counts matched (or the time given, when they did not)
      */
-    record Counts(boolean matched, int lost, int doubleCounted, long millis, String last) {
-    }
+    record Counts(boolean matched, int lost, int doubleCounted, long millis, String last) {}
 
     private final ApiClient api;
     private final List<String> competencyKeys;
@@ -37,13 +35,18 @@ final class ProfileChecker {
     ProfileChecker(ApiClient api, List<ExpectedProfile.Item> items, int threshold) {
         this.api = api;
         this.items = items;
-        this.competencyKeys = items.stream().map(ExpectedProfile.Item::competency).distinct().toList();
+        this.competencyKeys =
+                items.stream().map(ExpectedProfile.Item::competency).distinct().toList();
         this.threshold = threshold;
     }
 
     /** Polls the counted responses of every subject of a cycle until they equal the acknowledged submissions. */
-    Counts awaitCounts(String admin, String cycleId, Collection<String> subjects,
-                       Map<String, List<ExpectedProfile.Response>> acknowledged, Duration timeout) {
+    Counts awaitCounts(
+            String admin,
+            String cycleId,
+            Collection<String> subjects,
+            Map<String, List<ExpectedProfile.Response>> acknowledged,
+            Duration timeout) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         Map<String, Map<String, Integer>> last = new LinkedHashMap<>();
@@ -107,7 +110,8 @@ final class ProfileChecker {
         if (answer.status() == 404) {
             return counts; // the cycle is not known to analytics yet: nothing applied
         }
-        if ((answer.status() != 409 && answer.status() != 200) || answer.json() == null
+        if ((answer.status() != 409 && answer.status() != 200)
+                || answer.json() == null
                 || answer.json().get("responses") == null) {
             return null;
         }
@@ -119,8 +123,10 @@ final class ProfileChecker {
         return counts;
     }
 
-    private static int[] difference(Collection<String> subjects, Map<String, List<ExpectedProfile.Response>> acknowledged,
-                                    Map<String, Map<String, Integer>> actual) {
+    private static int[] difference(
+            Collection<String> subjects,
+            Map<String, List<ExpectedProfile.Response>> acknowledged,
+            Map<String, Map<String, Integer>> actual) {
         int lost = 0;
         int extra = 0;
         for (String subject : subjects) {
@@ -142,13 +148,21 @@ final class ProfileChecker {
     }
 
     /** After close and release: every subject's profile, number by number; returns the differences. */
-    List<String> compareProfiles(String admin, String cycleId, Collection<String> subjects,
-                                 Map<String, List<ExpectedProfile.Response>> acknowledged, Duration timeout) {
+    List<String> compareProfiles(
+            String admin,
+            String cycleId,
+            Collection<String> subjects,
+            Map<String, List<ExpectedProfile.Response>> acknowledged,
+            Duration timeout) {
         List<String> differences = new ArrayList<>();
         Map<String, Map<String, Integer>> invited = invited(api, admin, cycleId);
         for (String subject : subjects) {
-            ExpectedProfile expected = new ExpectedProfile(competencyKeys, items,
-                    acknowledged.getOrDefault(subject, List.of()), threshold, invited.getOrDefault(subject, Map.of()));
+            ExpectedProfile expected = new ExpectedProfile(
+                    competencyKeys,
+                    items,
+                    acknowledged.getOrDefault(subject, List.of()),
+                    threshold,
+                    invited.getOrDefault(subject, Map.of()));
             JsonNode profile = awaitProfile(admin, cycleId, subject, timeout);
             if (profile == null) {
                 differences.add(subject + ": no profile within " + timeout);
@@ -162,9 +176,15 @@ final class ProfileChecker {
     /** Subject to group to how many were invited, from the cycle's progress (counts an administrator may see). */
     static Map<String, Map<String, Integer>> invited(ApiClient api, String admin, String cycleId) {
         Map<String, Map<String, Integer>> invited = new LinkedHashMap<>();
-        for (JsonNode subject : api.get("/api/cycles/" + cycleId + "/progress", admin).expect(200).json().get("subjects")) {
+        for (JsonNode subject : api.get("/api/cycles/" + cycleId + "/progress", admin)
+                .expect(200)
+                .json()
+                .get("subjects")) {
             Map<String, Integer> groups = new LinkedHashMap<>();
-            subject.get("relationships").properties().forEach(e -> groups.put(e.getKey(), e.getValue().get("invited").asInt()));
+            subject.get("relationships")
+                    .properties()
+                    .forEach(e ->
+                            groups.put(e.getKey(), e.getValue().get("invited").asInt()));
             invited.put(subject.get("subjectId").asString(), groups);
         }
         return invited;
@@ -188,8 +208,10 @@ final class ProfileChecker {
 
     private static void compare(String subject, JsonNode profile, ExpectedProfile expected, List<String> differences) {
         Map<String, Integer> responses = new LinkedHashMap<>();
-        profile.get("responses").properties().forEach(e -> responses.put(e.getKey(),
-                e.getValue().isNull() ? null : e.getValue().asInt()));
+        profile.get("responses")
+                .properties()
+                .forEach(e -> responses.put(
+                        e.getKey(), e.getValue().isNull() ? null : e.getValue().asInt()));
         responses.values().removeIf(n -> n != null && n == 0);
         // a group nobody answered is not expected at all; one whose count is hidden is null on both sides
         Map<String, Integer> wanted = new LinkedHashMap<>(expected.responses);
@@ -204,24 +226,43 @@ final class ProfileChecker {
             check(differences, where + " self", number(got.get("self")), want.self());
             check(differences, where + " others", number(got.get("others")), want.others());
             want.byRelationship().forEach((group, g) -> {
-                JsonNode gotGroup = got.get("byRelationship") == null ? null : got.get("byRelationship").get(group);
+                JsonNode gotGroup = got.get("byRelationship") == null
+                        ? null
+                        : got.get("byRelationship").get(group);
                 if (g == null) {
                     check(differences, where + " " + group + " hidden", gotGroup == null || gotGroup.isNull(), true);
                 } else if (gotGroup == null || gotGroup.isNull()) {
                     differences.add(where + " " + group + ": hidden, expected " + g);
                 } else {
                     check(differences, where + " " + group + " mean", number(gotGroup.get("mean")), g.mean());
-                    check(differences, where + " " + group + " n", gotGroup.get("n").asInt(), g.n());
+                    check(
+                            differences,
+                            where + " " + group + " n",
+                            gotGroup.get("n").asInt(),
+                            g.n());
                 }
             });
         }
         JsonNode index = profile.get("leadingIndex");
-        check(differences, subject + " leadingIndex", index == null || index.isNull() ? null : index.asInt(),
+        check(
+                differences,
+                subject + " leadingIndex",
+                index == null || index.isNull() ? null : index.asInt(),
                 expected.leadingIndex);
         check(differences, subject + " blindSpots", strings(profile.get("blindSpots")), expected.blindSpots);
-        check(differences, subject + " hiddenStrengths", strings(profile.get("hiddenStrengths")), expected.hiddenStrengths);
-        expected.comments.forEach((question, texts) -> check(differences, subject + " comments " + question,
-                strings(profile.get("comments") == null ? null : profile.get("comments").get(question)), texts));
+        check(
+                differences,
+                subject + " hiddenStrengths",
+                strings(profile.get("hiddenStrengths")),
+                expected.hiddenStrengths);
+        expected.comments.forEach((question, texts) -> check(
+                differences,
+                subject + " comments " + question,
+                strings(
+                        profile.get("comments") == null
+                                ? null
+                                : profile.get("comments").get(question)),
+                texts));
     }
 
     private static void check(List<String> differences, String what, Object got, Object want) {

@@ -6,8 +6,7 @@ import java.util.TreeSet;
 /** The Prometheus text exposition format, as far as the tests need it. */
 final class PrometheusText {
 
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 
     /** The names of the samples in a scrape ({@code name{labels} value} or {@code name value} lines). */
     static Set<String> metricNames(String scrape) {

@@ -1,6 +1,6 @@
 package io.lead360.e2e;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -13,8 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A clone of this repository is the whole project: no file points at a path outside it (the contract and
@@ -24,10 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StandsOnItsOwnTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("lead360.root", "..")).toAbsolutePath().normalize();
-    private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "node_modules", "var", ".idea", ".mvn");
+    private static final Path ROOT =
+            Path.of(System.getProperty("lead360.root", "..")).toAbsolutePath().normalize();
+    private static final Set<String> SKIPPED_DIRECTORIES =
+            Set.of(".git", "target", "node_modules", "var", ".idea", ".mvn");
     /** The folder next to the checkout that the project's first documents lived in (spelled so that this file is no hit). */
     private static final String OUTSIDE = ".." + "/shared";
+
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     private static final Pattern VERSION = Pattern.compile("<version>[^<]*</version>");
 
@@ -58,7 +60,8 @@ class StandsOnItsOwnTest {
                     continue; // a web address, a mail address or a heading of the same file
                 }
                 links++;
-                Path resolved = file.getParent().resolve(target.replaceAll("#.*$", "")).normalize();
+                Path resolved =
+                        file.getParent().resolve(target.replaceAll("#.*$", "")).normalize();
                 if (!resolved.startsWith(ROOT) || !Files.exists(resolved)) {
                     broken.add(ROOT.relativize(file) + " → " + target);
                 }
@@ -72,7 +75,9 @@ class StandsOnItsOwnTest {
     void versionsAreSetOnceInTheRootPom() throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> modules = Files.list(ROOT)) {
-            for (Path pom : modules.map(m -> m.resolve("pom.xml")).filter(Files::isRegularFile).toList()) {
+            for (Path pom : modules.map(m -> m.resolve("pom.xml"))
+                    .filter(Files::isRegularFile)
+                    .toList()) {
                 String text = Files.readString(pom);
                 // the parent's version is the only one a module POM names (its own comes from the parent)
                 Matcher version = VERSION.matcher(text.replaceFirst("(?s)<parent>.*?</parent>", ""));
@@ -81,12 +86,16 @@ class StandsOnItsOwnTest {
                 }
             }
         }
-        assertThat(found).as("versions in module POMs (set them in the root POM's dependencyManagement)").isEmpty();
+        assertThat(found)
+                .as("versions in module POMs (set them in the root POM's dependencyManagement)")
+                .isEmpty();
     }
 
     private static List<Path> committed() throws IOException {
         try (Stream<Path> files = Files.walk(ROOT)) {
-            return files.filter(Files::isRegularFile).filter(StandsOnItsOwnTest::committable).toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(StandsOnItsOwnTest::committable)
+                    .toList();
         }
     }
 

@@ -14,12 +14,8 @@ import java.util.UUID;
  *
  * @param subjects one {@link Tally} per subject, sealed for ({@code "CycleClosed"}, eventId, cycleId, subjectId)
  */
-public record CycleClosed(
-        UUID eventId,
-        int version,
-        Instant occurredAt,
-        String cycleId,
-        List<SealedSubject> subjects) implements FeedbackEvent {
+public record CycleClosed(UUID eventId, int version, Instant occurredAt, String cycleId, List<SealedSubject> subjects)
+        implements FeedbackEvent {
 
     public static final int VERSION = 2;
 
@@ -41,6 +37,5 @@ public record CycleClosed(
      * @param responded relationship to the number of responses counted
      * @param published relationship to the number of those published as FeedbackSubmitted
      */
-    public record Tally(Map<Relationship, Integer> responded, Map<Relationship, Integer> published) {
-    }
+    public record Tally(Map<Relationship, Integer> responded, Map<Relationship, Integer> published) {}
 }

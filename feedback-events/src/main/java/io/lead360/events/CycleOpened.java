@@ -23,7 +23,8 @@ public record CycleOpened(
         String name,
         int anonymityThreshold,
         Questionnaire questionnaire,
-        List<SealedSubject> subjects) implements FeedbackEvent {
+        List<SealedSubject> subjects)
+        implements FeedbackEvent {
 
     public static final int VERSION = 2;
 
@@ -52,13 +53,15 @@ public record CycleOpened(
      * @param invited                  relationship to number of invited raters
      * @param nominatedByAdministrator of those, how many an administrator nominated (not the subject)
      */
-    public record Invitations(Map<Relationship, Integer> invited, Map<Relationship, Integer> nominatedByAdministrator,
-                              int anonymityThreshold, String questionnaireFingerprint) {
-    }
+    public record Invitations(
+            Map<Relationship, Integer> invited,
+            Map<Relationship, Integer> nominatedByAdministrator,
+            int anonymityThreshold,
+            String questionnaireFingerprint) {}
 
     /** The questionnaire of a cycle as it was when the cycle opened. */
-    public record Questionnaire(String templateId, String name, List<Competency> competencies,
-                                List<OpenQuestion> openQuestions) {
+    public record Questionnaire(
+            String templateId, String name, List<Competency> competencies, List<OpenQuestion> openQuestions) {
 
         /** SHA-256 over every text and flag of the questionnaire, in order (hex). */
         public String fingerprint() {
@@ -81,8 +84,9 @@ public record CycleOpened(
                 field(text, q.text());
             }
             try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+                return HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256")
+                                .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
@@ -95,12 +99,9 @@ public record CycleOpened(
         }
     }
 
-    public record Competency(String key, String name, List<Item> items) {
-    }
+    public record Competency(String key, String name, List<Item> items) {}
 
-    public record Item(String id, String text, boolean reverse) {
-    }
+    public record Item(String id, String text, boolean reverse) {}
 
-    public record OpenQuestion(String id, String text) {
-    }
+    public record OpenQuestion(String id, String text) {}
 }

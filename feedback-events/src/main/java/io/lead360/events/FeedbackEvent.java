@@ -2,7 +2,6 @@ package io.lead360.events;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,14 +13,14 @@ import java.util.UUID;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = FeedbackSubmitted.class, name = "FeedbackSubmitted"),
-        @JsonSubTypes.Type(value = CycleOpened.class, name = "CycleOpened"),
-        @JsonSubTypes.Type(value = CycleClosed.class, name = "CycleClosed"),
-        @JsonSubTypes.Type(value = ResultsReleased.class, name = "ResultsReleased"),
-        @JsonSubTypes.Type(value = PersonErased.class, name = "PersonErased")
+    @JsonSubTypes.Type(value = FeedbackSubmitted.class, name = "FeedbackSubmitted"),
+    @JsonSubTypes.Type(value = CycleOpened.class, name = "CycleOpened"),
+    @JsonSubTypes.Type(value = CycleClosed.class, name = "CycleClosed"),
+    @JsonSubTypes.Type(value = ResultsReleased.class, name = "ResultsReleased"),
+    @JsonSubTypes.Type(value = PersonErased.class, name = "PersonErased")
 })
-public sealed interface FeedbackEvent permits FeedbackSubmitted, CycleOpened, CycleClosed, ResultsReleased,
-        PersonErased {
+public sealed interface FeedbackEvent
+        permits FeedbackSubmitted, CycleOpened, CycleClosed, ResultsReleased, PersonErased {
 
     UUID eventId();
 

@@ -13,12 +13,8 @@ import java.util.UUID;
  * @param answers the {@link Answers}, as JSON, sealed for ({@code "FeedbackSubmitted"}, eventId, cycleId, subjectId)
  */
 public record FeedbackSubmitted(
-        UUID eventId,
-        int version,
-        Instant occurredAt,
-        String cycleId,
-        String subjectId,
-        String answers) implements FeedbackEvent {
+        UUID eventId, int version, Instant occurredAt, String cycleId, String subjectId, String answers)
+        implements FeedbackEvent {
 
     public static final int VERSION = 2;
 
@@ -42,7 +38,6 @@ public record FeedbackSubmitted(
      * @param ratings  item id to score 1..5, or null for "can't say"
      * @param comments open question id ({@code start}, {@code stop}, {@code continue}) to text
      */
-    public record Answers(Relationship relationship, String templateId, Map<String, Integer> ratings,
-                          Map<String, String> comments) {
-    }
+    public record Answers(
+            Relationship relationship, String templateId, Map<String, Integer> ratings, Map<String, String> comments) {}
 }

@@ -9,11 +9,7 @@ import java.util.UUID;
  * Published on the feedback topic with the person's id as key, so that it follows every
  * {@link FeedbackSubmitted} about them in order, and a replay erases them again.
  */
-public record PersonErased(
-        UUID eventId,
-        int version,
-        Instant occurredAt,
-        String personId) implements FeedbackEvent {
+public record PersonErased(UUID eventId, int version, Instant occurredAt, String personId) implements FeedbackEvent {
 
     public static final int VERSION = 1;
 

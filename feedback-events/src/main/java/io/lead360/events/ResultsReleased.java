@@ -12,11 +12,8 @@ import java.util.UUID;
  * @param subjects per subject, {@link Release} sealed for ({@code "ResultsReleased"}, eventId, cycleId, subjectId)
  */
 public record ResultsReleased(
-        UUID eventId,
-        int version,
-        Instant occurredAt,
-        String cycleId,
-        List<SealedSubject> subjects) implements FeedbackEvent {
+        UUID eventId, int version, Instant occurredAt, String cycleId, List<SealedSubject> subjects)
+        implements FeedbackEvent {
 
     public static final int VERSION = 2;
 
@@ -35,6 +32,5 @@ public record ResultsReleased(
     }
 
     /** The sealed part: the cycle released, repeated inside the seal. */
-    public record Release(String cycleId) {
-    }
+    public record Release(String cycleId) {}
 }

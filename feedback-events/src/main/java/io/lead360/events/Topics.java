@@ -15,6 +15,5 @@ public final class Topics {
     /** Suffix of the dead-letter topic of each topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

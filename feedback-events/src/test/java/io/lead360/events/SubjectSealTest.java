@@ -1,12 +1,11 @@
 package io.lead360.events;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SubjectSealTest {
 
@@ -38,10 +37,11 @@ class SubjectSealTest {
     void doesNotOpenMovedToAnotherSubjectEventOrCycle() {
         String sealed = SubjectSeal.seal(key, context, text);
         for (String elsewhere : new String[] {
-                SubjectSeal.context("FeedbackSubmitted", eventId, "c1", "s2"),
-                SubjectSeal.context("FeedbackSubmitted", UUID.randomUUID(), "c1", "s1"),
-                SubjectSeal.context("FeedbackSubmitted", eventId, "c2", "s1"),
-                SubjectSeal.context("CycleClosed", eventId, "c1", "s1")}) {
+            SubjectSeal.context("FeedbackSubmitted", eventId, "c1", "s2"),
+            SubjectSeal.context("FeedbackSubmitted", UUID.randomUUID(), "c1", "s1"),
+            SubjectSeal.context("FeedbackSubmitted", eventId, "c2", "s1"),
+            SubjectSeal.context("CycleClosed", eventId, "c1", "s1")
+        }) {
             assertThatThrownBy(() -> SubjectSeal.open(key, elsewhere, sealed))
                     .isInstanceOf(SubjectSeal.BrokenSealException.class);
         }
@@ -77,6 +77,7 @@ class SubjectSealTest {
 
     @Test
     void refusesKeysOfTheWrongLength() {
-        assertThatThrownBy(() -> SubjectSeal.seal(new byte[16], context, text)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SubjectSeal.seal(new byte[16], context, text))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -14,8 +13,12 @@ import org.springframework.util.unit.DataSize;
  * the sign-in client read the same value.
  */
 @ConfigurationProperties("lead360")
-public record GatewayProperties(@DefaultValue Auth auth, @DefaultValue Routes routes,
-        @DefaultValue Resilience resilience, @DefaultValue Http http, @DefaultValue RateLimit rateLimit,
+public record GatewayProperties(
+        @DefaultValue Auth auth,
+        @DefaultValue Routes routes,
+        @DefaultValue Resilience resilience,
+        @DefaultValue Http http,
+        @DefaultValue RateLimit rateLimit,
         /* refuse to start on missing or demo secrets instead of creating or accepting them */
         @DefaultValue("false") boolean production) {
 
@@ -33,8 +36,7 @@ public record GatewayProperties(@DefaultValue Auth auth, @DefaultValue Routes ro
             @DefaultValue("") List<String> trustedProxies,
             @DefaultValue Throttle throttle,
             /* ended sessions remembered so a revoked token costs no further call; live ones never are */
-            @DefaultValue("100000") int endedSessionCacheSize) {
-    }
+            @DefaultValue("100000") int endedSessionCacheSize) {}
 
     /** Failed sign-ins: first slowed down, then locked (per email and per client address). */
     public record Throttle(
@@ -47,13 +49,11 @@ public record GatewayProperties(@DefaultValue Auth auth, @DefaultValue Routes ro
             @DefaultValue("20") int addressLockFailures,
             @DefaultValue("PT15M") Duration lockDuration,
             /* emails and addresses tracked at once; the least recently seen are forgotten first */
-            @DefaultValue("100000") int maxTracked) {
-    }
+            @DefaultValue("100000") int maxTracked) {}
 
     public record Routes(
             @DefaultValue("http://127.0.0.1:8081") URI feedbackUri,
-            @DefaultValue("http://127.0.0.1:8082") URI analyticsUri) {
-    }
+            @DefaultValue("http://127.0.0.1:8082") URI analyticsUri) {}
 
     /** Circuit-breaker defaults for every route (see routing.ResilienceConfig). */
     public record Resilience(
@@ -64,15 +64,13 @@ public record GatewayProperties(@DefaultValue Auth auth, @DefaultValue Routes ro
             @DefaultValue("10") int minimumNumberOfCalls,
             @DefaultValue("PT10S") Duration waitInOpenState,
             /* people imports hash a password per row: a large file takes minutes, not seconds */
-            @DefaultValue("PT5M") Duration importTimeLimit) {
-    }
+            @DefaultValue("PT5M") Duration importTimeLimit) {}
 
     /** Request bodies above these sizes are refused with 413 before they are read or routed. */
     public record Http(
             @DefaultValue("256KB") DataSize maxBodySize,
             /* POST /api/people/import: a whole organisation in one file */
-            @DefaultValue("5MB") DataSize maxImportBodySize) {
-    }
+            @DefaultValue("5MB") DataSize maxImportBodySize) {}
 
     /**
      * Token buckets: {@code perMinute} requests a minute on average, {@code burst} at once. In memory
@@ -84,9 +82,9 @@ public record GatewayProperties(@DefaultValue Auth auth, @DefaultValue Routes ro
             @DefaultValue Limit submissions,
             /* POST /api/auth/token, per client address (on top of the failure throttle); set in application.yml */
             @DefaultValue Limit signIn,
-            @DefaultValue("100000") int maxTracked) {
-    }
+            @DefaultValue("100000") int maxTracked) {}
 
-    public record Limit(@DefaultValue("30") int perMinute, @DefaultValue("10") int burst) {
-    }
+    public record Limit(
+            @DefaultValue("30") int perMinute,
+            @DefaultValue("10") int burst) {}
 }

@@ -2,16 +2,13 @@ package io.lead360.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lead360.gateway.auth.TokenIssuer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
-import io.lead360.gateway.auth.TokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -20,19 +17,23 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sign-in throttling and rate limits through the real gateway. The gateway trusts the loopback
  * peer as a proxy here, so each test plays its own client address through X-Forwarded-For.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "lead360.auth.trusted-proxies=127.0.0.1,::1",
-        "lead360.auth.throttle.first-delay=PT0.3S",
-        "lead360.auth.throttle.max-delay=PT0.6S",
-        "lead360.rate-limit.submissions.per-minute=1",
-        "lead360.rate-limit.submissions.burst=3",
-        "lead360.rate-limit.sign-in.per-minute=1",
-        "lead360.rate-limit.sign-in.burst=25"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "lead360.auth.trusted-proxies=127.0.0.1,::1",
+            "lead360.auth.throttle.first-delay=PT0.3S",
+            "lead360.auth.throttle.max-delay=PT0.6S",
+            "lead360.rate-limit.submissions.per-minute=1",
+            "lead360.rate-limit.submissions.burst=3",
+            "lead360.rate-limit.sign-in.per-minute=1",
+            "lead360.rate-limit.sign-in.burst=25"
+        })
 @AutoConfigureWebTestClient(timeout = "PT20S")
 class AbuseLimitsIT {
 
@@ -44,7 +45,8 @@ class AbuseLimitsIT {
     static void props(DynamicPropertyRegistry registry) throws Exception {
         Path keys = Files.createTempDirectory("lead360-abuse-it");
         registry.add("lead360.routes.feedback-uri", feedback::uri);
-        registry.add("lead360.auth.signing-key-file", () -> keys.resolve("key.pem").toString());
+        registry.add(
+                "lead360.auth.signing-key-file", () -> keys.resolve("key.pem").toString());
     }
 
     @AfterAll
@@ -66,28 +68,52 @@ class AbuseLimitsIT {
         int verifies = feedback.verifyCalls.get();
 
         byte[] locked = signIn("198.51.100.2", "lea@acme.test", "lea-secret")
-                .expectStatus().isEqualTo(429)
-                .expectHeader().contentType(PROBLEM_JSON)
-                .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Long.parseLong(seconds)).isBetween(890L, 900L))
-                .expectBody().returnResult().getResponseBody();
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .contentType(PROBLEM_JSON)
+                .expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(890L, 900L))
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
 
-        assertThat(feedback.verifyCalls.get()).as("the password was not even checked").isEqualTo(verifies);
+        assertThat(feedback.verifyCalls.get())
+                .as("the password was not even checked")
+                .isEqualTo(verifies);
         // an email nobody has locks the same way and answers the same body
         for (int i = 0; i < 5; i++) {
-            signIn("198.51.100.3", "ghost@acme.test", "guess-" + i).expectStatus().isUnauthorized();
+            signIn("198.51.100.3", "ghost@acme.test", "guess-" + i)
+                    .expectStatus()
+                    .isUnauthorized();
         }
-        byte[] lockedUnknown = signIn("198.51.100.3", "ghost@acme.test", "anything").expectStatus().isEqualTo(429)
-                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
-                .expectBody().returnResult().getResponseBody();
+        byte[] lockedUnknown = signIn("198.51.100.3", "ghost@acme.test", "anything")
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER)
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         assertThat(JSON.readTree(lockedUnknown)).isEqualTo(JSON.readTree(locked));
     }
 
     @Test
     void aWrongPasswordAndAnUnknownEmailGetByteForByteTheSameAnswer() {
-        byte[] wrongPassword = signIn("198.51.100.10", "mo@acme.test", "guess").expectStatus().isUnauthorized()
-                .expectBody().returnResult().getResponseBody();
-        byte[] unknownEmail = signIn("198.51.100.10", "nobody@acme.test", "guess").expectStatus().isUnauthorized()
-                .expectBody().returnResult().getResponseBody();
+        byte[] wrongPassword = signIn("198.51.100.10", "mo@acme.test", "guess")
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        byte[] unknownEmail = signIn("198.51.100.10", "nobody@acme.test", "guess")
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
 
         assertThat(new String(unknownEmail)).isEqualTo(new String(wrongPassword));
     }
@@ -109,12 +135,18 @@ class AbuseLimitsIT {
     @Test
     void twentyFailuresFromOneAddressLockThatAddressForEveryEmail() {
         for (int i = 0; i < 20; i++) {
-            signIn("198.51.100.30", "spray" + i + "@acme.test", "guess").expectStatus().isUnauthorized();
+            signIn("198.51.100.30", "spray" + i + "@acme.test", "guess")
+                    .expectStatus()
+                    .isUnauthorized();
         }
 
-        signIn("198.51.100.30", "mo@acme.test", "mo-secret").expectStatus().isEqualTo(429)
-                .expectHeader().contentType(PROBLEM_JSON)
-                .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+        signIn("198.51.100.30", "mo@acme.test", "mo-secret")
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .contentType(PROBLEM_JSON)
+                .expectHeader()
+                .exists(HttpHeaders.RETRY_AFTER);
         signIn("198.51.100.31", "mo@acme.test", "mo-secret").expectStatus().isOk();
     }
 
@@ -124,44 +156,80 @@ class AbuseLimitsIT {
             signIn("198.51.100.40", "mo@acme.test", "mo-secret").expectStatus().isOk();
         }
 
-        signIn("198.51.100.40", "mo@acme.test", "mo-secret").expectStatus().isEqualTo(429)
-                .expectHeader().contentType(PROBLEM_JSON)
-                .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L))
-                .expectBody().jsonPath("$.status").isEqualTo(429);
+        signIn("198.51.100.40", "mo@acme.test", "mo-secret")
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .contentType(PROBLEM_JSON)
+                .expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L))
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(429);
         signIn("198.51.100.41", "mo@acme.test", "mo-secret").expectStatus().isOk();
     }
 
     @Test
     void submissionsArePerPersonRateLimitedWithA429Problem() {
-        String lea = tokenIssuer.accessToken(feedback.personWithSession("lea@acme.test", FeedbackStandIn.LEA_SESSION)).value();
-        String mo = tokenIssuer.accessToken(feedback.personWithSession("mo@acme.test", feedback.openSession("mo@acme.test"))).value();
+        String lea = tokenIssuer
+                .accessToken(feedback.personWithSession("lea@acme.test", FeedbackStandIn.LEA_SESSION))
+                .value();
+        String mo = tokenIssuer
+                .accessToken(feedback.personWithSession("mo@acme.test", feedback.openSession("mo@acme.test")))
+                .value();
 
-        submit(lea, "POST", "/api/feedback-requests/r-1/response").expectStatus().isOk()
-                .expectBody().jsonPath("$.path").isEqualTo("/api/feedback-requests/r-1/response");
+        submit(lea, "POST", "/api/feedback-requests/r-1/response")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.path")
+                .isEqualTo("/api/feedback-requests/r-1/response");
         submit(lea, "PUT", "/api/feedback-requests/r-2/draft").expectStatus().isOk();
         submit(lea, "POST", "/api/feedback-requests/r-3/decline").expectStatus().isOk();
 
-        submit(lea, "PUT", "/api/feedback-requests/r-4/draft").expectStatus().isEqualTo(429)
-                .expectHeader().contentType(PROBLEM_JSON)
-                .expectHeader().value(HttpHeaders.RETRY_AFTER, seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L))
-                .expectBody().jsonPath("$.status").isEqualTo(429).jsonPath("$.title").isEqualTo("Too many requests");
-        submit(lea, "POST", "/api/feedback-requests/r-4/response").expectStatus().isEqualTo(429);
+        submit(lea, "PUT", "/api/feedback-requests/r-4/draft")
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .contentType(PROBLEM_JSON)
+                .expectHeader()
+                .value(
+                        HttpHeaders.RETRY_AFTER,
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L))
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(429)
+                .jsonPath("$.title")
+                .isEqualTo("Too many requests");
+        submit(lea, "POST", "/api/feedback-requests/r-4/response")
+                .expectStatus()
+                .isEqualTo(429);
 
         // another person has their own bucket, and reading is not limited
         submit(mo, "POST", "/api/feedback-requests/r-5/response").expectStatus().isOk();
-        client.get().uri("/api/feedback-requests/r-4").header(HttpHeaders.AUTHORIZATION, "Bearer " + lea).exchange()
-                .expectStatus().isOk();
+        client.get()
+                .uri("/api/feedback-requests/r-4")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + lea)
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     private WebTestClient.ResponseSpec submit(String token, String method, String path) {
-        return client.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+        return client.method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("ratings", Map.of()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("ratings", Map.of()))
                 .exchange();
     }
 
     private WebTestClient.ResponseSpec signIn(String address, String email, String password) {
-        return client.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+        return client.post()
+                .uri("/api/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
                 .header("X-Forwarded-For", address)
                 .bodyValue(Map.of("email", email, "password", password))
                 .exchange();

@@ -14,12 +14,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +27,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway's OpenAPI document ({@code GET /api/docs/gateway}) against the gateway's own handlers,
@@ -42,11 +40,15 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 class ApiDocsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> HTTP_METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options",
-            "trace");
+    private static final List<String> HTTP_METHODS =
+            List.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
-    private static final Set<String> PUBLIC_OPERATIONS = Set.of("POST /api/auth/token", "POST /api/auth/refresh",
-            "GET /api/auth/providers", "POST /api/auth/sso/token", "GET /.well-known/jwks.json");
+    private static final Set<String> PUBLIC_OPERATIONS = Set.of(
+            "POST /api/auth/token",
+            "POST /api/auth/refresh",
+            "GET /api/auth/providers",
+            "POST /api/auth/sso/token",
+            "GET /.well-known/jwks.json");
     private static final String UI = "/api/docs/swagger-ui/index.html";
     private static final Pattern LOCAL_FILE = Pattern.compile("(?:src|href)=\"([^\"]+)\"");
 
@@ -58,7 +60,8 @@ class ApiDocsIT {
         registry.add("lead360.routes.feedback-uri", feedback::uri);
         // analytics: the stand-in answers too, so that a routed document shows it got through
         registry.add("lead360.routes.analytics-uri", feedback::uri);
-        registry.add("lead360.auth.signing-key-file", () -> keyDir.resolve("key.pem").toString());
+        registry.add(
+                "lead360.auth.signing-key-file", () -> keyDir.resolve("key.pem").toString());
     }
 
     @AfterAll
@@ -76,7 +79,9 @@ class ApiDocsIT {
     @Test
     void everyDocumentedOperationIsServedByTheGatewayItself() {
         Set<String> served = servedRoutes();
-        List<String> unserved = operations(document()).keySet().stream().filter(op -> !served.contains(op)).toList();
+        List<String> unserved = operations(document()).keySet().stream()
+                .filter(op -> !served.contains(op))
+                .toList();
 
         assertThat(unserved).as("documented but not served").isEmpty();
     }
@@ -90,8 +95,11 @@ class ApiDocsIT {
         });
 
         assertThat(endpoints).as("sanity: the handler mappings were read").contains("POST /api/auth/token");
-        assertThat(endpoints.stream().filter(route -> !operations(document()).containsKey(route)).toList())
-                .as("endpoints missing from the document").isEmpty();
+        assertThat(endpoints.stream()
+                        .filter(route -> !operations(document()).containsKey(route))
+                        .toList())
+                .as("endpoints missing from the document")
+                .isEmpty();
     }
 
     @Test
@@ -107,7 +115,8 @@ class ApiDocsIT {
 
         assertThat(wrong).isEmpty();
         assertThat(operations).containsKey("POST /api/auth/sign-out");
-        assertThat(operations.get("POST /api/auth/sign-out").get("responses").has("401")).isTrue();
+        assertThat(operations.get("POST /api/auth/sign-out").get("responses").has("401"))
+                .isTrue();
         assertThat(operations.get("POST /api/auth/token").get("responses").propertyNames())
                 .contains("400", "401", "413", "429", "503");
     }
@@ -116,8 +125,10 @@ class ApiDocsIT {
     void everyOperationSaysWhatItDoesWhoMayCallItAndAnswersErrorsAsProblems() {
         List<String> wrong = new ArrayList<>();
         operations(document()).forEach((name, op) -> {
-            if (op.path("summary").asString("").isBlank() || op.path("operationId").asString("").isBlank()
-                    || !op.path("description").asString("").contains("Who may call it: ") || op.path("tags").isEmpty()) {
+            if (op.path("summary").asString("").isBlank()
+                    || op.path("operationId").asString("").isBlank()
+                    || !op.path("description").asString("").contains("Who may call it: ")
+                    || op.path("tags").isEmpty()) {
                 wrong.add(name + ": no summary, operationId, tag or who may call it");
             }
             JsonNode responses = op.get("responses");
@@ -125,9 +136,15 @@ class ApiDocsIT {
                 wrong.add(name + ": no 4xx");
             }
             for (Map.Entry<String, JsonNode> response : responses.properties()) {
-                boolean error = response.getKey().startsWith("4") || response.getKey().startsWith("5");
-                if (error && !PROBLEM_REF.equals(response.getValue().path("content").path("application/problem+json")
-                        .path("schema").path("$ref").asString(""))) {
+                boolean error =
+                        response.getKey().startsWith("4") || response.getKey().startsWith("5");
+                if (error
+                        && !PROBLEM_REF.equals(response.getValue()
+                                .path("content")
+                                .path("application/problem+json")
+                                .path("schema")
+                                .path("$ref")
+                                .asString(""))) {
                     wrong.add(name + ": " + response.getKey() + " is not a problem");
                 }
             }
@@ -143,91 +160,158 @@ class ApiDocsIT {
         assertThat(doc.get("openapi").asString()).startsWith("3.1.");
         JsonNode info = doc.get("info");
         assertThat(info.get("title").asString()).isEqualTo("lead360 gateway API");
-        assertThat(info.get("version").asString()).as("filled in by the build").matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        assertThat(info.get("version").asString())
+                .as("filled in by the build")
+                .matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
         assertThat(info.get("license").get("name").asString()).isEqualTo("Apache-2.0");
         assertThat(info.get("license").get("url").asString()).isEqualTo("https://www.apache.org/licenses/LICENSE-2.0");
         assertThat(doc.get("servers")).hasSize(1);
         assertThat(doc.get("servers").get(0).get("url").asString()).isEqualTo("/");
-        assertThat(JSON.writeValueAsString(doc)).doesNotContain("/fallback").doesNotContain("127.0.0.1")
+        assertThat(JSON.writeValueAsString(doc))
+                .doesNotContain("/fallback")
+                .doesNotContain("127.0.0.1")
                 .doesNotContain("localhost");
     }
 
     /** The token example has exactly the fields of a real sign-in's answer. */
     @Test
     void theTokenExampleIsShapedLikeARealSignIn() {
-        JsonNode example = operations(document()).get("POST /api/auth/token").get("responses").get("200")
-                .get("content").get("application/json").get("examples").get("tokens").get("value");
-        JsonNode real = JSON.readTree(client.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+        JsonNode example = operations(document())
+                .get("POST /api/auth/token")
+                .get("responses")
+                .get("200")
+                .get("content")
+                .get("application/json")
+                .get("examples")
+                .get("tokens")
+                .get("value");
+        JsonNode real = JSON.readTree(client.post()
+                .uri("/api/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", FeedbackStandIn.LEA_EMAIL, "password", FeedbackStandIn.LEA_PASSWORD))
-                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
 
         assertThat(new TreeSet<>(example.propertyNames())).isEqualTo(new TreeSet<>(real.propertyNames()));
     }
 
     @Test
     void theSwaggerUiListsTheThreeDocumentsAndKeepsTokensOutOfTheBrowsersStorage() {
-        JsonNode config = JSON.readTree(client.get().uri("/api/docs/gateway/swagger-config").exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        JsonNode config = JSON.readTree(client.get()
+                .uri("/api/docs/gateway/swagger-config")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
         Set<String> urls = new TreeSet<>();
         config.get("urls").forEach(url -> urls.add(url.get("url").asString()));
 
         assertThat(urls).containsExactly("/api/docs/analytics", "/api/docs/feedback", "/api/docs/gateway");
         assertThat(config.get("urls.primaryName").asString()).isEqualTo("feedback");
         assertThat(config.get("persistAuthorization").asBoolean()).isFalse();
-        assertThat(config.path("validatorUrl").asString("")).as("never sent to swagger.io").isEmpty();
+        assertThat(config.path("validatorUrl").asString(""))
+                .as("never sent to swagger.io")
+                .isEmpty();
     }
 
     @Test
     void theDocumentationAddressesLeadToTheOneSwaggerUi() {
         for (String address : List.of("/api/docs", "/api/docs/feedback-ui", "/api/docs/swagger-ui.html")) {
-            client.get().uri(address).exchange()
-                    .expectStatus().isFound()
-                    .expectHeader().value("Location", location -> assertThat(location).as(address).endsWith(UI));
+            client.get()
+                    .uri(address)
+                    .exchange()
+                    .expectStatus()
+                    .isFound()
+                    .expectHeader()
+                    .value(
+                            "Location",
+                            location -> assertThat(location).as(address).endsWith(UI));
         }
     }
 
     @Test
     void theSwaggerUiRunsUnderTheContentSecurityPolicyWithNothingInline() {
-        String html = client.get().uri(UI).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
-                        .contains("script-src 'self'").contains("style-src 'self'")
-                        .doesNotContain("unsafe-inline").doesNotContain("unsafe-eval"))
-                .expectBody(String.class).returnResult().getResponseBody();
+        String html = client.get()
+                .uri(UI)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader()
+                .value(
+                        "Content-Security-Policy",
+                        csp -> assertThat(csp)
+                                .contains("script-src 'self'")
+                                .contains("style-src 'self'")
+                                .doesNotContain("unsafe-inline")
+                                .doesNotContain("unsafe-eval"))
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
 
-        assertThat(html).doesNotContainPattern("<script>|<script [^>]*>[^<\\s]+</script>|<style|\\sstyle=|\\son[a-z]+=");
+        assertThat(html)
+                .doesNotContainPattern("<script>|<script [^>]*>[^<\\s]+</script>|<style|\\sstyle=|\\son[a-z]+=");
         Matcher files = LOCAL_FILE.matcher(html);
         List<String> referenced = new ArrayList<>();
         while (files.find()) {
             referenced.add(files.group(1));
         }
-        assertThat(referenced).as("scripts and styles of the page").isNotEmpty()
+        assertThat(referenced)
+                .as("scripts and styles of the page")
+                .isNotEmpty()
                 .allSatisfy(file -> assertThat(file).doesNotContain("//"));
         for (String file : referenced) {
-            client.get().uri("/api/docs/swagger-ui/" + file.replaceFirst("^\\./", "")).exchange()
-                    .expectStatus().isOk()
-                    .expectHeader().exists("Content-Security-Policy");
+            client.get()
+                    .uri("/api/docs/swagger-ui/" + file.replaceFirst("^\\./", ""))
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectHeader()
+                    .exists("Content-Security-Policy");
         }
-        String initializer = client.get().uri("/api/docs/swagger-ui/swagger-initializer.js").exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String initializer = client.get()
+                .uri("/api/docs/swagger-ui/swagger-initializer.js")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(initializer).contains("/api/docs/gateway/swagger-config").doesNotContain("petstore");
     }
 
     @Test
     void theServicesDocumentsAreRoutedWithoutAToken() {
         for (String path : List.of("/api/docs/feedback", "/api/docs/analytics")) {
-            client.get().uri(path).exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.path").isEqualTo(path);
+            client.get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody()
+                    .jsonPath("$.path")
+                    .isEqualTo(path);
         }
         client.post().uri("/api/docs/analytics").exchange().expectStatus().isUnauthorized();
     }
 
     private JsonNode document() {
         // anonymous: the document is public
-        return JSON.readTree(client.get().uri("/api/docs/gateway").exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        return JSON.readTree(client.get()
+                .uri("/api/docs/gateway")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
     }
 
     /** "METHOD /path" → operation, for every operation of the document. */
@@ -236,7 +320,9 @@ class ApiDocsIT {
         for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
             for (String method : HTTP_METHODS) {
                 if (path.getValue().has(method)) {
-                    operations.put(method.toUpperCase() + " " + path.getKey(), path.getValue().get(method));
+                    operations.put(
+                            method.toUpperCase() + " " + path.getKey(),
+                            path.getValue().get(method));
                 }
             }
         }

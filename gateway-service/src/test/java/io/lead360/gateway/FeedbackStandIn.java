@@ -1,5 +1,8 @@
 package io.lead360.gateway;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.lead360.gateway.auth.VerifiedPerson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -12,10 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.lead360.gateway.auth.VerifiedPerson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,6 +35,7 @@ final class FeedbackStandIn implements AutoCloseable {
 
     /** email -> (password, the person without a session) */
     private final Map<String, Map.Entry<String, VerifiedPerson>> people = new ConcurrentHashMap<>();
+
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     /** every refresh token ever handed out -> its session; a token not current for its session is spent */
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
@@ -48,15 +48,20 @@ final class FeedbackStandIn implements AutoCloseable {
 
     private final HttpServer server;
 
-    private record Session(String email, String refreshToken, Instant expiresAt, boolean live) {
-    }
+    private record Session(String email, String refreshToken, Instant expiresAt, boolean live) {}
 
     FeedbackStandIn() {
-        addPerson(LEA_EMAIL, LEA_PASSWORD, new VerifiedPerson("p-lea", LEA_EMAIL, "Lea Park",
-                List.of("EMPLOYEE", "LEADER"), "p-mo", null));
-        addPerson("mo@acme.test", "mo-secret", new VerifiedPerson("p-mo", "mo@acme.test", "Mo Admin",
-                List.of("EMPLOYEE", "LEADER", "ADMIN"), null, null));
-        sessions.put(LEA_SESSION, new Session(LEA_EMAIL, "refresh-lea", Instant.now().plusSeconds(3600), true));
+        addPerson(
+                LEA_EMAIL,
+                LEA_PASSWORD,
+                new VerifiedPerson("p-lea", LEA_EMAIL, "Lea Park", List.of("EMPLOYEE", "LEADER"), "p-mo", null));
+        addPerson(
+                "mo@acme.test",
+                "mo-secret",
+                new VerifiedPerson(
+                        "p-mo", "mo@acme.test", "Mo Admin", List.of("EMPLOYEE", "LEADER", "ADMIN"), null, null));
+        sessions.put(
+                LEA_SESSION, new Session(LEA_EMAIL, "refresh-lea", Instant.now().plusSeconds(3600), true));
         refreshTokens.put("refresh-lea", LEA_SESSION);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -83,7 +88,12 @@ final class FeedbackStandIn implements AutoCloseable {
     VerifiedPerson personWithSession(String email, String sessionId) {
         VerifiedPerson person = people.get(email).getValue();
         Session session = sessions.get(sessionId);
-        return new VerifiedPerson(person.id(), person.email(), person.name(), person.roles(), person.managerId(),
+        return new VerifiedPerson(
+                person.id(),
+                person.email(),
+                person.name(),
+                person.roles(),
+                person.managerId(),
                 new VerifiedPerson.Session(sessionId, session.refreshToken(), session.expiresAt()));
     }
 
@@ -179,7 +189,9 @@ final class FeedbackStandIn implements AutoCloseable {
                     respond(exchange, 500, Map.of("error", "boom"));
                 } else {
                     String query = exchange.getRequestURI().getQuery();
-                    String personId = query != null && query.startsWith("personId=") ? query.substring("personId=".length()) : null;
+                    String personId = query != null && query.startsWith("personId=")
+                            ? query.substring("personId=".length())
+                            : null;
                     noContent(exchange, isLiveFor(sessionId, personId) ? 204 : 404);
                 }
             }
@@ -201,8 +213,16 @@ final class FeedbackStandIn implements AutoCloseable {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
         exchange.getRequestBody().readAllBytes();
-        respond(exchange, 200, Map.of("path", exchange.getRequestURI().getPath(), "method", exchange.getRequestMethod(),
-                "headers", headers));
+        respond(
+                exchange,
+                200,
+                Map.of(
+                        "path",
+                        exchange.getRequestURI().getPath(),
+                        "method",
+                        exchange.getRequestMethod(),
+                        "headers",
+                        headers));
     }
 
     private static void noContent(HttpExchange exchange, int status) throws IOException {

@@ -1,8 +1,10 @@
 package io.lead360.gateway;
 
-import io.lead360.service.SigningKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lead360.gateway.auth.ForgedTokens;
+import io.lead360.gateway.auth.TokenIssuer;
+import io.lead360.service.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
-import io.lead360.gateway.auth.ForgedTokens;
-import io.lead360.gateway.auth.TokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -124,7 +122,8 @@ class GatewayAccessMatrixIT {
         registry.add("lead360.routes.feedback-uri", feedback::uri);
         // analytics: the feedback stand-in answers too, so that a routed call shows it got through
         registry.add("lead360.routes.analytics-uri", feedback::uri);
-        registry.add("lead360.auth.signing-key-file", () -> keyDir.resolve("key.pem").toString());
+        registry.add(
+                "lead360.auth.signing-key-file", () -> keyDir.resolve("key.pem").toString());
     }
 
     @AfterAll
@@ -152,7 +151,9 @@ class GatewayAccessMatrixIT {
         Set<String> missing = new TreeSet<>(servedPatterns());
         missing.removeAll(RULES.keySet());
 
-        assertThat(missing).as("paths without an access rule in GatewayAccessMatrixIT.RULES").isEmpty();
+        assertThat(missing)
+                .as("paths without an access rule in GatewayAccessMatrixIT.RULES")
+                .isEmpty();
     }
 
     @Test
@@ -161,8 +162,10 @@ class GatewayAccessMatrixIT {
             Rule rule = ruleOf(pattern);
             for (HttpMethod method : protectedMethods(rule)) {
                 call(method, sample(pattern), null)
-                        .expectStatus().isUnauthorized()
-                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+                        .expectStatus()
+                        .isUnauthorized()
+                        .expectHeader()
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON);
             }
         }
     }
@@ -174,8 +177,13 @@ class GatewayAccessMatrixIT {
             if (rule == Rule.PUBLIC || rule == Rule.PUBLIC_GET) {
                 // sign-in and the links in mails take POST only (a link checker's GET changes nothing)
                 HttpMethod method = (pattern.startsWith("/api/auth/") && !pattern.equals("/api/auth/providers"))
-                        || pattern.startsWith("/api/mail/") ? HttpMethod.POST : HttpMethod.GET;
-                int status = call(method, sample(pattern), null).returnResult(Void.class).getStatus().value();
+                                || pattern.startsWith("/api/mail/")
+                        ? HttpMethod.POST
+                        : HttpMethod.GET;
+                int status = call(method, sample(pattern), null)
+                        .returnResult(Void.class)
+                        .getStatus()
+                        .value();
                 assertThat(status).as(method + " " + pattern).isNotIn(401, 403);
             }
         }
@@ -196,15 +204,22 @@ class GatewayAccessMatrixIT {
         for (String pattern : servedPatterns()) {
             Rule rule = ruleOf(pattern);
             if (rule == Rule.PERSON || rule == Rule.PUBLIC_GET) {
-                HttpMethod method = rule == Rule.PUBLIC_GET || pattern.endsWith("sign-out") ? HttpMethod.POST : HttpMethod.GET;
-                int status = call(method, sample(pattern), freshToken("lea@acme.test")).returnResult(Void.class)
-                        .getStatus().value();
+                HttpMethod method =
+                        rule == Rule.PUBLIC_GET || pattern.endsWith("sign-out") ? HttpMethod.POST : HttpMethod.GET;
+                int status = call(method, sample(pattern), freshToken("lea@acme.test"))
+                        .returnResult(Void.class)
+                        .getStatus()
+                        .value();
                 assertThat(status).as(method + " " + pattern + " as a person").isNotIn(401, 403);
             }
             if (rule == Rule.ADMIN) {
-                call(HttpMethod.GET, sample(pattern), freshToken("lea@acme.test")).expectStatus().isForbidden();
-                int status = call(HttpMethod.GET, sample(pattern), freshToken("mo@acme.test")).returnResult(Void.class)
-                        .getStatus().value();
+                call(HttpMethod.GET, sample(pattern), freshToken("lea@acme.test"))
+                        .expectStatus()
+                        .isForbidden();
+                int status = call(HttpMethod.GET, sample(pattern), freshToken("mo@acme.test"))
+                        .returnResult(Void.class)
+                        .getStatus()
+                        .value();
                 assertThat(status).as(pattern + " as an administrator").isNotIn(401, 403);
             }
         }
@@ -218,12 +233,23 @@ class GatewayAccessMatrixIT {
         SigningKey stranger = SigningKey.loadOrCreate(keyDir.resolve("stranger.pem"));
         Map<String, String> tampered = new LinkedHashMap<>();
         tampered.put("alg none", base64Url("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".");
-        tampered.put("roles edited", parts[0] + "." + base64Url(payload.replace("\"EMPLOYEE\"", "\"ADMIN\"")) + "." + parts[2]);
-        tampered.put("wrong key", new TokenIssuer(stranger, Clock.systemUTC(), Duration.ofMinutes(15), Duration.ofSeconds(60))
-                .accessToken(feedback.personWithSession("lea@acme.test", FeedbackStandIn.LEA_SESSION)).value());
-        tampered.put("expired", new TokenIssuer(signingKey, Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC),
-                Duration.ofMinutes(15), Duration.ofSeconds(60))
-                .accessToken(feedback.personWithSession("lea@acme.test", FeedbackStandIn.LEA_SESSION)).value());
+        tampered.put(
+                "roles edited",
+                parts[0] + "." + base64Url(payload.replace("\"EMPLOYEE\"", "\"ADMIN\"")) + "." + parts[2]);
+        tampered.put(
+                "wrong key",
+                new TokenIssuer(stranger, Clock.systemUTC(), Duration.ofMinutes(15), Duration.ofSeconds(60))
+                        .accessToken(feedback.personWithSession("lea@acme.test", FeedbackStandIn.LEA_SESSION))
+                        .value());
+        tampered.put(
+                "expired",
+                new TokenIssuer(
+                                signingKey,
+                                Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC),
+                                Duration.ofMinutes(15),
+                                Duration.ofSeconds(60))
+                        .accessToken(feedback.personWithSession("lea@acme.test", FeedbackStandIn.LEA_SESSION))
+                        .value());
         tampered.put("wrong audience", ForgedTokens.sign(signingKey, Map.of("aud", List.of("another-api"))));
         tampered.put("no session", ForgedTokens.sign(signingKey, Collections.singletonMap("sid", null)));
         tampered.put("ended session", ForgedTokens.sign(signingKey, Map.of("sid", "s-never-existed")));
@@ -233,7 +259,11 @@ class GatewayAccessMatrixIT {
                 continue;
             }
             tampered.forEach((kind, token) -> assertThat(call(HttpMethod.GET, sample(pattern), token)
-                    .returnResult(Void.class).getStatus().value()).as(kind + " on " + pattern).isEqualTo(401));
+                            .returnResult(Void.class)
+                            .getStatus()
+                            .value())
+                    .as(kind + " on " + pattern)
+                    .isEqualTo(401));
         }
     }
 
@@ -243,28 +273,41 @@ class GatewayAccessMatrixIT {
             if (ruleOf(pattern) != Rule.PERSON) {
                 continue;
             }
-            EntityExchangeResult<Map<String, Object>> result = client.get().uri(sample(pattern))
+            EntityExchangeResult<Map<String, Object>> result = client.get()
+                    .uri(sample(pattern))
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + freshToken("lea@acme.test"))
-                    .header("X-User-Id", "p-mo").header("X-Lead360-Roles", "ADMIN").header("X-Forwarded-User", "mo")
+                    .header("X-User-Id", "p-mo")
+                    .header("X-Lead360-Roles", "ADMIN")
+                    .header("X-Forwarded-User", "mo")
                     .exchange()
-                    .expectStatus().isOk()
-                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { })
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {})
                     .returnResult();
             @SuppressWarnings("unchecked")
-            Map<String, Object> headers = (Map<String, Object>) result.getResponseBody().get("headers");
-            assertThat(headers.keySet()).as(pattern).noneMatch(name -> name.startsWith("x-user-")
-                    || name.startsWith("x-lead360-") || name.equals("x-forwarded-user"));
+            Map<String, Object> headers =
+                    (Map<String, Object>) result.getResponseBody().get("headers");
+            assertThat(headers.keySet())
+                    .as(pattern)
+                    .noneMatch(name -> name.startsWith("x-user-")
+                            || name.startsWith("x-lead360-")
+                            || name.equals("x-forwarded-user"));
         }
     }
 
     /** Every Path pattern of the routes and of the gateway's own handler mappings and router functions. */
     private Set<String> servedPatterns() {
         Set<String> patterns = new TreeSet<>(routePatterns());
-        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
-            mapping.getHandlerMethods().keySet().forEach(info ->
-                    info.getPatternsCondition().getPatterns().forEach(pattern -> patterns.add(pattern.getPatternString())));
+        for (RequestMappingInfoHandlerMapping mapping :
+                context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
+            mapping.getHandlerMethods()
+                    .keySet()
+                    .forEach(info -> info.getPatternsCondition()
+                            .getPatterns()
+                            .forEach(pattern -> patterns.add(pattern.getPatternString())));
         }
-        for (RouterFunction<?> function : context.getBeansOfType(RouterFunction.class).values()) {
+        for (RouterFunction<?> function :
+                context.getBeansOfType(RouterFunction.class).values()) {
             function.accept(new PathCollector(patterns));
         }
         return patterns;
@@ -275,8 +318,11 @@ class GatewayAccessMatrixIT {
         for (RouteDefinition route : routes.getRouteDefinitions().collectList().block()) {
             route.getPredicates().stream()
                     .filter(predicate -> predicate.getName().equals("Path"))
-                    .forEach(predicate -> predicate.getArgs().values().forEach(value ->
-                            List.of(value.split(",")).forEach(pattern -> patterns.add(pattern.strip()))));
+                    .forEach(predicate -> predicate
+                            .getArgs()
+                            .values()
+                            .forEach(value ->
+                                    List.of(value.split(",")).forEach(pattern -> patterns.add(pattern.strip()))));
         }
         return patterns;
     }
@@ -305,14 +351,18 @@ class GatewayAccessMatrixIT {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
         if (method == HttpMethod.POST || method == HttpMethod.PUT) {
-            return request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange();
+            return request.contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{}")
+                    .exchange();
         }
         return request.exchange();
     }
 
     /** A token with a session of its own, so that a sign-out in one check ends nothing another check uses. */
     private String freshToken(String email) {
-        return tokenIssuer.accessToken(feedback.personWithSession(email, feedback.openSession(email))).value();
+        return tokenIssuer
+                .accessToken(feedback.personWithSession(email, feedback.openSession(email)))
+                .value();
     }
 
     private static String base64Url(String json) {
@@ -328,11 +378,13 @@ class GatewayAccessMatrixIT {
     }
 
     /** Collects the path patterns of functional routes (RouterFunction beans). */
-    private record PathCollector(Set<String> patterns) implements RouterFunctions.Visitor,
-            org.springframework.web.reactive.function.server.RequestPredicates.Visitor {
+    private record PathCollector(Set<String> patterns)
+            implements RouterFunctions.Visitor,
+                    org.springframework.web.reactive.function.server.RequestPredicates.Visitor {
 
         @Override
-        public void route(org.springframework.web.reactive.function.server.RequestPredicate predicate,
+        public void route(
+                org.springframework.web.reactive.function.server.RequestPredicate predicate,
                 org.springframework.web.reactive.function.server.HandlerFunction<?> handlerFunction) {
             predicate.accept(this);
         }
@@ -348,76 +400,61 @@ class GatewayAccessMatrixIT {
         }
 
         @Override
-        public void endNested(org.springframework.web.reactive.function.server.RequestPredicate predicate) {
-        }
+        public void endNested(org.springframework.web.reactive.function.server.RequestPredicate predicate) {}
 
         @Override
-        public void resources(java.util.function.Function<org.springframework.web.reactive.function.server.ServerRequest,
-                reactor.core.publisher.Mono<org.springframework.core.io.Resource>> lookupFunction) {
-        }
+        public void resources(
+                java.util.function.Function<
+                                org.springframework.web.reactive.function.server.ServerRequest,
+                                reactor.core.publisher.Mono<org.springframework.core.io.Resource>>
+                        lookupFunction) {}
 
         @Override
-        public void attributes(Map<String, Object> attributes) {
-        }
+        public void attributes(Map<String, Object> attributes) {}
 
         @Override
-        public void unknown(RouterFunction<?> routerFunction) {
-        }
+        public void unknown(RouterFunction<?> routerFunction) {}
 
         @Override
-        public void method(Set<HttpMethod> methods) {
-        }
+        public void method(Set<HttpMethod> methods) {}
 
         @Override
-        public void pathExtension(String extension) {
-        }
+        public void pathExtension(String extension) {}
 
         @Override
-        public void header(String name, String value) {
-        }
+        public void header(String name, String value) {}
 
         @Override
-        public void queryParam(String name, String value) {
-        }
+        public void queryParam(String name, String value) {}
 
         @Override
-        public void version(String version) {
-        }
+        public void version(String version) {}
 
         @Override
-        public void and() {
-        }
+        public void and() {}
 
         @Override
-        public void startAnd() {
-        }
+        public void startAnd() {}
 
         @Override
-        public void endAnd() {
-        }
+        public void endAnd() {}
 
         @Override
-        public void or() {
-        }
+        public void or() {}
 
         @Override
-        public void startOr() {
-        }
+        public void startOr() {}
 
         @Override
-        public void endOr() {
-        }
+        public void endOr() {}
 
         @Override
-        public void startNegate() {
-        }
+        public void startNegate() {}
 
         @Override
-        public void endNegate() {
-        }
+        public void endNegate() {}
 
         @Override
-        public void unknown(org.springframework.web.reactive.function.server.RequestPredicate predicate) {
-        }
+        public void unknown(org.springframework.web.reactive.function.server.RequestPredicate predicate) {}
     }
 }

@@ -8,20 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.TrustManagerFactory;
-
-import reactor.netty.http.Http11SslContextSpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import reactor.netty.http.client.HttpClient;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * The gateway served over TLS (a self-signed certificate made by the JDK's keytool for this test)
@@ -42,7 +39,8 @@ class HstsOverTlsIT {
         registry.add("server.ssl.key-store-type", () -> "PKCS12");
         registry.add("server.ssl.key-store-password", () -> PASSWORD);
         registry.add("lead360.routes.feedback-uri", feedback::uri);
-        registry.add("lead360.auth.signing-key-file", () -> dir.resolve("jwt.pem").toString());
+        registry.add(
+                "lead360.auth.signing-key-file", () -> dir.resolve("jwt.pem").toString());
     }
 
     @AfterAll
@@ -58,9 +56,15 @@ class HstsOverTlsIT {
         WebTestClient https = httpsClient();
 
         for (String path : new String[] {"/", "/api/people", "/.well-known/jwks.json"}) {
-            https.get().uri(path).exchange()
-                    .expectHeader().value("Strict-Transport-Security",
-                            hsts -> assertThat(hsts).contains("max-age=31536000").contains("includeSubDomains"));
+            https.get()
+                    .uri(path)
+                    .exchange()
+                    .expectHeader()
+                    .value(
+                            "Strict-Transport-Security",
+                            hsts -> assertThat(hsts)
+                                    .contains("max-age=31536000")
+                                    .contains("includeSubDomains"));
         }
     }
 
@@ -72,7 +76,8 @@ class HstsOverTlsIT {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);
         HttpClient client = HttpClient.create()
-                .secure(tls -> tls.sslContext(Http11SslContextSpec.forClient().configure(builder -> builder.trustManager(trust))));
+                .secure(tls -> tls.sslContext(
+                        Http11SslContextSpec.forClient().configure(builder -> builder.trustManager(trust))));
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(client))
                 .baseUrl("https://localhost:" + port)
                 .responseTimeout(java.time.Duration.ofSeconds(20))
@@ -81,11 +86,30 @@ class HstsOverTlsIT {
 
     private static Path createKeystore() {
         Path file = dir.resolve("tls.p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        String keytool =
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         try {
-            Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "lead360", "-keyalg", "RSA",
-                    "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                    "-storetype", "PKCS12", "-keystore", file.toString(), "-storepass", PASSWORD)
+            Process process = new ProcessBuilder(
+                            keytool,
+                            "-genkeypair",
+                            "-alias",
+                            "lead360",
+                            "-keyalg",
+                            "RSA",
+                            "-keysize",
+                            "2048",
+                            "-validity",
+                            "2",
+                            "-dname",
+                            "CN=localhost",
+                            "-ext",
+                            "SAN=dns:localhost,ip:127.0.0.1",
+                            "-storetype",
+                            "PKCS12",
+                            "-keystore",
+                            file.toString(),
+                            "-storepass",
+                            PASSWORD)
                     .redirectErrorStream(true)
                     .start();
             String output = new String(process.getInputStream().readAllBytes());

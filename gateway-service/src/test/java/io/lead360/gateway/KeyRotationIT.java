@@ -1,19 +1,18 @@
 package io.lead360.gateway;
 
-import io.lead360.service.SigningKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.SignedJWT;
+import io.lead360.gateway.auth.AccessTokenResponse;
+import io.lead360.gateway.auth.TokenIssuer;
+import io.lead360.service.SigningKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-
-import io.lead360.gateway.auth.AccessTokenResponse;
-import io.lead360.gateway.auth.TokenIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -22,8 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import com.nimbusds.jwt.SignedJWT;
 
 /** The gateway after a key rotation: a new current key, the old one listed as previous. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,8 +35,11 @@ class KeyRotationIT {
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
         registry.add("lead360.routes.feedback-uri", feedback::uri);
-        registry.add("lead360.auth.signing-key-file", () -> keys.resolve("2026.pem").toString());
-        registry.add("lead360.auth.previous-signing-key-files", () -> keys.resolve("2025.pem").toString());
+        registry.add(
+                "lead360.auth.signing-key-file", () -> keys.resolve("2026.pem").toString());
+        registry.add(
+                "lead360.auth.previous-signing-key-files",
+                () -> keys.resolve("2025.pem").toString());
     }
 
     @AfterAll
@@ -52,19 +52,25 @@ class KeyRotationIT {
 
     @Test
     void aTokenSignedWithThePreviousKeyStillWorks() {
-        String oldToken = issuerFor(oldKey).accessToken(
-                feedback.personWithSession(FeedbackStandIn.LEA_EMAIL, FeedbackStandIn.LEA_SESSION)).value();
+        String oldToken = issuerFor(oldKey)
+                .accessToken(feedback.personWithSession(FeedbackStandIn.LEA_EMAIL, FeedbackStandIn.LEA_SESSION))
+                .value();
 
         call(oldToken).expectStatus().isOk();
     }
 
     @Test
     void newTokensAreSignedWithTheNewKey() throws Exception {
-        AccessTokenResponse answer = client.post().uri("/api/auth/token").contentType(MediaType.APPLICATION_JSON)
+        AccessTokenResponse answer = client.post()
+                .uri("/api/auth/token")
+                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("email", FeedbackStandIn.LEA_EMAIL, "password", FeedbackStandIn.LEA_PASSWORD))
                 .exchange()
-                .expectStatus().isOk()
-                .expectBody(AccessTokenResponse.class).returnResult().getResponseBody();
+                .expectStatus()
+                .isOk()
+                .expectBody(AccessTokenResponse.class)
+                .returnResult()
+                .getResponseBody();
 
         assertThat(SignedJWT.parse(answer.accessToken()).getHeader().getKeyID()).isEqualTo(newKey.keyId());
         call(answer.accessToken()).expectStatus().isOk();
@@ -72,27 +78,37 @@ class KeyRotationIT {
 
     @Test
     void theKeySetPublishesBothKeysNewFirst() {
-        client.get().uri("/.well-known/jwks.json").exchange()
-                .expectStatus().isOk()
+        client.get()
+                .uri("/.well-known/jwks.json")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.keys.length()").isEqualTo(2)
-                .jsonPath("$.keys[0].kid").isEqualTo(newKey.keyId())
-                .jsonPath("$.keys[1].kid").isEqualTo(oldKey.keyId())
-                .jsonPath("$.keys[1].d").doesNotExist();
+                .jsonPath("$.keys.length()")
+                .isEqualTo(2)
+                .jsonPath("$.keys[0].kid")
+                .isEqualTo(newKey.keyId())
+                .jsonPath("$.keys[1].kid")
+                .isEqualTo(oldKey.keyId())
+                .jsonPath("$.keys[1].d")
+                .doesNotExist();
     }
 
     @Test
     void aKeyOutsideTheSetIsRefused() {
         SigningKey stranger = SigningKey.loadOrCreate(keys.resolve("stranger.pem"));
-        String token = issuerFor(stranger).accessToken(
-                feedback.personWithSession(FeedbackStandIn.LEA_EMAIL, FeedbackStandIn.LEA_SESSION)).value();
+        String token = issuerFor(stranger)
+                .accessToken(feedback.personWithSession(FeedbackStandIn.LEA_EMAIL, FeedbackStandIn.LEA_SESSION))
+                .value();
 
-        call(token).expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        call(token).expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private WebTestClient.ResponseSpec call(String token) {
-        return client.get().uri("/api/people").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+        return client.get()
+                .uri("/api/people")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange();
     }
 
     private static TokenIssuer issuerFor(SigningKey key) {

@@ -1,20 +1,17 @@
 package io.lead360.gateway;
 
-import io.lead360.infra.FreePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lead360.gateway.auth.TokenIssuer;
+import io.lead360.infra.FreePort;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import io.lead360.gateway.auth.TokenIssuer;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -25,14 +22,15 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import redis.embedded.RedisServer;
 
 /**
  * LEAD360_REDIS_URL set: the submission limit is counted in a real Redis (the redis-server binary
  * bundled by embedded-redis, on loopback), by Spring Cloud Gateway's RedisRateLimiter.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "lead360.rate-limit.submissions.per-minute=1",
-        "lead360.rate-limit.submissions.burst=3"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"lead360.rate-limit.submissions.per-minute=1", "lead360.rate-limit.submissions.burst=3"})
 @AutoConfigureWebTestClient(timeout = "PT20S")
 class RedisRateLimitIT {
 
@@ -45,7 +43,8 @@ class RedisRateLimitIT {
         Path keys = Files.createTempDirectory("lead360-redis-it");
         registry.add("lead360.rate-limit.redis-url", () -> "redis://127.0.0.1:" + redisPort);
         registry.add("lead360.routes.feedback-uri", feedback::uri);
-        registry.add("lead360.auth.signing-key-file", () -> keys.resolve("key.pem").toString());
+        registry.add(
+                "lead360.auth.signing-key-file", () -> keys.resolve("key.pem").toString());
     }
 
     @AfterAll
@@ -66,42 +65,66 @@ class RedisRateLimitIT {
     @Test
     void submissionsAreCountedInRedisAndRefusedWithA429Problem() {
         assertThat(rateLimiter).isInstanceOf(RedisRateLimiter.class);
-        String lea = tokenIssuer.accessToken(feedback.personWithSession("lea@acme.test", FeedbackStandIn.LEA_SESSION)).value();
+        String lea = tokenIssuer
+                .accessToken(feedback.personWithSession("lea@acme.test", FeedbackStandIn.LEA_SESSION))
+                .value();
 
         for (int i = 0; i < 3; i++) {
-            submit(lea, "/api/feedback-requests/r-" + i + "/response").expectStatus().isOk();
+            submit(lea, "/api/feedback-requests/r-" + i + "/response")
+                    .expectStatus()
+                    .isOk();
         }
-        submit(lea, "/api/feedback-requests/r-9/response").expectStatus().isEqualTo(429)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "60")
-                .expectBody().jsonPath("$.status").isEqualTo(429);
+        submit(lea, "/api/feedback-requests/r-9/response")
+                .expectStatus()
+                .isEqualTo(429)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .valueEquals(HttpHeaders.RETRY_AFTER, "60")
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(429);
 
         try (RedisClient redisClient = RedisClient.create("redis://127.0.0.1:" + redisPort);
                 StatefulRedisConnection<String, String> connection = redisClient.connect()) {
-            assertThat(connection.sync().keys("request_rate_limiter.{feedback-submissions.p-lea}.*")).isNotEmpty();
+            assertThat(connection.sync().keys("request_rate_limiter.{feedback-submissions.p-lea}.*"))
+                    .isNotEmpty();
         }
     }
 
     @Test
     void theGatewayStaysHealthy() {
-        client.get().uri("/readyz").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get()
+                .uri("/readyz")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 
     private WebTestClient.ResponseSpec submit(String token, String path) {
-        return client.post().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("ratings", Map.of())).exchange();
+        return client.post()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("ratings", Map.of()))
+                .exchange();
     }
 
     private static RedisServer startRedis() {
         try {
-            RedisServer server = RedisServer.newRedisServer().bind("127.0.0.1").port(redisPort)
-                    .setting("save \"\"").setting("appendonly no").build();
+            RedisServer server = RedisServer.newRedisServer()
+                    .bind("127.0.0.1")
+                    .port(redisPort)
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .build();
             server.start();
             return server;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
-
 }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -68,8 +67,11 @@ public final class EmbeddedKafka {
             throw e;
         }
         server = raftServer;
-        log.info("Kafka broker up at {} in {} ms (data in {})",
-                bootstrapServers(), (System.nanoTime() - started) / 1_000_000, dataDir);
+        log.info(
+                "Kafka broker up at {} in {} ms (data in {})",
+                bootstrapServers(),
+                (System.nanoTime() - started) / 1_000_000,
+                dataDir);
     }
 
     /** Controlled shutdown: the broker leaves the cluster, then the controller stops; logs are flushed. */
@@ -100,7 +102,9 @@ public final class EmbeddedKafka {
         p.put("process.roles", "broker,controller");
         p.put("node.id", String.valueOf(NODE_ID));
         p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
-        p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
+        p.put(
+                "listeners",
+                "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         p.put("controller.listener.names", CONTROLLER_LISTENER);

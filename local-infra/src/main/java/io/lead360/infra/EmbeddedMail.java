@@ -43,10 +43,16 @@ public final class EmbeddedMail {
             smtpPort = FreePort.orFree(requestedSmtpPort);
             imapPort = FreePort.orFree(requestedImapPort);
         }
-        RestartableGreenMail mail = new RestartableGreenMail(smtpSetup(), new ServerSetup(imapPort, HOST, ServerSetup.PROTOCOL_IMAP));
+        RestartableGreenMail mail =
+                new RestartableGreenMail(smtpSetup(), new ServerSetup(imapPort, HOST, ServerSetup.PROTOCOL_IMAP));
         mail.start();
         server = mail;
-        log.info("Mail server up: SMTP {}:{}, IMAP {}:{} (user name and password: the address)", HOST, smtpPort, HOST, imapPort);
+        log.info(
+                "Mail server up: SMTP {}:{}, IMAP {}:{} (user name and password: the address)",
+                HOST,
+                smtpPort,
+                HOST,
+                imapPort);
     }
 
     public synchronized void stop() {

@@ -1,5 +1,7 @@
 package io.lead360.infra;
 
+import de.bwaldvogel.mongo.MongoServer;
+import io.lead360.infra.RebuildingBackend.StoreBackend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,9 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import de.bwaldvogel.mongo.MongoServer;
-import io.lead360.infra.RebuildingBackend.StoreBackend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +34,7 @@ public final class EmbeddedMongo {
     static final String STORE_FILE = "mongodb.mv.db";
     /** How long a compaction waits for clients to finish reading open cursors before it goes ahead anyway. */
     private static final Duration CURSOR_GRACE = Duration.ofSeconds(10);
+
     private static final long CURSOR_RETRY_MILLIS = 200;
 
     private final Path dataDir;
@@ -108,7 +108,11 @@ public final class EmbeddedMongo {
         });
         long every = compactInterval.toMillis();
         compactor.scheduleWithFixedDelay(this::compactIfChanged, every, every, TimeUnit.MILLISECONDS);
-        log.info("MongoDB-wire server up at {} (data in {}, compacted every {})", connectionString(), dataDir, compactInterval);
+        log.info(
+                "MongoDB-wire server up at {} (data in {}, compacted every {})",
+                connectionString(),
+                dataDir,
+                compactInterval);
     }
 
     /** Stops listening, closes the H2 store (which writes everything to disk), then rebuilds its file. */
@@ -192,8 +196,12 @@ public final class EmbeddedMongo {
                 int cursors = current.openCursors();
                 if (current.replace(this::rebuildOpen, late)) {
                     if (late && cursors > 0) {
-                        log.warn("MongoDB store {} rebuilt although {} query cursors stayed open for {}; "
-                                + "their clients get 'cursor not found'", storeFile(), cursors, CURSOR_GRACE);
+                        log.warn(
+                                "MongoDB store {} rebuilt although {} query cursors stayed open for {}; "
+                                        + "their clients get 'cursor not found'",
+                                storeFile(),
+                                cursors,
+                                CURSOR_GRACE);
                     }
                     return rebuilds != rebuildsBefore;
                 }
@@ -235,7 +243,11 @@ public final class EmbeddedMongo {
         StoreBackend next = new StoreBackend(StoreFile.open(file));
         rebuiltVersion = committedVersion(next.getMvStore());
         rebuilds++;
-        log.info("MongoDB store {} rebuilt in {} ms ({} bytes; commands waited meanwhile)", file, millisSince(began), size(file));
+        log.info(
+                "MongoDB store {} rebuilt in {} ms ({} bytes; commands waited meanwhile)",
+                file,
+                millisSince(began),
+                size(file));
         return next;
     }
 
@@ -244,8 +256,12 @@ public final class EmbeddedMongo {
         long began = System.nanoTime();
         try {
             if (StoreFile.rebuild(storeFile())) {
-                log.info("MongoDB store {} rebuilt from its live entries {} in {} ms ({} bytes)",
-                        storeFile(), when, millisSince(began), size(storeFile()));
+                log.info(
+                        "MongoDB store {} rebuilt from its live entries {} in {} ms ({} bytes)",
+                        storeFile(),
+                        when,
+                        millisSince(began),
+                        size(storeFile()));
             }
             return true;
         } catch (RuntimeException e) {

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Finds a free loopback port; a small race with other processes is accepted (tests and dev only). */
 public final class FreePort {
 
-    private FreePort() {
-    }
+    private FreePort() {}
 
     public static int find() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

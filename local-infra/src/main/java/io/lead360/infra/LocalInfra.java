@@ -1,5 +1,7 @@
 package io.lead360.infra;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -14,9 +16,6 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +48,7 @@ public final class LocalInfra {
     private static final String LOGBACK_CONFIG = "lead360-local-infra-logback.xml";
     /** The one store of versions before the split; its analytics database moves to the analytics store. */
     static final String LEGACY_MONGO_DIR = "mongodb";
+
     static final String ANALYTICS_DATABASE = "lead360_analytics";
 
     private final Path data;
@@ -57,6 +57,7 @@ public final class LocalInfra {
     private final EmbeddedMongo analyticsMongo;
     /** Null when the services send through another SMTP server. */
     private final EmbeddedMail mail;
+
     private final int healthPort;
     private final boolean faultControl;
     private final Logger log = LoggerFactory.getLogger(LocalInfra.class);
@@ -67,10 +68,10 @@ public final class LocalInfra {
     LocalInfra(Settings settings) {
         this.data = settings.home().resolve("data");
         this.kafka = new EmbeddedKafka(data.resolve("kafka"), settings.kafkaPort());
-        this.feedbackMongo = new EmbeddedMongo(data.resolve("mongodb-feedback"), settings.mongoPort(),
-                settings.mongoCompactInterval());
-        this.analyticsMongo = new EmbeddedMongo(data.resolve("mongodb-analytics"), settings.analyticsMongoPort(),
-                settings.mongoCompactInterval());
+        this.feedbackMongo = new EmbeddedMongo(
+                data.resolve("mongodb-feedback"), settings.mongoPort(), settings.mongoCompactInterval());
+        this.analyticsMongo = new EmbeddedMongo(
+                data.resolve("mongodb-analytics"), settings.analyticsMongoPort(), settings.mongoCompactInterval());
         this.mail = settings.mail() ? new EmbeddedMail(settings.smtpPort(), settings.imapPort()) : null;
         this.healthPort = settings.healthPort();
         this.faultControl = settings.faultControl();
@@ -125,9 +126,13 @@ public final class LocalInfra {
             mail.start();
         }
         up = true;
-        log.info("local-infra UP in {} ms: kafka {}, mongodb {} (feedback) and {} (analytics), health http://127.0.0.1:{}/health",
-                (System.nanoTime() - started) / 1_000_000, kafka.bootstrapServers(), feedbackMongo.connectionString(),
-                analyticsMongo.connectionString(), healthPort);
+        log.info(
+                "local-infra UP in {} ms: kafka {}, mongodb {} (feedback) and {} (analytics), health http://127.0.0.1:{}/health",
+                (System.nanoTime() - started) / 1_000_000,
+                kafka.bootstrapServers(),
+                feedbackMongo.connectionString(),
+                analyticsMongo.connectionString(),
+                healthPort);
     }
 
     /** 0700 for {@code data} and each server's directory, 0700/0600 for whatever an earlier run left there. */
@@ -166,7 +171,11 @@ public final class LocalInfra {
                 Files.delete(legacyDir);
             }
         }
-        log.info("Split the shared MongoDB store {} into {} and {} in {} ms", legacy, feedbackFile, analyticsFile,
+        log.info(
+                "Split the shared MongoDB store {} into {} and {} in {} ms",
+                legacy,
+                feedbackFile,
+                analyticsFile,
                 (System.nanoTime() - began) / 1_000_000);
     }
 
@@ -236,8 +245,11 @@ public final class LocalInfra {
             boolean analyticsMongoUp = up && analyticsMongo.isRunning();
             // SMTP away is not unhealthy: mail waits in feedback-service's outbox, nothing else depends on it
             boolean healthy = kafkaUp && feedbackMongoUp && analyticsMongoUp;
-            String smtp = mail == null ? "not used" : mail.isRunning()
-                    ? mail.host() + ":" + mail.smtpPort() + " (IMAP " + mail.imapPort() + ")" : "DOWN";
+            String smtp = mail == null
+                    ? "not used"
+                    : mail.isRunning()
+                            ? mail.host() + ":" + mail.smtpPort() + " (IMAP " + mail.imapPort() + ")"
+                            : "DOWN";
             // UP: where each server listens; DOWN: which of them is down
             String body = healthy
                     ? "{\"status\":\"UP\",\"kafka\":\"" + kafka.bootstrapServers()
@@ -261,9 +273,14 @@ public final class LocalInfra {
         try (exchange) {
             String[] parts = exchange.getRequestURI().getPath().split("/");
             // "", "faults", server, action
-            if (parts.length != 4 || !Set.of("kafka", "mongodb", "smtp").contains(parts[2])
-                    || !Set.of("stop", "start").contains(parts[3]) || (parts[2].equals("smtp") && mail == null)) {
-                respond(exchange, 404, "{\"status\":404,\"detail\":\"POST /faults/{kafka|mongodb|smtp}/{stop|start}\"}");
+            if (parts.length != 4
+                    || !Set.of("kafka", "mongodb", "smtp").contains(parts[2])
+                    || !Set.of("stop", "start").contains(parts[3])
+                    || (parts[2].equals("smtp") && mail == null)) {
+                respond(
+                        exchange,
+                        404,
+                        "{\"status\":404,\"detail\":\"POST /faults/{kafka|mongodb|smtp}/{stop|start}\"}");
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {
@@ -296,7 +313,10 @@ public final class LocalInfra {
             long millis = (System.nanoTime() - began) / 1_000_000;
             boolean running = action.equals("start");
             log.warn("fault control: {} {} in {} ms", server, running ? "started" : "stopped", millis);
-            respond(exchange, 200, "{\"" + server + "\":\"" + (running ? "UP" : "DOWN") + "\",\"millis\":" + millis + "}");
+            respond(
+                    exchange,
+                    200,
+                    "{\"" + server + "\":\"" + (running ? "UP" : "DOWN") + "\",\"millis\":" + millis + "}");
         }
     }
 
@@ -315,21 +335,34 @@ public final class LocalInfra {
      * @param mongoCompactInterval how often the running stores are compacted
      * @param mail whether to run the mail server (false: the services use another SMTP server)
      */
-    record Settings(Path home, int kafkaPort, int mongoPort, int analyticsMongoPort, int healthPort,
-                    boolean faultControl, Duration mongoCompactInterval, boolean mail, int smtpPort, int imapPort) {
+    record Settings(
+            Path home,
+            int kafkaPort,
+            int mongoPort,
+            int analyticsMongoPort,
+            int healthPort,
+            boolean faultControl,
+            Duration mongoCompactInterval,
+            boolean mail,
+            int smtpPort,
+            int imapPort) {
 
         private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
         static Settings fromEnvironment(Map<String, String> env) {
             return new Settings(
-                    Path.of(env.getOrDefault("LEAD360_HOME", "./var")).toAbsolutePath().normalize(),
+                    Path.of(env.getOrDefault("LEAD360_HOME", "./var"))
+                            .toAbsolutePath()
+                            .normalize(),
                     port(env, "LEAD360_KAFKA_PORT", 9192),
                     port(env, "LEAD360_MONGODB_PORT", 27117),
                     port(env, "LEAD360_ANALYTICS_MONGODB_PORT", 27118),
                     port(env, "LEAD360_INFRA_HEALTH_PORT", 8089),
-                    Boolean.parseBoolean(env.getOrDefault("LEAD360_INFRA_FAULT_CONTROL", "false").trim()),
+                    Boolean.parseBoolean(env.getOrDefault("LEAD360_INFRA_FAULT_CONTROL", "false")
+                            .trim()),
                     duration(env, "LEAD360_MONGODB_COMPACT_INTERVAL", EmbeddedMongo.DEFAULT_COMPACT_INTERVAL),
-                    Boolean.parseBoolean(env.getOrDefault("LEAD360_INFRA_MAIL", "true").trim()),
+                    Boolean.parseBoolean(
+                            env.getOrDefault("LEAD360_INFRA_MAIL", "true").trim()),
                     port(env, "LEAD360_SMTP_PORT", 3025),
                     port(env, "LEAD360_IMAP_PORT", 3143));
         }
@@ -359,8 +392,8 @@ public final class LocalInfra {
                 parsed = null;
             }
             if (parsed == null || parsed.isZero() || parsed.isNegative()) {
-                throw new IllegalArgumentException(name + " must be a positive duration such as 30s, 1m or PT1M, was '"
-                        + value + "'");
+                throw new IllegalArgumentException(
+                        name + " must be a positive duration such as 30s, 1m or PT1M, was '" + value + "'");
             }
             return parsed;
         }

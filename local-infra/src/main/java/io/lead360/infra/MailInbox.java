@@ -11,7 +11,6 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -29,12 +28,17 @@ import java.util.Properties;
  */
 public final class MailInbox {
 
-    private MailInbox() {
-    }
+    private MailInbox() {}
 
     /** One message as it arrived: its headers, and its plain-text and HTML parts. */
-    public record Mail(String subject, String from, List<String> to, java.util.Date sent, String text, String html,
-                       Map<String, List<String>> headers) {
+    public record Mail(
+            String subject,
+            String from,
+            List<String> to,
+            java.util.Date sent,
+            String text,
+            String html,
+            Map<String, List<String>> headers) {
 
         public String header(String name) {
             List<String> values = headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of());
@@ -84,39 +88,48 @@ public final class MailInbox {
         try {
             mails = read("127.0.0.1", port, address);
         } catch (IllegalStateException e) {
-            System.err.println("The mail server on 127.0.0.1:" + port + " cannot be read (is lead360 up?): "
-                    + e.getCause());
+            System.err.println(
+                    "The mail server on 127.0.0.1:" + port + " cannot be read (is lead360 up?): " + e.getCause());
             System.exit(1);
             return;
         }
-        System.out.printf("%s: %d message%s (IMAP 127.0.0.1:%d, user name and password: the address)%n", address,
-                mails.size(), mails.size() == 1 ? "" : "s", port);
-        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+        System.out.printf(
+                "%s: %d message%s (IMAP 127.0.0.1:%d, user name and password: the address)%n",
+                address, mails.size(), mails.size() == 1 ? "" : "s", port);
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern(
+                        "yyyy-MM-dd HH:mm:ss 'UTC'")
                 .withZone(java.time.ZoneOffset.UTC);
         for (int i = mails.size() - 1; i >= Math.max(0, mails.size() - count); i--) {
             Mail mail = mails.get(i);
             System.out.println();
-            System.out.println("--- " + (mail.sent() == null ? "" : when.format(mail.sent().toInstant()) + "  ")
-                    + "From: " + mail.from());
+            System.out.println(
+                    "--- " + (mail.sent() == null ? "" : when.format(mail.sent().toInstant()) + "  ") + "From: "
+                            + mail.from());
             System.out.println("    Subject: " + mail.subject());
             System.out.println();
-            String text = mail.text() == null ? "(no plain-text part)" : mail.text().strip();
+            String text =
+                    mail.text() == null ? "(no plain-text part)" : mail.text().strip();
             text.lines().forEach(line -> System.out.println("    " + line));
         }
         if (mails.size() > count) {
-            System.out.printf("%n(%d older message%s not shown)%n", mails.size() - count, mails.size() - count == 1 ? "" : "s");
+            System.out.printf(
+                    "%n(%d older message%s not shown)%n", mails.size() - count, mails.size() - count == 1 ? "" : "s");
         }
     }
 
     private static Mail parse(Message m) throws MessagingException {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (Header h : Collections.list(m.getAllHeaders())) {
-            headers.computeIfAbsent(h.getName().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
+            headers.computeIfAbsent(h.getName().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+                    .add(h.getValue());
         }
         String[] parts = new String[2];
         walk(m, parts);
-        List<String> to = m.getAllRecipients() == null ? List.of() : Arrays.stream(m.getAllRecipients())
-                .map(a -> ((InternetAddress) a).getAddress()).toList();
+        List<String> to = m.getAllRecipients() == null
+                ? List.of()
+                : Arrays.stream(m.getAllRecipients())
+                        .map(a -> ((InternetAddress) a).getAddress())
+                        .toList();
         String from = m.getFrom() == null || m.getFrom().length == 0 ? null : m.getFrom()[0].toString();
         return new Mail(m.getSubject(), from, to, m.getSentDate(), parts[0], parts[1], headers);
     }

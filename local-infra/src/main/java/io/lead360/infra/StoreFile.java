@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -38,8 +37,7 @@ final class StoreFile {
 
     private static final String REBUILD_SUFFIX = ".rebuild";
 
-    private StoreFile() {
-    }
+    private StoreFile() {}
 
     /** Opens (or creates) the store, 0600 from the start. */
     static MVStore open(Path file) {
@@ -86,7 +84,8 @@ final class StoreFile {
 
     /** {@link #copyEntries(MVStore, Path, Predicate)} from the closed store file {@code from}. */
     static void copyEntries(Path from, Path to, Predicate<String> maps) {
-        try (MVStore source = new MVStore.Builder().fileName(from.toString()).readOnly().open()) {
+        try (MVStore source =
+                new MVStore.Builder().fileName(from.toString()).readOnly().open()) {
             copyEntries(source, to, maps);
         }
     }

@@ -2,6 +2,8 @@ package io.lead360.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,9 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,17 +37,21 @@ class FaultControlTest {
             assertThat(post("/faults/mongodb/stop").statusCode()).isEqualTo(200);
             HttpResponse<String> health = get("/health");
             assertThat(health.statusCode()).isEqualTo(503);
-            assertThat(health.body()).contains("\"mongodb\":\"DOWN\"", "\"analyticsMongodb\":\"DOWN\"", "\"kafka\":\"UP\"");
+            assertThat(health.body())
+                    .contains("\"mongodb\":\"DOWN\"", "\"analyticsMongodb\":\"DOWN\"", "\"kafka\":\"UP\"");
 
             assertThat(post("/faults/mongodb/start").statusCode()).isEqualTo(200);
             health = get("/health");
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("\"mongodb\":\"" + feedback + "\"", "\"analyticsMongodb\":\"" + analytics + "\"");
+            assertThat(health.body())
+                    .contains("\"mongodb\":\"" + feedback + "\"", "\"analyticsMongodb\":\"" + analytics + "\"");
             assertThat(find(feedback, "lead360_feedback", "kept-by-feedback")).isNotNull();
-            assertThat(find(analytics, "lead360_analytics", "kept-by-analytics")).isNotNull();
+            assertThat(find(analytics, "lead360_analytics", "kept-by-analytics"))
+                    .isNotNull();
 
             assertThat(post("/faults/kafka/stop").statusCode()).isEqualTo(200);
-            assertThat(get("/health").body()).contains("\"kafka\":\"DOWN\"", "\"mongodb\":\"UP\"", "\"analyticsMongodb\":\"UP\"");
+            assertThat(get("/health").body())
+                    .contains("\"kafka\":\"DOWN\"", "\"mongodb\":\"UP\"", "\"analyticsMongodb\":\"UP\"");
             assertThat(post("/faults/kafka/start").statusCode()).isEqualTo(200);
             assertThat(get("/health").statusCode()).isEqualTo(200);
 
@@ -64,7 +67,9 @@ class FaultControlTest {
         try {
             assertThat(get("/health").body()).contains("\"smtp\":\"127.0.0.1:" + settings.smtpPort());
             assertThat(post("/faults/smtp/stop").statusCode()).isEqualTo(200);
-            assertThat(get("/health").statusCode()).as("mail waits in the outbox; nothing else depends on it").isEqualTo(200);
+            assertThat(get("/health").statusCode())
+                    .as("mail waits in the outbox; nothing else depends on it")
+                    .isEqualTo(200);
             assertThat(get("/health").body()).contains("\"smtp\":\"DOWN\"");
             try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", settings.smtpPort())) {
                 org.assertj.core.api.Assertions.fail("SMTP still takes connections");
@@ -114,7 +119,10 @@ class FaultControlTest {
 
     private static Document find(String uri, String database, String id) {
         try (MongoClient client = MongoClients.create(uri)) {
-            return client.getDatabase(database).getCollection("c").find(new Document("_id", id)).first();
+            return client.getDatabase(database)
+                    .getCollection("c")
+                    .find(new Document("_id", id))
+                    .first();
         }
     }
 
@@ -123,8 +131,8 @@ class FaultControlTest {
     }
 
     private HttpResponse<String> post(String path) throws Exception {
-        return http.send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                request(path).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String path) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class LocalInfraSettingsTest {
@@ -18,11 +17,17 @@ class LocalInfraSettingsTest {
         assertThat(settings.home()).isEqualTo(Path.of("./var").toAbsolutePath().normalize());
         assertThat(settings.kafkaPort()).isEqualTo(9192);
         assertThat(settings.mongoPort()).as("feedback-service's store").isEqualTo(27117);
-        assertThat(settings.analyticsMongoPort()).as("analytics-service's store").isEqualTo(27118);
+        assertThat(settings.analyticsMongoPort())
+                .as("analytics-service's store")
+                .isEqualTo(27118);
         assertThat(settings.healthPort()).isEqualTo(8089);
-        assertThat(settings.faultControl()).as("fault control is off unless asked for").isFalse();
+        assertThat(settings.faultControl())
+                .as("fault control is off unless asked for")
+                .isFalse();
         assertThat(settings.mongoCompactInterval()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(settings.mail()).as("the mail server runs unless told otherwise").isTrue();
+        assertThat(settings.mail())
+                .as("the mail server runs unless told otherwise")
+                .isTrue();
         assertThat(settings.smtpPort()).isEqualTo(3025);
         assertThat(settings.imapPort()).isEqualTo(3143);
     }
@@ -58,14 +63,16 @@ class LocalInfraSettingsTest {
     @Test
     void aCompactIntervalThatIsNotAPositiveDurationIsRejectedWithItsName() {
         for (String wrong : new String[] {"0s", "-1m", "soon", "PT0S", "10"}) {
-            assertThatIllegalArgumentException().as(wrong)
+            assertThatIllegalArgumentException()
+                    .as(wrong)
                     .isThrownBy(() -> interval(wrong))
                     .withMessageContaining("LEAD360_MONGODB_COMPACT_INTERVAL");
         }
     }
 
     private static Duration interval(String value) {
-        return LocalInfra.Settings.fromEnvironment(Map.of("LEAD360_MONGODB_COMPACT_INTERVAL", value)).mongoCompactInterval();
+        return LocalInfra.Settings.fromEnvironment(Map.of("LEAD360_MONGODB_COMPACT_INTERVAL", value))
+                .mongoCompactInterval();
     }
 
     @Test

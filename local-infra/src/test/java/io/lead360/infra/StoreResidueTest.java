@@ -3,6 +3,14 @@ package io.lead360.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoCursor;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,11 +64,14 @@ class StoreResidueTest {
 
                 long began = System.nanoTime();
                 assertThat(mongo.compactNow()).isTrue();
-                System.out.printf("compaction of %d bytes: %d ms%n", size(dir), (System.nanoTime() - began) / 1_000_000);
+                System.out.printf(
+                        "compaction of %d bytes: %d ms%n", size(dir), (System.nanoTime() - began) / 1_000_000);
 
                 assertThat(foundIn(dir, m.overwritten, m.deleted)).isEmpty();
                 assertLiveDataIsIntact(answers, m);
-                assertThat(mongo.compactNow()).as("nothing changed since, nothing to rebuild").isFalse();
+                assertThat(mongo.compactNow())
+                        .as("nothing changed since, nothing to rebuild")
+                        .isFalse();
             }
         } finally {
             mongo.stop();
@@ -90,9 +92,11 @@ class StoreResidueTest {
 
                 long superseded = System.nanoTime();
                 supersede(answers, m);
-                await().atMost(interval.plusSeconds(5)).pollInterval(Duration.ofMillis(100))
+                await().atMost(interval.plusSeconds(5))
+                        .pollInterval(Duration.ofMillis(100))
                         .until(() -> foundIn(dir, m.overwritten, m.deleted).isEmpty());
-                System.out.printf("markers gone %d ms after the update and delete (interval %s)%n",
+                System.out.printf(
+                        "markers gone %d ms after the update and delete (interval %s)%n",
                         (System.nanoTime() - superseded) / 1_000_000, interval);
                 assertLiveDataIsIntact(answers, m);
             }
@@ -132,7 +136,8 @@ class StoreResidueTest {
                     }
                 }
                 awaitOnDisk(liveRaters.get(liveRaters.size() - 1));
-                System.out.printf("old rater ids in the file before the compaction: %d of %d%n",
+                System.out.printf(
+                        "old rater ids in the file before the compaction: %d of %d%n",
                         foundIn(dir, oldRaters.toArray(String[]::new)).size(), raters);
 
                 assertThat(mongo.compactNow()).isTrue();
@@ -140,7 +145,9 @@ class StoreResidueTest {
                 assertThat(foundIn(dir, oldRaters.toArray(String[]::new))).isEmpty();
                 assertThat(foundIn(dir, liveRaters.toArray(String[]::new))).hasSize(liveRaters.size());
                 assertThat(requests.countDocuments()).isEqualTo(liveRaters.size());
-                assertThat(requests.find(Filters.eq("raterId", liveRaters.get(0))).first()).isNotNull();
+                assertThat(requests.find(Filters.eq("raterId", liveRaters.get(0)))
+                                .first())
+                        .isNotNull();
             }
         } finally {
             mongo.stop();
@@ -238,9 +245,10 @@ class StoreResidueTest {
         // a store from before the compaction (or one that was killed) may hold old versions: plain H2 leaves them
         Path file = dir.resolve(EmbeddedMongo.STORE_FILE);
         Markers m = new Markers();
-        de.bwaldvogel.mongo.MongoServer plain = new de.bwaldvogel.mongo.MongoServer(
-                new de.bwaldvogel.mongo.backend.h2.H2Backend(file.toString()));
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + plain.bind().getPort())) {
+        de.bwaldvogel.mongo.MongoServer plain =
+                new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(file.toString()));
+        try (MongoClient client =
+                MongoClients.create("mongodb://127.0.0.1:" + plain.bind().getPort())) {
             MongoCollection<Document> answers = answers(client);
             writeMarkedDocuments(answers, m);
             awaitOnDisk(m.overwritten, m.deleted);
@@ -249,7 +257,9 @@ class StoreResidueTest {
         } finally {
             plain.shutdown();
         }
-        assertThat(foundIn(dir, m.overwritten, m.deleted)).as("plain H2 keeps them, even after a clean close").hasSize(2);
+        assertThat(foundIn(dir, m.overwritten, m.deleted))
+                .as("plain H2 keeps them, even after a clean close")
+                .hasSize(2);
 
         EmbeddedMongo mongo = new EmbeddedMongo(dir, 0, LONG);
         try {
@@ -313,7 +323,8 @@ class StoreResidueTest {
     }
 
     private void awaitOnDisk(String... markers) {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> foundIn(dir, markers).size() == markers.length);
     }
 
@@ -328,7 +339,8 @@ class StoreResidueTest {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 try {
                     // ISO-8859-1 maps each byte to one char, so an ASCII marker matches its bytes exactly
-                    all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).append('\n');
+                    all.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                            .append('\n');
                 } catch (NoSuchFileException renamed) {
                     // a rebuild's copy that has just become the store file (read as such, or next time)
                 }

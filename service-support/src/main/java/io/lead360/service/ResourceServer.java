@@ -16,8 +16,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
  */
 public final class ResourceServer {
 
-    private ResourceServer() {
-    }
+    private ResourceServer() {}
 
     public static JwtDecoder jwtDecoder(String jwksUri, String issuer, String audience) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri)

@@ -1,5 +1,10 @@
 package io.lead360.service;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +22,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.Optional;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
 
 /**
  * A service's RSA signing key (the gateway's for people's tokens, analytics-service's for its calls to
@@ -135,7 +134,9 @@ public final class SigningKey {
 
     private static FileAttribute<?>[] ownerOnly(Path dir) {
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+            return new FileAttribute<?>[] {
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+            };
         }
         return new FileAttribute<?>[0];
     }
@@ -151,7 +152,8 @@ public final class SigningKey {
     }
 
     public static String toPem(byte[] pkcs8) {
-        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs8);
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(pkcs8);
         return PEM_BEGIN + "\n" + body + "\n" + PEM_END + "\n";
     }
 
@@ -164,12 +166,13 @@ public final class SigningKey {
         }
         try {
             byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + PEM_BEGIN.length(), end));
-            if (!(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der)) instanceof RSAPrivateCrtKey key)) {
+            if (!(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der))
+                    instanceof RSAPrivateCrtKey key)) {
                 throw new IllegalStateException(file + " does not hold an RSA private key with its CRT parameters");
             }
             if (key.getModulus().bitLength() < MIN_KEY_BITS) {
-                throw new IllegalStateException(file + " holds an RSA key of " + key.getModulus().bitLength()
-                        + " bits, shorter than " + MIN_KEY_BITS + " bits");
+                throw new IllegalStateException(file + " holds an RSA key of "
+                        + key.getModulus().bitLength() + " bits, shorter than " + MIN_KEY_BITS + " bits");
             }
             return key;
         } catch (GeneralSecurityException | IllegalArgumentException e) {

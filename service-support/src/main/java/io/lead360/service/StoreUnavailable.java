@@ -18,15 +18,16 @@ public final class StoreUnavailable {
     private static final Logger log = LoggerFactory.getLogger(StoreUnavailable.class);
     private static final String RETRY_AFTER_SECONDS = "5";
 
-    private StoreUnavailable() {
-    }
+    private StoreUnavailable() {}
 
     public static ResponseEntity<ProblemDetail> response(Exception failure) {
         log.warn("MongoDB unavailable: {}", failure.toString());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The data store is unavailable; try again shortly");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE, "The data store is unavailable; try again shortly");
         problem.setTitle("Service unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

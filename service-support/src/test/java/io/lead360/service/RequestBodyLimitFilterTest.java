@@ -1,5 +1,10 @@
 package io.lead360.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -7,16 +12,12 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class RequestBodyLimitFilterTest {
 
-    private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(DataSize.ofBytes(100),
-            Map.of("/api/people/import", DataSize.ofBytes(1000)), JsonMapper.builder().build());
+    private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(
+            DataSize.ofBytes(100),
+            Map.of("/api/people/import", DataSize.ofBytes(1000)),
+            JsonMapper.builder().build());
 
     @Test
     void aDeclaredBodyOverTheLimitIsRefusedWith413ProblemJsonUnread() throws Exception {

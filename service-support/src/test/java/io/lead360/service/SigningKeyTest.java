@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +25,8 @@ class SigningKeyTest {
         assertThat(Files.readString(file)).startsWith("-----BEGIN PRIVATE KEY-----");
         assertThat(key.publicKey().getModulus().bitLength()).isEqualTo(2048);
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
         }
     }
 
@@ -67,7 +67,8 @@ class SigningKeyTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(1024);
         Path file = dir.resolve("weak.pem");
-        Files.writeString(file, SigningKey.toPem(generator.generateKeyPair().getPrivate().getEncoded()));
+        Files.writeString(
+                file, SigningKey.toPem(generator.generateKeyPair().getPrivate().getEncoded()));
 
         assertThatThrownBy(() -> SigningKey.loadOrCreate(file))
                 .isInstanceOf(IllegalStateException.class)

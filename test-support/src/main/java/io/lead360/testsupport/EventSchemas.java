@@ -6,7 +6,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,8 +24,7 @@ public final class EventSchemas {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     /** What is wrong with the event, empty when it matches its schema. */
     public static List<String> violations(String eventJson) {
@@ -41,7 +39,9 @@ public final class EventSchemas {
         if (schema == null) {
             return List.of("no schema " + name);
         }
-        return schema.validate(event).stream().map(ValidationMessage::getMessage).toList();
+        return schema.validate(event).stream()
+                .map(ValidationMessage::getMessage)
+                .toList();
     }
 
     private static JsonSchema load(String name) {

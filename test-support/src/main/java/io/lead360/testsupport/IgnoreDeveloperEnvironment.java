@@ -1,5 +1,8 @@
 package io.lead360.testsupport;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -9,10 +12,6 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Test contexts do not see the developer's shell. Every service maps {@code LEAD360_*} variables into
@@ -28,7 +27,8 @@ import java.util.Map;
 public class IgnoreDeveloperEnvironment implements EnvironmentPostProcessor, Ordered {
 
     /** Also what e2e's Platform keeps from the platform it starts. */
-    public static final List<String> IGNORED_PREFIXES = List.of("LEAD360_", "SPRING_", "SERVER_", "MANAGEMENT_", "LOGGING_");
+    public static final List<String> IGNORED_PREFIXES =
+            List.of("LEAD360_", "SPRING_", "SERVER_", "MANAGEMENT_", "LOGGING_");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -1,5 +1,10 @@
 package io.lead360.testsupport;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import io.lead360.infra.EmbeddedKafka;
+import io.lead360.infra.EmbeddedMail;
+import io.lead360.infra.EmbeddedMongo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,12 +12,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-
-import io.lead360.infra.EmbeddedKafka;
-import io.lead360.infra.EmbeddedMail;
-import io.lead360.infra.EmbeddedMongo;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,8 +52,11 @@ public final class TestInfrastructure {
     public static synchronized TestInfrastructure get() {
         if (instance == null) {
             instance = useContainers() ? startContainers() : startEmbedded();
-            log.info("Test infrastructure up ({}): mongodb {}, kafka {}",
-                    instance.usesContainers ? "containers" : "embedded", instance.mongoUri, instance.kafkaBootstrap);
+            log.info(
+                    "Test infrastructure up ({}): mongodb {}, kafka {}",
+                    instance.usesContainers ? "containers" : "embedded",
+                    instance.mongoUri,
+                    instance.kafkaBootstrap);
         }
         return instance;
     }
@@ -99,8 +101,9 @@ public final class TestInfrastructure {
             case "containers" -> true;
             case "embedded" -> false;
             case "auto" -> DockerClientFactory.instance().isDockerAvailable();
-            default -> throw new IllegalArgumentException(
-                    "lead360.test.infra must be auto, containers or embedded, was '" + mode + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "lead360.test.infra must be auto, containers or embedded, was '" + mode + "'");
         };
     }
 
@@ -108,10 +111,13 @@ public final class TestInfrastructure {
         MongoDBContainer mongo = new MongoDBContainer(System.getProperty("lead360.test.mongo-image", "mongo:8.0"));
         KafkaContainer kafka = new KafkaContainer(System.getProperty("lead360.test.kafka-image", "apache/kafka:4.1.2"));
         // Ryuk removes the containers too; stopping them here just frees resources sooner.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            mongo.stop();
-            kafka.stop();
-        }, "lead360-test-containers-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            mongo.stop();
+                            kafka.stop();
+                        },
+                        "lead360-test-containers-stop"));
         mongo.start();
         kafka.start();
         return new TestInfrastructure(mongo.getConnectionString(), kafka.getBootstrapServers(), true);
@@ -127,11 +133,14 @@ public final class TestInfrastructure {
         quietEmbeddedServerLogging();
         EmbeddedMongo mongo = new EmbeddedMongo(dir.resolve("mongodb"), 0);
         EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            mongo.stop();
-            kafka.stop();
-            deleteQuietly(dir);
-        }, "lead360-test-infra-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            mongo.stop();
+                            kafka.stop();
+                            deleteQuietly(dir);
+                        },
+                        "lead360-test-infra-stop"));
         mongo.start();
         kafka.start();
         return new TestInfrastructure(mongo.connectionString(), kafka.bootstrapServers(), false);
@@ -146,10 +155,20 @@ public final class TestInfrastructure {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
-        List.of("kafka", "state.change.logger", "org.apache.kafka.server", "org.apache.kafka.controller",
-                        "org.apache.kafka.raft", "org.apache.kafka.metadata", "org.apache.kafka.image",
-                        "org.apache.kafka.storage", "org.apache.kafka.coordinator", "org.apache.kafka.queue",
-                        "org.apache.kafka.snapshot", "org.apache.kafka.network", "de.bwaldvogel.mongo")
+        List.of(
+                        "kafka",
+                        "state.change.logger",
+                        "org.apache.kafka.server",
+                        "org.apache.kafka.controller",
+                        "org.apache.kafka.raft",
+                        "org.apache.kafka.metadata",
+                        "org.apache.kafka.image",
+                        "org.apache.kafka.storage",
+                        "org.apache.kafka.coordinator",
+                        "org.apache.kafka.queue",
+                        "org.apache.kafka.snapshot",
+                        "org.apache.kafka.network",
+                        "de.bwaldvogel.mongo")
                 .forEach(name -> context.getLogger(name).setLevel(Level.WARN));
     }
 

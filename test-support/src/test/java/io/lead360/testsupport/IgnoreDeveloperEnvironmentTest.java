@@ -1,5 +1,8 @@
 package io.lead360.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -8,21 +11,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class IgnoreDeveloperEnvironmentTest {
 
     @Configuration(proxyBeanMethods = false)
-    static class Empty {
-    }
+    static class Empty {}
 
     /** An environment as if the JVM had been started from a shell with these variables. */
     private static StandardEnvironment shellWith(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        environment
+                .getPropertySources()
+                .replace(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        new SystemEnvironmentPropertySource(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
         return environment;
     }
 
@@ -41,7 +43,8 @@ class IgnoreDeveloperEnvironmentTest {
             var environment = context.getEnvironment();
             // relaxed binding would read LEAD360_PRODUCTION as lead360.production, placeholders as itself
             assertThat(environment.getProperty("lead360.production")).isNull();
-            assertThat(environment.getProperty("LEAD360_BOOTSTRAP_ADMIN_PASSWORD")).isNull();
+            assertThat(environment.getProperty("LEAD360_BOOTSTRAP_ADMIN_PASSWORD"))
+                    .isNull();
             assertThat(environment.getActiveProfiles()).isEmpty();
             assertThat(environment.getProperty("server.port")).isNull();
             // what is not a setting of lead360 or Spring Boot stays
@@ -52,7 +55,8 @@ class IgnoreDeveloperEnvironmentTest {
     @Test
     void onlyVariablesThatNameSettingsAreIgnored() {
         assertThat(IgnoreDeveloperEnvironment.ignored("LEAD360_HOME")).isTrue();
-        assertThat(IgnoreDeveloperEnvironment.ignored("SPRING_APPLICATION_JSON")).isTrue();
+        assertThat(IgnoreDeveloperEnvironment.ignored("SPRING_APPLICATION_JSON"))
+                .isTrue();
         assertThat(IgnoreDeveloperEnvironment.ignored("MANAGEMENT_SERVER_PORT")).isTrue();
         assertThat(IgnoreDeveloperEnvironment.ignored("DOCKER_HOST")).isFalse();
         assertThat(IgnoreDeveloperEnvironment.ignored("HOME")).isFalse();

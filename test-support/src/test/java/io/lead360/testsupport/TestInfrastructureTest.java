@@ -3,15 +3,14 @@ package io.lead360.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.nimbusds.jwt.JWTClaimsSet;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.bson.Document;
@@ -45,15 +44,16 @@ class TestInfrastructureTest {
     void accessTokenVerifiesAgainstTheServedJwksLikeAResourceServerChecksIt() {
         TestTokens tokens = TestTokens.get();
 
-        Jwt jwt = resourceServerDecoder(tokens).decode(
-                tokens.accessToken("person-1", "ada@example.org", "Ada", List.of("EMPLOYEE", "LEADER")));
+        Jwt jwt = resourceServerDecoder(tokens)
+                .decode(tokens.accessToken("person-1", "ada@example.org", "Ada", List.of("EMPLOYEE", "LEADER")));
 
         assertThat(jwt.getSubject()).isEqualTo("person-1");
         assertThat(jwt.getAudience()).containsExactly("lead360-api");
         assertThat(jwt.getClaimAsString("email")).isEqualTo("ada@example.org");
         assertThat(jwt.getClaimAsString("name")).isEqualTo("Ada");
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("EMPLOYEE", "LEADER");
-        assertThat(jwt.getExpiresAt()).isBetween(Instant.now().plusSeconds(14 * 60), Instant.now().plusSeconds(15 * 60 + 5));
+        assertThat(jwt.getExpiresAt())
+                .isBetween(Instant.now().plusSeconds(14 * 60), Instant.now().plusSeconds(15 * 60 + 5));
         assertThat(jwt.getHeaders()).containsEntry("kid", tokens.key().getKeyID());
     }
 
@@ -75,12 +75,18 @@ class TestInfrastructureTest {
         Instant now = Instant.now();
 
         String wrongAudience = tokens.sign(new JWTClaimsSet.Builder()
-                .issuer("lead360").audience("someone-else").subject("p")
-                .expirationTime(Date.from(now.plusSeconds(60))).build());
+                .issuer("lead360")
+                .audience("someone-else")
+                .subject("p")
+                .expirationTime(Date.from(now.plusSeconds(60)))
+                .build());
         String expired = tokens.sign(new JWTClaimsSet.Builder()
-                .issuer("lead360").audience("lead360-api").subject("p")
+                .issuer("lead360")
+                .audience("lead360-api")
+                .subject("p")
                 .issueTime(Date.from(now.minus(Duration.ofHours(2))))
-                .expirationTime(Date.from(now.minus(Duration.ofHours(1)))).build());
+                .expirationTime(Date.from(now.minus(Duration.ofHours(1))))
+                .build());
 
         assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> decoder.decode(wrongAudience));
         assertThatExceptionOfType(JwtValidationException.class).isThrownBy(() -> decoder.decode(expired));

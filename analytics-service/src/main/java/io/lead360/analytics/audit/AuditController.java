@@ -4,12 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** ADMIN only (see SecurityConfig); the gateway routes {@code /api/audit/reports} here. */
 @RestController
@@ -24,25 +23,28 @@ class AuditController {
     }
 
     // Parameters arrive as text and are checked in one place, so every bad one gets the same 400 shape.
-    @Operation(operationId = "findReportAuditEntries", summary = "Read the reports' audit log",
+    @Operation(
+            operationId = "findReportAuditEntries",
+            summary = "Read the reports' audit log",
             description = "analytics-service's entries, newest first: `REPORT_EXPORTED`, `PROFILE_VIEWED`, "
                     + "`PROFILES_REBUILT`, each naming who did it. Who may call it: ADMIN.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The entries")
     @ApiResponse(responseCode = "400", description = "A bad parameter, named in `errors`")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
     @GetMapping
-    List<AuditEntry> entries(@Parameter(description = "only this action, e.g. `PROFILE_VIEWED`")
-                             @RequestParam(required = false) String action,
-                             @Parameter(description = "only entries by this person")
-                             @RequestParam(required = false) String actorId,
-                             @Parameter(description = "only entries about this subject or rebuild")
-                             @RequestParam(required = false) String targetId,
-                             @Parameter(description = "from this instant (ISO 8601, inclusive)")
-                             @RequestParam(required = false) String from,
-                             @Parameter(description = "until this instant (ISO 8601, exclusive)")
-                             @RequestParam(required = false) String to,
-                             @Parameter(description = "at most this many entries, 1 to 1000 (default 100)")
-                             @RequestParam(required = false) String limit) {
+    List<AuditEntry> entries(
+            @Parameter(description = "only this action, e.g. `PROFILE_VIEWED`") @RequestParam(required = false)
+                    String action,
+            @Parameter(description = "only entries by this person") @RequestParam(required = false) String actorId,
+            @Parameter(description = "only entries about this subject or rebuild") @RequestParam(required = false)
+                    String targetId,
+            @Parameter(description = "from this instant (ISO 8601, inclusive)") @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "until this instant (ISO 8601, exclusive)") @RequestParam(required = false)
+                    String to,
+            @Parameter(description = "at most this many entries, 1 to 1000 (default 100)")
+                    @RequestParam(required = false)
+                    String limit) {
         return audit.find(AuditQuery.parse(action, actorId, targetId, from, to, limit));
     }
 }

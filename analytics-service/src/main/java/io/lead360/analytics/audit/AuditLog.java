@@ -3,11 +3,6 @@ package io.lead360.analytics.audit;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
@@ -15,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The append-only {@code audit_log} of analytics-service. Entries are only ever inserted: nothing
@@ -38,10 +37,10 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    public AuditEntry record(String actorId, AuditAction action, String targetType, String targetId,
-                             Map<String, String> details) {
-        var entry = new AuditEntry(UUID.randomUUID().toString(), clock.instant(), actorId, action, targetType,
-                targetId, details);
+    public AuditEntry record(
+            String actorId, AuditAction action, String targetType, String targetId, Map<String, String> details) {
+        var entry = new AuditEntry(
+                UUID.randomUUID().toString(), clock.instant(), actorId, action, targetType, targetId, details);
         var detailDoc = new Document();
         entry.details().forEach(detailDoc::append);
         log().insertOne(new Document("_id", entry.id())
@@ -86,8 +85,13 @@ public class AuditLog {
         if (detailDoc != null) {
             detailDoc.forEach((key, value) -> details.put(key, String.valueOf(value)));
         }
-        return new AuditEntry(doc.getString("_id"), doc.getDate("at").toInstant(), doc.getString("actorId"),
-                AuditAction.valueOf(doc.getString("action")), doc.getString("targetType"), doc.getString("targetId"),
+        return new AuditEntry(
+                doc.getString("_id"),
+                doc.getDate("at").toInstant(),
+                doc.getString("actorId"),
+                AuditAction.valueOf(doc.getString("action")),
+                doc.getString("targetType"),
+                doc.getString("targetId"),
                 details);
     }
 

@@ -18,8 +18,7 @@ public record AuditQuery(AuditAction action, String actorId, String targetId, In
     public static final int MAX_LIMIT = 1000;
 
     /** A query parameter that is not usable, and why. */
-    public record Violation(String field, String message) {
-    }
+    public record Violation(String field, String message) {}
 
     /** Thrown with every violation at once, so that a client can fix them all in one go. */
     public static class InvalidAuditQuery extends RuntimeException {
@@ -37,7 +36,8 @@ public record AuditQuery(AuditAction action, String actorId, String targetId, In
     }
 
     /** @throws InvalidAuditQuery naming each bad parameter */
-    public static AuditQuery parse(String action, String actorId, String targetId, String from, String to, String limit) {
+    public static AuditQuery parse(
+            String action, String actorId, String targetId, String from, String to, String limit) {
         var violations = new ArrayList<Violation>();
         AuditAction parsedAction = null;
         if (present(action)) {
@@ -66,8 +66,13 @@ public record AuditQuery(AuditAction action, String actorId, String targetId, In
         if (!violations.isEmpty()) {
             throw new InvalidAuditQuery(violations);
         }
-        return new AuditQuery(parsedAction, present(actorId) ? actorId : null, present(targetId) ? targetId : null,
-                parsedFrom, parsedTo, parsedLimit);
+        return new AuditQuery(
+                parsedAction,
+                present(actorId) ? actorId : null,
+                present(targetId) ? targetId : null,
+                parsedFrom,
+                parsedTo,
+                parsedLimit);
     }
 
     private static Instant instant(String value, String field, List<Violation> violations) {

@@ -1,12 +1,11 @@
 package io.lead360.analytics.config;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Every analytics-service setting, under {@code lead360}.
@@ -16,19 +15,27 @@ import java.time.Duration;
  *                   ({@link Feedback#signingKeyFile()}): in production it must already exist.
  */
 @ConfigurationProperties("lead360")
-public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka kafka, @DefaultValue Rebuild rebuild,
-                                  @DefaultValue Mongo mongo, @DefaultValue Http http, @DefaultValue Feedback feedback,
-                                  @DefaultValue("false") boolean production, @DefaultValue Operations operations) {
+public record AnalyticsProperties(
+        @DefaultValue Auth auth,
+        @DefaultValue Kafka kafka,
+        @DefaultValue Rebuild rebuild,
+        @DefaultValue Mongo mongo,
+        @DefaultValue Http http,
+        @DefaultValue Feedback feedback,
+        @DefaultValue("false") boolean production,
+        @DefaultValue Operations operations) {
 
     /**
      * @param jwksUri  where the gateway publishes its signing keys
      * @param issuer   required {@code iss}
      * @param audience required in {@code aud}
      */
-    public record Auth(@DefaultValue("http://127.0.0.1:8080/.well-known/jwks.json") String jwksUri,
-                       @DefaultValue("lead360") String issuer,
-                       @DefaultValue("lead360-api") String audience) {
-    }
+    public record Auth(
+            @DefaultValue("http://127.0.0.1:8080/.well-known/jwks.json")
+            String jwksUri,
+
+            @DefaultValue("lead360") String issuer,
+            @DefaultValue("lead360-api") String audience) {}
 
     /**
      * @param partitions   partitions of the topics (and their dead-letter topics) the service creates
@@ -41,23 +48,23 @@ public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka k
      * @param cycleEventsRetentionMs {@code retention.ms} of the cycle events topic; -1 = forever, a rebuild needs them too
      * @param deadLetterRetentionMs {@code retention.ms} of the dead-letter topics
      */
-    public record Kafka(@DefaultValue("3") int partitions,
-                        @DefaultValue("1") short replicas,
-                        @DefaultValue("3") int maxAttempts,
-                        @DefaultValue("500ms") Duration retryBackOff,
-                        @DefaultValue("-1") long feedbackRetentionMs,
-                        @DefaultValue("-1") long cycleEventsRetentionMs,
-                        @DefaultValue("2592000000") long deadLetterRetentionMs,
-                        @DefaultValue("5s") Duration transientMaxBackOff) {
-    }
+    public record Kafka(
+            @DefaultValue("3") int partitions,
+            @DefaultValue("1") short replicas,
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("500ms") Duration retryBackOff,
+            @DefaultValue("-1") long feedbackRetentionMs,
+            @DefaultValue("-1") long cycleEventsRetentionMs,
+            @DefaultValue("2592000000") long deadLetterRetentionMs,
+            @DefaultValue("5s") Duration transientMaxBackOff) {}
 
     /**
      * @param maxPollRecords records per poll of the replaying consumer
      * @param idleTimeout    a rebuild fails when the topics yield nothing for this long before their end
      */
-    public record Rebuild(@DefaultValue("2000") int maxPollRecords,
-                          @DefaultValue("60s") Duration idleTimeout) {
-    }
+    public record Rebuild(
+            @DefaultValue("2000") int maxPollRecords,
+            @DefaultValue("60s") Duration idleTimeout) {}
 
     /**
      * Fail fast while MongoDB is away, so callers get a quick 503 instead of a 30 s hang.
@@ -65,13 +72,12 @@ public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka k
      * @param serverSelectionTimeout how long an operation waits for a reachable server
      * @param connectTimeout         how long opening a connection may take
      */
-    public record Mongo(@DefaultValue("2s") Duration serverSelectionTimeout,
-                        @DefaultValue("2s") Duration connectTimeout) {
-    }
+    public record Mongo(
+            @DefaultValue("2s") Duration serverSelectionTimeout,
+            @DefaultValue("2s") Duration connectTimeout) {}
 
     /** @param maxBodySize request bodies above this are refused with 413 before anything reads them */
-    public record Http(@DefaultValue("256KB") DataSize maxBodySize) {
-    }
+    public record Http(@DefaultValue("256KB") DataSize maxBodySize) {}
 
     /**
      * feedback-service owns the subject keys that open what events say about a subject; analytics
@@ -87,21 +93,23 @@ public record AnalyticsProperties(@DefaultValue Auth auth, @DefaultValue Kafka k
      * @param keyCacheSize       subject keys kept in memory at most
      * @param keyCacheTtl        how long a key is kept in memory after it was fetched
      */
-    public record Feedback(@DefaultValue("http://127.0.0.1:8081") URI uri,
-                           @DefaultValue("1s") Duration connectTimeout,
-                           @DefaultValue("3s") Duration responseTimeout,
-                           @DefaultValue("1000") int maxIdsPerRequest,
-                           @DefaultValue("./var/keys/analytics-signing-key.pem") Path signingKeyFile,
-                           @DefaultValue("60s") Duration tokenLifetime,
-                           @DefaultValue("10000") long keyCacheSize,
-                           @DefaultValue("10m") Duration keyCacheTtl) {
-    }
+    public record Feedback(
+            @DefaultValue("http://127.0.0.1:8081") URI uri,
+            @DefaultValue("1s") Duration connectTimeout,
+            @DefaultValue("3s") Duration responseTimeout,
+            @DefaultValue("1000") int maxIdsPerRequest,
+
+            @DefaultValue("./var/keys/analytics-signing-key.pem")
+            Path signingKeyFile,
+
+            @DefaultValue("60s") Duration tokenLifetime,
+            @DefaultValue("10000") long keyCacheSize,
+            @DefaultValue("10m") Duration keyCacheTtl) {}
 
     /**
      * The operator's view (management port).
      *
      * @param kafkaHealthTimeout how long readiness waits for the Kafka cluster to answer before it says DOWN
      */
-    public record Operations(@DefaultValue("2s") Duration kafkaHealthTimeout) {
-    }
+    public record Operations(@DefaultValue("2s") Duration kafkaHealthTimeout) {}
 }

@@ -1,9 +1,8 @@
 package io.lead360.analytics.config;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 /** The one clock of the service, so that tests can fix the time where it matters. */
 @Configuration(proxyBeanMethods = false)

@@ -1,11 +1,10 @@
 package io.lead360.analytics.config;
 
 import io.lead360.service.RequestBodyLimitFilter;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.Map;
 
 @Configuration(proxyBeanMethods = false)
 class HttpLimitsConfig {

@@ -5,6 +5,8 @@ import io.lead360.analytics.ingest.InvalidEventException;
 import io.lead360.analytics.ingest.TransientFailures;
 import io.lead360.events.SubjectSeal;
 import io.lead360.events.Topics;
+import java.util.ArrayList;
+import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,14 +19,11 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
-
-import java.util.ArrayList;
-import java.util.Map;
 
 /** The topics analytics consumes (and their dead-letter topics), and the one error handler. */
 @Configuration(proxyBeanMethods = false)
@@ -33,8 +32,11 @@ class KafkaConfig {
     @Bean
     KafkaAdmin.NewTopics analyticsTopics(AnalyticsProperties properties) {
         var kafka = properties.kafka();
-        var retention = Map.of(Topics.FEEDBACK_SUBMITTED, kafka.feedbackRetentionMs(),
-                Topics.CYCLE_EVENTS, kafka.cycleEventsRetentionMs());
+        var retention = Map.of(
+                Topics.FEEDBACK_SUBMITTED,
+                kafka.feedbackRetentionMs(),
+                Topics.CYCLE_EVENTS,
+                kafka.cycleEventsRetentionMs());
         var topics = new ArrayList<NewTopic>();
         retention.forEach((topic, retentionMs) -> {
             topics.add(topic(topic, kafka, retentionMs));
@@ -44,8 +46,11 @@ class KafkaConfig {
     }
 
     private static NewTopic topic(String name, AnalyticsProperties.Kafka kafka, long retentionMs) {
-        return TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicas())
-                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs)).build();
+        return TopicBuilder.name(name)
+                .partitions(kafka.partitions())
+                .replicas(kafka.replicas())
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retentionMs))
+                .build();
     }
 
     /**
@@ -57,22 +62,25 @@ class KafkaConfig {
      * never dead-lettered (that would lose a valid submission).
      */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, AnalyticsProperties properties,
-                                          IngestMetrics metrics) {
-        var recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, record.partition())) {
-            @Override
-            public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
-                super.accept(record, consumer, withoutBatchWrapper(exception));
-                metrics.deadLettered(record.topic());
-            }
-        };
+    DefaultErrorHandler kafkaErrorHandler(
+            KafkaTemplate<Object, Object> template, AnalyticsProperties properties, IngestMetrics metrics) {
+        var recoverer =
+                new DeadLetterPublishingRecoverer(
+                        template,
+                        (record, exception) ->
+                                new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, record.partition())) {
+                    @Override
+                    public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
+                        super.accept(record, consumer, withoutBatchWrapper(exception));
+                        metrics.deadLettered(record.topic());
+                    }
+                };
         var kafka = properties.kafka();
-        var handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(kafka.retryBackOff().toMillis(), kafka.maxAttempts() - 1L));
+        var handler = new DefaultErrorHandler(
+                recoverer, new FixedBackOff(kafka.retryBackOff().toMillis(), kafka.maxAttempts() - 1L));
         handler.addNotRetryableExceptions(InvalidEventException.class, SubjectSeal.BrokenSealException.class);
-        handler.setBackOffFunction((record, exception) ->
-                TransientFailures.isTransient(exception) ? untilItIsBack(kafka) : null);
+        handler.setBackOffFunction(
+                (record, exception) -> TransientFailures.isTransient(exception) ? untilItIsBack(kafka) : null);
         return handler;
     }
 

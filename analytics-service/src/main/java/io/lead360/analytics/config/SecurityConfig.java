@@ -36,17 +36,23 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         // liveness and readiness on this port, status only (management.endpoint.health.group.*)
-                        .requestMatchers(ManagementServer.probesOnTheApplicationPort()).permitAll()
+                        .requestMatchers(ManagementServer.probesOnTheApplicationPort())
+                        .permitAll()
                         // the public half of analytics' signing key, for feedback-service
-                        .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
+                        .permitAll()
                         // the OpenAPI document is public documentation
-                        .requestMatchers(HttpMethod.GET, "/api/docs/**").permitAll()
-                        .requestMatchers("/api/organisation/**", "/api/admin/**", "/api/audit/**").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/docs/**")
+                        .permitAll()
+                        .requestMatchers("/api/organisation/**", "/api/admin/**", "/api/audit/**")
+                        .hasRole("ADMIN")
                         // people only: the gateway's SERVICE token has no business here
-                        .requestMatchers("/api/**").hasAnyRole("EMPLOYEE", "LEADER", "ADMIN")
-                        .anyRequest().denyAll())
-                .oauth2ResourceServer(o -> o
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(ResourceServer.authenticationConverter()))
+                        .requestMatchers("/api/**")
+                        .hasAnyRole("EMPLOYEE", "LEADER", "ADMIN")
+                        .anyRequest()
+                        .denyAll())
+                .oauth2ResourceServer(o -> o.jwt(jwt -> jwt.decoder(decoder)
+                                .jwtAuthenticationConverter(ResourceServer.authenticationConverter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));

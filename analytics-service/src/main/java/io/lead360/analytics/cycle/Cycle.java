@@ -1,7 +1,6 @@
 package io.lead360.analytics.cycle;
 
 import io.lead360.events.Relationship;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +15,15 @@ import java.util.Optional;
  * @param tallies       subject id to their responses at the close, from CycleClosed (empty before)
  * @param releasedAt    null before release
  */
-public record Cycle(String id, String name, int anonymityThreshold, CycleStatus status, Questionnaire questionnaire,
-                    Map<String, Invitations> invitations, Map<String, Tally> tallies, Instant releasedAt) {
+public record Cycle(
+        String id,
+        String name,
+        int anonymityThreshold,
+        CycleStatus status,
+        Questionnaire questionnaire,
+        Map<String, Invitations> invitations,
+        Map<String, Tally> tallies,
+        Instant releasedAt) {
 
     public Cycle {
         invitations = Map.copyOf(invitations);

@@ -4,7 +4,6 @@ import io.lead360.events.CycleClosed;
 import io.lead360.events.CycleOpened;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.ResultsReleased;
-
 import java.util.Map;
 
 /**

@@ -2,7 +2,9 @@ package io.lead360.analytics.cycle;
 
 /** The states analytics learns from cycle events; a cycle only ever moves forward. */
 public enum CycleStatus {
-    OPEN(1), CLOSED(2), RELEASED(3);
+    OPEN(1),
+    CLOSED(2),
+    RELEASED(3);
 
     private final int rank;
 

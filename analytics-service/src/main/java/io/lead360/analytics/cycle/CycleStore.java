@@ -11,11 +11,6 @@ import io.lead360.analytics.storage.CollectionSet;
 import io.lead360.events.CycleOpened;
 import io.lead360.events.Relationship;
 import io.lead360.events.ResultsReleased;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -24,6 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The {@code cycles} collection: one document per cycle, written only from cycle events whose
@@ -63,34 +62,54 @@ public class CycleStore {
     private void applyOpened(CycleChange.Opened change, CollectionSet target) {
         CycleOpened event = change.event();
         var questionnaire = new Document("templateId", event.questionnaire().templateId())
-                .append("competencies", event.questionnaire().competencies().stream()
-                        .map(c -> new Document("key", c.key()).append("name", c.name())
-                                .append("items", c.items().stream()
-                                        .map(i -> new Document("id", i.id()).append("text", i.text()).append("reverse", i.reverse()))
-                                        .toList()))
-                        .toList())
-                .append("openQuestionIds", event.questionnaire().openQuestions() == null ? List.of()
-                        : event.questionnaire().openQuestions().stream().map(CycleOpened.OpenQuestion::id).toList());
+                .append(
+                        "competencies",
+                        event.questionnaire().competencies().stream()
+                                .map(c -> new Document("key", c.key())
+                                        .append("name", c.name())
+                                        .append(
+                                                "items",
+                                                c.items().stream()
+                                                        .map(i -> new Document("id", i.id())
+                                                                .append("text", i.text())
+                                                                .append("reverse", i.reverse()))
+                                                        .toList()))
+                                .toList())
+                .append(
+                        "openQuestionIds",
+                        event.questionnaire().openQuestions() == null
+                                ? List.of()
+                                : event.questionnaire().openQuestions().stream()
+                                        .map(CycleOpened.OpenQuestion::id)
+                                        .toList());
         // Subject ids become values, not field names: ids are free text to analytics.
         var invitations = new ArrayList<Document>();
-        change.subjects().forEach((subjectId, invited) -> invitations.add(new Document("subjectId", subjectId)
-                .append("invited", counts(invited.invited()))
-                .append("nominatedByAdministrator", counts(invited.nominatedByAdministrator()))));
-        var update = new Document("$set", new Document("name", event.name())
-                .append("anonymityThreshold", event.anonymityThreshold())
-                .append("questionnaire", questionnaire)
-                .append("invitations", invitations)
-                .append("subjectIds", change.subjects().keySet().stream().sorted().toList())
-                .append("openedAt", Date.from(event.occurredAt())))
+        change.subjects()
+                .forEach((subjectId, invited) -> invitations.add(new Document("subjectId", subjectId)
+                        .append("invited", counts(invited.invited()))
+                        .append("nominatedByAdministrator", counts(invited.nominatedByAdministrator()))));
+        var update = new Document(
+                        "$set",
+                        new Document("name", event.name())
+                                .append("anonymityThreshold", event.anonymityThreshold())
+                                .append("questionnaire", questionnaire)
+                                .append("invitations", invitations)
+                                .append(
+                                        "subjectIds",
+                                        change.subjects().keySet().stream()
+                                                .sorted()
+                                                .toList())
+                                .append("openedAt", Date.from(event.occurredAt())))
                 .append("$setOnInsert", statusFields(CycleStatus.OPEN));
         cycles(target).updateOne(Filters.eq("_id", event.cycleId()), update, new UpdateOptions().upsert(true));
     }
 
     private void applyClosed(CycleChange.Closed change, CollectionSet target) {
         var tallies = new ArrayList<Document>();
-        change.subjects().forEach((subjectId, tally) -> tallies.add(new Document("subjectId", subjectId)
-                .append("responded", counts(tally.responded()))
-                .append("published", counts(tally.published()))));
+        change.subjects()
+                .forEach((subjectId, tally) -> tallies.add(new Document("subjectId", subjectId)
+                        .append("responded", counts(tally.responded()))
+                        .append("published", counts(tally.published()))));
         var fields = statusFields(CycleStatus.CLOSED)
                 .append("closedAt", Date.from(change.event().occurredAt()))
                 .append("tallies", tallies);
@@ -98,7 +117,10 @@ public class CycleStore {
     }
 
     private void applyReleased(ResultsReleased event, CollectionSet target) {
-        moveForward(target, event.cycleId(), CycleStatus.RELEASED,
+        moveForward(
+                target,
+                event.cycleId(),
+                CycleStatus.RELEASED,
                 statusFields(CycleStatus.RELEASED).append("releasedAt", Date.from(event.occurredAt())));
     }
 
@@ -107,16 +129,23 @@ public class CycleStore {
      * and tallies; the cycle itself and its other subjects stay. Idempotent.
      */
     public void removeSubject(String subjectId, CollectionSet target) {
-        var filter = Filters.or(Filters.eq("subjectIds", subjectId), Filters.eq("invitations.subjectId", subjectId),
+        var filter = Filters.or(
+                Filters.eq("subjectIds", subjectId),
+                Filters.eq("invitations.subjectId", subjectId),
                 Filters.eq("tallies.subjectId", subjectId));
-        var update = new Document("$pull", new Document("subjectIds", subjectId)
-                .append("invitations", new Document("subjectId", subjectId))
-                .append("tallies", new Document("subjectId", subjectId)));
+        var update = new Document(
+                "$pull",
+                new Document("subjectIds", subjectId)
+                        .append("invitations", new Document("subjectId", subjectId))
+                        .append("tallies", new Document("subjectId", subjectId)));
         cycles(target).updateMany(filter, update);
     }
 
     public Optional<Cycle> find(String cycleId) {
-        return Optional.ofNullable(cycles(collections.active()).find(Filters.eq("_id", cycleId)).first()).map(CycleStore::toCycle);
+        return Optional.ofNullable(cycles(collections.active())
+                        .find(Filters.eq("_id", cycleId))
+                        .first())
+                .map(CycleStore::toCycle);
     }
 
     /**
@@ -124,17 +153,26 @@ public class CycleStore {
      * {@code orderedBy} (e.g. {@code releasedAt}).
      */
     public Optional<Cycle> latestWithSubject(String subjectId, Collection<CycleStatus> statuses, String orderedBy) {
-        Bson filter = Filters.and(Filters.eq("subjectIds", subjectId),
+        Bson filter = Filters.and(
+                Filters.eq("subjectIds", subjectId),
                 Filters.in("status", statuses.stream().map(Enum::name).toList()));
-        return Optional.ofNullable(cycles(collections.active()).find(filter).sort(Sorts.descending(orderedBy)).limit(1).first())
+        return Optional.ofNullable(cycles(collections.active())
+                        .find(filter)
+                        .sort(Sorts.descending(orderedBy))
+                        .limit(1)
+                        .first())
                 .map(CycleStore::toCycle);
     }
 
     /** The subject's released cycles, oldest release first. */
     public List<Cycle> releasedWithSubject(String subjectId) {
-        Bson filter = Filters.and(Filters.eq("subjectIds", subjectId), Filters.eq("status", CycleStatus.RELEASED.name()));
+        Bson filter =
+                Filters.and(Filters.eq("subjectIds", subjectId), Filters.eq("status", CycleStatus.RELEASED.name()));
         var found = new ArrayList<Cycle>();
-        cycles(collections.active()).find(filter).sort(Sorts.ascending("releasedAt")).forEach(doc -> found.add(toCycle(doc)));
+        cycles(collections.active())
+                .find(filter)
+                .sort(Sorts.ascending("releasedAt"))
+                .forEach(doc -> found.add(toCycle(doc)));
         return found;
     }
 
@@ -169,7 +207,8 @@ public class CycleStore {
     private static Map<Relationship, Integer> countsFrom(Document groups) {
         var counts = new EnumMap<Relationship, Integer>(Relationship.class);
         if (groups != null) {
-            groups.forEach((relationship, n) -> counts.put(Relationship.valueOf(relationship), ((Number) n).intValue()));
+            groups.forEach(
+                    (relationship, n) -> counts.put(Relationship.valueOf(relationship), ((Number) n).intValue()));
         }
         return counts;
     }
@@ -177,28 +216,46 @@ public class CycleStore {
     private static Cycle toCycle(Document doc) {
         var invitations = new LinkedHashMap<String, Cycle.Invitations>();
         for (Document entry : doc.getList("invitations", Document.class, List.of())) {
-            invitations.put(entry.getString("subjectId"), new Cycle.Invitations(
-                    countsFrom(entry.get("invited", Document.class)),
-                    countsFrom(entry.get("nominatedByAdministrator", Document.class))));
+            invitations.put(
+                    entry.getString("subjectId"),
+                    new Cycle.Invitations(
+                            countsFrom(entry.get("invited", Document.class)),
+                            countsFrom(entry.get("nominatedByAdministrator", Document.class))));
         }
         var tallies = new LinkedHashMap<String, Cycle.Tally>();
         for (Document entry : doc.getList("tallies", Document.class, List.of())) {
-            tallies.put(entry.getString("subjectId"), new Cycle.Tally(
-                    countsFrom(entry.get("responded", Document.class)), countsFrom(entry.get("published", Document.class))));
+            tallies.put(
+                    entry.getString("subjectId"),
+                    new Cycle.Tally(
+                            countsFrom(entry.get("responded", Document.class)),
+                            countsFrom(entry.get("published", Document.class))));
         }
         Date releasedAt = doc.getDate("releasedAt");
         Document q = doc.get("questionnaire", Document.class);
-        Questionnaire questionnaire = q == null ? null : new Questionnaire(
-                q.getList("competencies", Document.class).stream()
-                        .map(c -> new Questionnaire.Competency(c.getString("key"), c.getString("name"),
-                                c.getList("items", Document.class).stream()
-                                        .map(i -> new Questionnaire.Item(i.getString("id"), i.getString("text"), i.getBoolean("reverse", false)))
-                                        .toList()))
-                        .toList(),
-                q.getList("openQuestionIds", String.class, List.of()));
+        Questionnaire questionnaire = q == null
+                ? null
+                : new Questionnaire(
+                        q.getList("competencies", Document.class).stream()
+                                .map(c -> new Questionnaire.Competency(
+                                        c.getString("key"),
+                                        c.getString("name"),
+                                        c.getList("items", Document.class).stream()
+                                                .map(i -> new Questionnaire.Item(
+                                                        i.getString("id"),
+                                                        i.getString("text"),
+                                                        i.getBoolean("reverse", false)))
+                                                .toList()))
+                                .toList(),
+                        q.getList("openQuestionIds", String.class, List.of()));
         Number threshold = doc.get("anonymityThreshold", Number.class);
-        return new Cycle(doc.getString("_id"), doc.getString("name"), threshold == null ? 0 : threshold.intValue(),
-                CycleStatus.valueOf(doc.getString("status")), questionnaire, invitations, tallies,
+        return new Cycle(
+                doc.getString("_id"),
+                doc.getString("name"),
+                threshold == null ? 0 : threshold.intValue(),
+                CycleStatus.valueOf(doc.getString("status")),
+                questionnaire,
+                invitations,
+                tallies,
                 releasedAt == null ? null : releasedAt.toInstant());
     }
 

@@ -3,13 +3,12 @@ package io.lead360.analytics.erasure;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The ids of erased people ({@code erased_subjects}, {@code _id} = person id, nothing else). Kept
@@ -32,7 +31,8 @@ public class ErasedSubjects {
 
     /** Idempotent: erasing twice leaves one entry. */
     public void record(String personId) {
-        erased().replaceOne(Filters.eq("_id", personId), new Document("_id", personId), new ReplaceOptions().upsert(true));
+        erased().replaceOne(
+                        Filters.eq("_id", personId), new Document("_id", personId), new ReplaceOptions().upsert(true));
     }
 
     /** Which of the given ids belong to erased people; one query. */

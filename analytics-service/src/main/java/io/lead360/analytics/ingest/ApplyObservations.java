@@ -4,15 +4,14 @@ import io.lead360.events.FeedbackEvent;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.ReceiverContext;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.springframework.stereotype.Component;
 
 /**
  * One observation ({@value #NAME}) per record of a batch, open while the batch is read, opened and
@@ -29,7 +28,8 @@ class ApplyObservations {
 
     /** The tag takes only a known type: a header is whatever a Kafka writer put there. */
     private static final Set<String> EVENT_TYPES = Arrays.stream(FeedbackEvent.class.getPermittedSubclasses())
-            .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
+            .map(Class::getSimpleName)
+            .collect(Collectors.toUnmodifiableSet());
 
     private final ObservationRegistry registry;
 

@@ -5,10 +5,9 @@ import io.lead360.analytics.cycle.CycleStore;
 import io.lead360.analytics.erasure.ErasedSubjects;
 import io.lead360.analytics.storage.CollectionSet;
 import io.lead360.events.PersonErased;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * Applies a batch of opened events ({@link EventOpener}) to sets of collections: erasures first,
@@ -64,10 +63,16 @@ public class EventApplier {
             submissions = batch.submissionsWithout(erased.amongst(batch.subjects()));
         } catch (RuntimeException e) {
             // without knowing who is erased nothing about anyone may be written
-            failures.at(batch.subjects().stream().mapToInt(batch::firstMentionOf).min().orElse(0), e);
+            failures.at(
+                    batch.subjects().stream()
+                            .mapToInt(batch::firstMentionOf)
+                            .min()
+                            .orElse(0),
+                    e);
             submissions = List.of();
         }
-        List<OpenedEvent.Submission> toWrite = submissions.stream().map(EventBatch.At::event).toList();
+        List<OpenedEvent.Submission> toWrite =
+                submissions.stream().map(EventBatch.At::event).toList();
         for (int t = 0; t < targets.size(); t++) {
             try {
                 boolean[] outcome = aggregates.applyAll(toWrite, targets.get(t));
@@ -103,7 +108,12 @@ public class EventApplier {
         try {
             erasedNow = erased.amongst(batch.subjects());
         } catch (RuntimeException e) {
-            failures.at(batch.subjects().stream().mapToInt(batch::firstMentionOf).min().orElse(0), e);
+            failures.at(
+                    batch.subjects().stream()
+                            .mapToInt(batch::firstMentionOf)
+                            .min()
+                            .orElse(0),
+                    e);
             return;
         }
         for (String personId : erasedNow) {
@@ -143,8 +153,7 @@ public class EventApplier {
     }
 
     /** @param applied events that changed the profiles now; duplicates had been applied before */
-    public record Outcome(int applied, int duplicates) {
-    }
+    public record Outcome(int applied, int duplicates) {}
 
     /** An event of the batch could not be applied (the ones after it may or may not have been). */
     public static class EventApplyException extends RuntimeException {

@@ -8,7 +8,6 @@ import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.PersonErased;
 import io.lead360.events.ResultsReleased;
 import io.lead360.events.SealedSubject;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +24,7 @@ import java.util.Set;
 final class EventBatch {
 
     /** An event and its position in the batch. */
-    record At<E>(int index, E event) {
-    }
+    record At<E>(int index, E event) {}
 
     private final List<At<PersonErased>> erasures = new ArrayList<>();
     private final List<At<CycleChange>> cycleChanges = new ArrayList<>();
@@ -60,7 +58,9 @@ final class EventBatch {
 
     /** The submissions to write: none about an erased person, before or after the erasure. */
     List<At<OpenedEvent.Submission>> submissionsWithout(Set<String> erased) {
-        return submissions.stream().filter(s -> !erased.contains(s.event().subjectId())).toList();
+        return submissions.stream()
+                .filter(s -> !erased.contains(s.event().subjectId()))
+                .toList();
     }
 
     /** Every subject the batch names. */
@@ -96,6 +96,8 @@ final class EventBatch {
     }
 
     private static List<String> ids(List<SealedSubject> subjects) {
-        return subjects == null ? List.of() : subjects.stream().map(SealedSubject::subjectId).toList();
+        return subjects == null
+                ? List.of()
+                : subjects.stream().map(SealedSubject::subjectId).toList();
     }
 }

@@ -8,11 +8,6 @@ import io.lead360.events.FeedbackEvent;
 import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.PersonErased;
 import io.lead360.events.ResultsReleased;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -20,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opens what a batch of events says about its subjects ({@link EventSeals}) with the subjects'
@@ -79,7 +78,9 @@ public class EventOpener {
                 keys.forget(subjectId);
             }
             if (!lookup.erased().isEmpty()) {
-                log.info("feedback-service reports {} subject(s) erased; recorded as erasures", lookup.erased().size());
+                log.info(
+                        "feedback-service reports {} subject(s) erased; recorded as erasures",
+                        lookup.erased().size());
             }
             var erasedNow = new HashSet<>(known);
             erasedNow.addAll(lookup.erased());
@@ -136,8 +137,7 @@ public class EventOpener {
     }
 
     /** One event's outcome: opened, or the failure that stopped it. */
-    public record Result(OpenedEvent opened, RuntimeException failure) {
-    }
+    public record Result(OpenedEvent opened, RuntimeException failure) {}
 
     /** The outcome of every event of a batch, in order. */
     public record Opening(List<Result> results) {
@@ -160,7 +160,10 @@ public class EventOpener {
 
         /** Every event that opened, whatever failed around it. */
         public List<OpenedEvent> opened() {
-            return results.stream().filter(r -> r.failure() == null).map(Result::opened).toList();
+            return results.stream()
+                    .filter(r -> r.failure() == null)
+                    .map(Result::opened)
+                    .toList();
         }
 
         public Optional<Failure> firstFailure() {
@@ -173,7 +176,6 @@ public class EventOpener {
         }
 
         /** @param index position of the event in the batch */
-        public record Failure(int index, RuntimeException cause) {
-        }
+        public record Failure(int index, RuntimeException cause) {}
     }
 }

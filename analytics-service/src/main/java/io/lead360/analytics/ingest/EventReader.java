@@ -1,5 +1,10 @@
 package io.lead360.analytics.ingest;
 
+import static io.lead360.analytics.ingest.EventValidation.require;
+import static io.lead360.analytics.ingest.EventValidation.requireFieldName;
+import static io.lead360.analytics.ingest.EventValidation.requireSubjectId;
+import static io.lead360.analytics.ingest.EventValidation.requireText;
+
 import io.lead360.events.CycleClosed;
 import io.lead360.events.CycleOpened;
 import io.lead360.events.FeedbackEvent;
@@ -7,17 +12,11 @@ import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.PersonErased;
 import io.lead360.events.ResultsReleased;
 import io.lead360.events.SealedSubject;
+import java.util.HashSet;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.HashSet;
-import java.util.List;
-
-import static io.lead360.analytics.ingest.EventValidation.require;
-import static io.lead360.analytics.ingest.EventValidation.requireFieldName;
-import static io.lead360.analytics.ingest.EventValidation.requireSubjectId;
-import static io.lead360.analytics.ingest.EventValidation.requireText;
 
 /**
  * Turns a record value into a {@link FeedbackEvent} envelope (contract version 2) and checks what
@@ -46,7 +45,9 @@ public class EventReader {
             // failures are logged and land in dead-letter headers: name only where.
             throw new InvalidEventException("not a valid event: " + e.getClass().getSimpleName() + " at "
                     + (e.getPath().isEmpty() ? "the top level" : e.getPathReference())
-                    + (e.getLocation() == null ? "" : ", column " + e.getLocation().getColumnNr()));
+                    + (e.getLocation() == null
+                            ? ""
+                            : ", column " + e.getLocation().getColumnNr()));
         }
         if (event == null) {
             throw new InvalidEventException("not a valid event: null");
@@ -85,7 +86,9 @@ public class EventReader {
             c.items().forEach(i -> requireFieldName(i == null ? null : i.id(), "item id"));
         });
         if (e.questionnaire().openQuestions() != null) {
-            e.questionnaire().openQuestions().forEach(q -> requireFieldName(q == null ? null : q.id(), "open question id"));
+            e.questionnaire()
+                    .openQuestions()
+                    .forEach(q -> requireFieldName(q == null ? null : q.id(), "open question id"));
         }
         check(e.subjects());
     }

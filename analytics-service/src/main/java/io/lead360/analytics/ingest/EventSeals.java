@@ -1,5 +1,11 @@
 package io.lead360.analytics.ingest;
 
+import static io.lead360.analytics.ingest.EventValidation.MAX_SCORE;
+import static io.lead360.analytics.ingest.EventValidation.MIN_SCORE;
+import static io.lead360.analytics.ingest.EventValidation.require;
+import static io.lead360.analytics.ingest.EventValidation.requireCounts;
+import static io.lead360.analytics.ingest.EventValidation.requireFieldName;
+
 import io.lead360.analytics.cycle.Cycle;
 import io.lead360.analytics.cycle.CycleChange;
 import io.lead360.events.CycleClosed;
@@ -10,17 +16,10 @@ import io.lead360.events.PersonErased;
 import io.lead360.events.ResultsReleased;
 import io.lead360.events.SealedSubject;
 import io.lead360.events.SubjectSeal;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static io.lead360.analytics.ingest.EventValidation.MAX_SCORE;
-import static io.lead360.analytics.ingest.EventValidation.MIN_SCORE;
-import static io.lead360.analytics.ingest.EventValidation.require;
-import static io.lead360.analytics.ingest.EventValidation.requireCounts;
-import static io.lead360.analytics.ingest.EventValidation.requireFieldName;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Opens the sealed parts of one event with its subjects' keys and checks what they say as the
@@ -83,7 +82,8 @@ final class EventSeals {
             require(score == null || (score >= MIN_SCORE && score <= MAX_SCORE), "score out of range for " + itemId);
         });
         (answers.comments() == null ? Map.<String, String>of() : answers.comments())
-                .keySet().forEach(questionId -> requireFieldName(questionId, "open question id"));
+                .keySet()
+                .forEach(questionId -> requireFieldName(questionId, "open question id"));
         return new OpenedEvent.Submission(event, answers);
     }
 
@@ -97,12 +97,15 @@ final class EventSeals {
             }
             var sealed = read(key, event.sealContext(part.subjectId()), part.sealed(), CycleOpened.Invitations.class);
             // The readable part must be the one that was sealed: a changed threshold or questionnaire is tampering.
-            require(sealed.anonymityThreshold() == event.anonymityThreshold(), "the anonymity threshold is not the sealed one");
+            require(
+                    sealed.anonymityThreshold() == event.anonymityThreshold(),
+                    "the anonymity threshold is not the sealed one");
             require(fingerprint.equals(sealed.questionnaireFingerprint()), "the questionnaire is not the sealed one");
             requireCounts(sealed.invited(), "invited");
             requireCounts(sealed.nominatedByAdministrator(), "nominatedByAdministrator");
-            sealed.nominatedByAdministrator().forEach((relationship, n) -> require(
-                    n <= sealed.invited().getOrDefault(relationship, 0), "more raters nominated than invited"));
+            sealed.nominatedByAdministrator()
+                    .forEach((relationship, n) -> require(
+                            n <= sealed.invited().getOrDefault(relationship, 0), "more raters nominated than invited"));
             subjects.put(part.subjectId(), new Cycle.Invitations(sealed.invited(), sealed.nominatedByAdministrator()));
         }
         requireOneOpened(subjects.size());
@@ -119,8 +122,10 @@ final class EventSeals {
             var tally = read(key, event.sealContext(part.subjectId()), part.sealed(), CycleClosed.Tally.class);
             requireCounts(tally.responded(), "responded");
             requireCounts(tally.published(), "published");
-            tally.published().forEach((relationship, n) -> require(
-                    n <= tally.responded().getOrDefault(relationship, 0), "more responses published than counted"));
+            tally.published()
+                    .forEach((relationship, n) -> require(
+                            n <= tally.responded().getOrDefault(relationship, 0),
+                            "more responses published than counted"));
             subjects.put(part.subjectId(), new Cycle.Tally(tally.responded(), tally.published()));
         }
         requireOneOpened(subjects.size());

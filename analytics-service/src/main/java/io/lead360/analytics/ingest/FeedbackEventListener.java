@@ -4,14 +4,13 @@ import io.lead360.analytics.storage.ActiveCollections;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.Topics;
 import io.micrometer.observation.Observation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Applies the feedback and cycle events a batch at a time: read, opened with the subjects' keys,
@@ -30,8 +29,13 @@ class FeedbackEventListener {
     private final IngestMetrics metrics;
     private final ApplyObservations observations;
 
-    FeedbackEventListener(EventReader reader, EventOpener opener, EventApplier applier, ActiveCollections collections,
-                          IngestMetrics metrics, ApplyObservations observations) {
+    FeedbackEventListener(
+            EventReader reader,
+            EventOpener opener,
+            EventApplier applier,
+            ActiveCollections collections,
+            IngestMetrics metrics,
+            ApplyObservations observations) {
         this.reader = reader;
         this.opener = opener;
         this.applier = applier;
@@ -40,7 +44,9 @@ class FeedbackEventListener {
         this.observations = observations;
     }
 
-    @KafkaListener(topics = {Topics.FEEDBACK_SUBMITTED, Topics.CYCLE_EVENTS}, batch = "true")
+    @KafkaListener(
+            topics = {Topics.FEEDBACK_SUBMITTED, Topics.CYCLE_EVENTS},
+            batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
         List<Observation> applying = observations.start(records);
         try {

@@ -21,8 +21,12 @@ public class IngestMetrics {
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.applied = Counter.builder(APPLIED).description("events that changed the profiles").register(registry);
-        this.duplicates = Counter.builder(DUPLICATES).description("redelivered events skipped").register(registry);
+        this.applied = Counter.builder(APPLIED)
+                .description("events that changed the profiles")
+                .register(registry);
+        this.duplicates = Counter.builder(DUPLICATES)
+                .description("redelivered events skipped")
+                .register(registry);
         // registered up front so that a zero shows rather than a 404
         Counter.builder(DEAD_LETTERED).tag("topic", "none").register(registry);
     }
@@ -33,7 +37,10 @@ public class IngestMetrics {
     }
 
     public void deadLettered(String topic) {
-        Counter.builder(DEAD_LETTERED).description("events sent to a dead-letter topic").tag("topic", topic)
-                .register(registry).increment();
+        Counter.builder(DEAD_LETTERED)
+                .description("events sent to a dead-letter topic")
+                .tag("topic", topic)
+                .register(registry)
+                .increment();
     }
 }

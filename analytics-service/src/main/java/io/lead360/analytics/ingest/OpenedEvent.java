@@ -9,8 +9,8 @@ import io.lead360.events.PersonErased;
  * An event as {@link EventApplier} applies it: its sealed parts opened with the subjects' keys and
  * checked ({@link EventOpener}). Nothing that was sealed is read from the event itself any more.
  */
-public sealed interface OpenedEvent permits OpenedEvent.Submission, OpenedEvent.OfCycle, OpenedEvent.Erasure,
-        OpenedEvent.Skipped {
+public sealed interface OpenedEvent
+        permits OpenedEvent.Submission, OpenedEvent.OfCycle, OpenedEvent.Erasure, OpenedEvent.Skipped {
 
     FeedbackEvent event();
 
@@ -34,10 +34,8 @@ public sealed interface OpenedEvent permits OpenedEvent.Submission, OpenedEvent.
         }
     }
 
-    record Erasure(PersonErased event) implements OpenedEvent {
-    }
+    record Erasure(PersonErased event) implements OpenedEvent {}
 
     /** A response about an erased subject: their key is destroyed, nothing in it can be read or applied. */
-    record Skipped(FeedbackSubmitted event) implements OpenedEvent {
-    }
+    record Skipped(FeedbackSubmitted event) implements OpenedEvent {}
 }

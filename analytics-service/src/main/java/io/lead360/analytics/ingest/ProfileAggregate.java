@@ -1,7 +1,6 @@
 package io.lead360.analytics.ingest;
 
 import io.lead360.events.Relationship;
-
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,11 @@ public record ProfileAggregate(Map<Relationship, GroupTally> groups) {
      * @param comments  open question id to the group's non-blank answers
      * @param histograms item id to how often each raw score 1..5 was given (index 0 = score 1)
      */
-    public record GroupTally(int responses, Map<String, ItemTally> items, Map<String, List<String>> comments,
-                             Map<String, List<Long>> histograms) {
+    public record GroupTally(
+            int responses,
+            Map<String, ItemTally> items,
+            Map<String, List<String>> comments,
+            Map<String, List<Long>> histograms) {
 
         public static final GroupTally EMPTY = new GroupTally(0, Map.of(), Map.of());
 

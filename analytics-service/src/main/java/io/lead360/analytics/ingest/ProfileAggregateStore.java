@@ -10,6 +10,12 @@ import io.lead360.analytics.storage.ActiveCollections;
 import io.lead360.analytics.storage.CollectionSet;
 import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.Relationship;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -18,13 +24,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.BasicQuery;
 import org.springframework.data.mongodb.core.query.BasicUpdate;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code profile_aggregates} collection, {@code _id = <cycleId>:<subjectId>}. Each submission
@@ -126,14 +125,17 @@ public class ProfileAggregateStore {
     }
 
     public ProfileAggregate find(String cycleId, String subjectId) {
-        Document doc = aggregates(collections.active().aggregates()).find(Filters.eq("_id", id(cycleId, subjectId))).first();
+        Document doc = aggregates(collections.active().aggregates())
+                .find(Filters.eq("_id", id(cycleId, subjectId)))
+                .first();
         return toAggregate(doc);
     }
 
     /** Every subject's aggregate of one cycle, by subject id. */
     public Map<String, ProfileAggregate> findCycle(String cycleId) {
         var found = new HashMap<String, ProfileAggregate>();
-        aggregates(collections.active().aggregates()).find(Filters.eq("cycleId", cycleId))
+        aggregates(collections.active().aggregates())
+                .find(Filters.eq("cycleId", cycleId))
                 .forEach(doc -> found.put(doc.getString("subjectId"), toAggregate(doc)));
         return found;
     }
@@ -143,19 +145,23 @@ public class ProfileAggregateStore {
             return ProfileAggregate.EMPTY;
         }
         var groups = new EnumMap<Relationship, ProfileAggregate.GroupTally>(Relationship.class);
-        doc.get("groups", Document.class).forEach((relationship, value) ->
-                groups.put(Relationship.valueOf(relationship), toGroup((Document) value)));
+        doc.get("groups", Document.class)
+                .forEach((relationship, value) ->
+                        groups.put(Relationship.valueOf(relationship), toGroup((Document) value)));
         return new ProfileAggregate(groups);
     }
 
     private static Bson filterFor(OpenedEvent.Submission event) {
-        return Filters.and(Filters.eq("_id", id(event.cycleId(), event.subjectId())),
+        return Filters.and(
+                Filters.eq("_id", id(event.cycleId(), event.subjectId())),
                 Filters.ne("appliedEvents", event.event().eventId().toString()));
     }
 
     private static Document filterDocument(OpenedEvent.Submission event) {
         return new Document("_id", id(event.cycleId(), event.subjectId()))
-                .append("appliedEvents", new Document("$ne", event.event().eventId().toString()));
+                .append(
+                        "appliedEvents",
+                        new Document("$ne", event.event().eventId().toString()));
     }
 
     /** From the opened answers only: the event itself holds them sealed. */
@@ -174,14 +180,17 @@ public class ProfileAggregateStore {
         if (answers.comments() != null) {
             answers.comments().forEach((questionId, text) -> {
                 if (text != null && !text.isBlank()) {
-                    push.append(group + ".comments." + questionId,
+                    push.append(
+                            group + ".comments." + questionId,
                             new Document("$each", List.of(text.strip())).append("$sort", 1));
                 }
             });
         }
         var update = new Document("$inc", inc)
                 .append("$set", new Document("cycleId", event.cycleId()).append("subjectId", event.subjectId()))
-                .append("$addToSet", new Document("appliedEvents", event.event().eventId().toString()));
+                .append(
+                        "$addToSet",
+                        new Document("appliedEvents", event.event().eventId().toString()));
         if (!push.isEmpty()) {
             update.append("$push", push);
         }

@@ -6,10 +6,9 @@ import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import io.lead360.analytics.keys.SubjectKeysUnavailableException;
+import java.util.List;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
-
-import java.util.List;
 
 /**
  * Tells a failure of the infrastructure (MongoDB unreachable, timing out, failing over;
@@ -29,8 +28,7 @@ public final class TransientFailures {
             MongoNodeIsRecoveringException.class,
             SubjectKeysUnavailableException.class);
 
-    private TransientFailures() {
-    }
+    private TransientFailures() {}
 
     /** True when the failure, or anything it was caused by, says the infrastructure was unavailable. */
     public static boolean isTransient(Throwable failure) {

@@ -1,14 +1,13 @@
 package io.lead360.analytics.keys;
 
 import io.lead360.service.SigningKey;
+import java.time.Duration;
+import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Duration;
-import java.util.Map;
 
 /** The public half of analytics' signing key, with which feedback-service checks analytics' token. Public. */
 @RestController

@@ -4,13 +4,12 @@ import io.lead360.analytics.config.AnalyticsProperties;
 import io.lead360.service.ProductionModeException;
 import io.lead360.service.SigningKey;
 import io.micrometer.observation.ObservationRegistry;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 /** analytics' signing key, its service token, and the subject keys fetched with it. */
 @Configuration(proxyBeanMethods = false)
@@ -22,12 +21,16 @@ class KeysConfig {
     }
 
     @Bean
-    SubjectKeys subjectKeys(AnalyticsProperties properties, SigningKey signingKey, Clock clock, JsonMapper json,
-                            ObservationRegistry observations) {
+    SubjectKeys subjectKeys(
+            AnalyticsProperties properties,
+            SigningKey signingKey,
+            Clock clock,
+            JsonMapper json,
+            ObservationRegistry observations) {
         AnalyticsProperties.Feedback feedback = properties.feedback();
         var token = new ServiceToken(signingKey, clock, feedback.tokenLifetime());
-        var client = new SubjectKeyClient(feedback.uri(), feedback.connectTimeout(), feedback.responseTimeout(), token, json,
-                observations);
+        var client = new SubjectKeyClient(
+                feedback.uri(), feedback.connectTimeout(), feedback.responseTimeout(), token, json, observations);
         return new SubjectKeys(client, feedback.maxIdsPerRequest(), feedback.keyCacheSize(), feedback.keyCacheTtl());
     }
 

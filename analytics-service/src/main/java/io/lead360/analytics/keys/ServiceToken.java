@@ -3,18 +3,17 @@ package io.lead360.analytics.keys;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.lead360.service.SigningKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * analytics-service's token for feedback-service's key endpoint, signed with analytics' own key
@@ -56,12 +55,14 @@ final class ServiceToken {
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
                 .build();
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).type("JWT").build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .keyId(keyId)
+                .type("JWT")
+                .build();
         String value = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         current = new Issued(value, now.plus(lifetime.dividedBy(2)));
         return value;
     }
 
-    private record Issued(String value, Instant renewAt) {
-    }
+    private record Issued(String value, Instant renewAt) {}
 }

@@ -2,15 +2,6 @@ package io.lead360.analytics.keys;
 
 import io.lead360.events.SubjectSeal;
 import io.micrometer.observation.ObservationRegistry;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -20,6 +11,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /internal/subject-keys} of feedback-service: the keys of the subjects asked for, and
@@ -35,16 +34,24 @@ final class SubjectKeyClient {
     private final JsonMapper json;
 
     /** @param observations times each call ({@code http.client.requests}) and passes the trace on to feedback-service */
-    SubjectKeyClient(URI feedbackUri, Duration connectTimeout, Duration responseTimeout, ServiceToken token,
-                     JsonMapper json, ObservationRegistry observations) {
+    SubjectKeyClient(
+            URI feedbackUri,
+            Duration connectTimeout,
+            Duration responseTimeout,
+            ServiceToken token,
+            JsonMapper json,
+            ObservationRegistry observations) {
         var requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build());
         requests.setReadTimeout(responseTimeout);
-        this.http = RestClient.builder().baseUrl(feedbackUri.toString()).requestFactory(requests)
-                .observationRegistry(observations).build();
+        this.http = RestClient.builder()
+                .baseUrl(feedbackUri.toString())
+                .requestFactory(requests)
+                .observationRegistry(observations)
+                .build();
         this.token = token;
         this.json = json;
     }
@@ -53,7 +60,8 @@ final class SubjectKeyClient {
     Answer fetch(List<String> subjectIds) {
         byte[] body;
         try {
-            body = http.post().uri(PATH)
+            body = http.post()
+                    .uri(PATH)
                     .contentType(MediaType.APPLICATION_JSON)
                     .accept(MediaType.APPLICATION_JSON)
                     .headers(h -> h.setBearerAuth(token.value()))
@@ -62,12 +70,13 @@ final class SubjectKeyClient {
                     .body(byte[].class);
         } catch (RestClientResponseException e) {
             // not chained: the exception's message quotes the answer's body
-            throw new SubjectKeysUnavailableException("feedback-service's key endpoint answered " + e.getStatusCode().value());
+            throw new SubjectKeysUnavailableException("feedback-service's key endpoint answered "
+                    + e.getStatusCode().value());
         } catch (ResourceAccessException e) {
             throw new SubjectKeysUnavailableException("feedback-service's key endpoint is unreachable or too slow", e);
         } catch (RestClientException e) {
-            throw new SubjectKeysUnavailableException("feedback-service's key endpoint failed: "
-                    + e.getClass().getSimpleName());
+            throw new SubjectKeysUnavailableException(
+                    "feedback-service's key endpoint failed: " + e.getClass().getSimpleName());
         }
         return parse(body, Set.copyOf(subjectIds));
     }
@@ -107,7 +116,8 @@ final class SubjectKeyClient {
         try {
             key = Base64.getUrlDecoder().decode(encoded == null ? "" : encoded);
         } catch (IllegalArgumentException e) {
-            throw new SubjectKeysUnavailableException("feedback-service's key endpoint answered a key that is not base64");
+            throw new SubjectKeysUnavailableException(
+                    "feedback-service's key endpoint answered a key that is not base64");
         }
         if (key.length != SubjectSeal.KEY_BYTES) {
             throw new SubjectKeysUnavailableException("feedback-service's key endpoint answered a key of " + key.length
@@ -117,10 +127,8 @@ final class SubjectKeyClient {
     }
 
     /** The endpoint's JSON. */
-    record Body(Map<String, String> keys, List<String> erased) {
-    }
+    record Body(Map<String, String> keys, List<String> erased) {}
 
     /** @param keys subject id to its 32-byte key; @param erased ids whose keys are destroyed */
-    record Answer(Map<String, byte[]> keys, Set<String> erased) {
-    }
+    record Answer(Map<String, byte[]> keys, Set<String> erased) {}
 }

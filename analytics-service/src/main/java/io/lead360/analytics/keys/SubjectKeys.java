@@ -2,7 +2,6 @@ package io.lead360.analytics.keys;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,7 +30,10 @@ public class SubjectKeys {
     SubjectKeys(SubjectKeyClient client, int maxIdsPerRequest, long cacheSize, Duration cacheTtl) {
         this.client = client;
         this.maxIdsPerRequest = maxIdsPerRequest;
-        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(cacheSize)
+                .expireAfterWrite(cacheTtl)
+                .build();
     }
 
     /**

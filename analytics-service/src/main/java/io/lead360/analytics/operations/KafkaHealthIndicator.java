@@ -1,6 +1,12 @@
 package io.lead360.analytics.operations;
 
 import io.lead360.analytics.config.AnalyticsProperties;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -10,13 +16,6 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Whether the Kafka cluster answers (its id and how many brokers), asked with one admin client kept for
@@ -43,10 +42,15 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
     public Health health() {
         try {
             DescribeClusterResult cluster = admin().describeCluster(
-                    new DescribeClusterOptions().timeoutMs(Math.toIntExact(timeout.toMillis())));
+                            new DescribeClusterOptions().timeoutMs(Math.toIntExact(timeout.toMillis())));
             String clusterId = cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            int brokers = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
-            return Health.up().withDetail("clusterId", clusterId).withDetail("brokers", brokers).build();
+            int brokers = cluster.nodes()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .size();
+            return Health.up()
+                    .withDetail("clusterId", clusterId)
+                    .withDetail("brokers", brokers)
+                    .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Health.down(e).build();

@@ -1,7 +1,6 @@
 package io.lead360.analytics.organisation;
 
 import io.lead360.analytics.profile.LeadershipProfile;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -17,29 +16,40 @@ import java.util.Objects;
  * subject's percentile is the percentile rank of their leading index among the cycle's subjects
  * that have one: {@code round(100 × (below + ½ × equal) / count)}, equal including themselves.
  */
-public record Heatmap(String cycleId, List<String> competencies, List<SubjectRow> subjects,
-                      Map<String, Double> averages, Double leadingIndexAverage) {
+public record Heatmap(
+        String cycleId,
+        List<String> competencies,
+        List<SubjectRow> subjects,
+        Map<String, Double> averages,
+        Double leadingIndexAverage) {
 
     private static final int SCALE = 2;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    public record SubjectRow(String subjectId, Integer leadingIndex, Integer percentile, Map<String, Double> means) {
-    }
+    public record SubjectRow(String subjectId, Integer leadingIndex, Integer percentile, Map<String, Double> means) {}
 
     public static Heatmap of(String cycleId, List<String> competencyKeys, List<LeadershipProfile> profiles) {
-        List<Integer> indexes = profiles.stream().map(LeadershipProfile::leadingIndex).filter(Objects::nonNull).toList();
+        List<Integer> indexes = profiles.stream()
+                .map(LeadershipProfile::leadingIndex)
+                .filter(Objects::nonNull)
+                .toList();
         var rows = new ArrayList<SubjectRow>();
         for (LeadershipProfile profile : profiles) {
             var means = new LinkedHashMap<String, Double>();
             competencyKeys.forEach(key -> means.put(key, null));
             profile.competencies().forEach(c -> means.put(c.key(), c.others()));
-            rows.add(new SubjectRow(profile.subjectId(), profile.leadingIndex(),
-                    percentile(profile.leadingIndex(), indexes), means));
+            rows.add(new SubjectRow(
+                    profile.subjectId(), profile.leadingIndex(), percentile(profile.leadingIndex(), indexes), means));
         }
         var averages = new LinkedHashMap<String, Double>();
         for (String key : competencyKeys) {
-            averages.put(key, mean(rows.stream().map(r -> r.means().get(key)).filter(Objects::nonNull)
-                    .map(BigDecimal::valueOf).toList()));
+            averages.put(
+                    key,
+                    mean(rows.stream()
+                            .map(r -> r.means().get(key))
+                            .filter(Objects::nonNull)
+                            .map(BigDecimal::valueOf)
+                            .toList()));
         }
         Double indexAverage = mean(indexes.stream().map(BigDecimal::valueOf).toList());
         return new Heatmap(cycleId, List.copyOf(competencyKeys), rows, averages, indexAverage);
@@ -53,7 +63,8 @@ public record Heatmap(String cycleId, List<String> competencies, List<SubjectRow
         long equal = all.stream().filter(v -> v.equals(value)).count();
         // 100 × (below + equal / 2) / n = 50 × (2 × below + equal) / n
         return BigDecimal.valueOf(50 * (2 * below + equal))
-                .divide(BigDecimal.valueOf(all.size()), 0, RoundingMode.HALF_UP).intValueExact();
+                .divide(BigDecimal.valueOf(all.size()), 0, RoundingMode.HALF_UP)
+                .intValueExact();
     }
 
     private static Double mean(List<BigDecimal> values) {
@@ -61,6 +72,7 @@ public record Heatmap(String cycleId, List<String> competencies, List<SubjectRow
             return null;
         }
         BigDecimal sum = values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        return sum.divide(BigDecimal.valueOf(values.size()), SCALE, RoundingMode.HALF_UP).doubleValue();
+        return sum.divide(BigDecimal.valueOf(values.size()), SCALE, RoundingMode.HALF_UP)
+                .doubleValue();
     }
 }

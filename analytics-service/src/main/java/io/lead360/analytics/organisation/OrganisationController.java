@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** ADMIN only (see SecurityConfig). */
 @RestController
 @RequestMapping("/api/organisation")
-@Tag(name = "Organisation", description = "The organisation's view of a cycle, made only of what the subjects' "
-        + "profiles already show")
+@Tag(
+        name = "Organisation",
+        description = "The organisation's view of a cycle, made only of what the subjects' " + "profiles already show")
 class OrganisationController {
 
     private final OrganisationService organisation;
@@ -22,7 +23,9 @@ class OrganisationController {
         this.organisation = organisation;
     }
 
-    @Operation(operationId = "getHeatmap", summary = "The heatmap of a cycle",
+    @Operation(
+            operationId = "getHeatmap",
+            summary = "The heatmap of a cycle",
             description = "Per subject the leading index, its percentile among the cycle's subjects and the pooled "
                     + "competency means, with the averages; every value through the same anonymity rules as the "
                     + "profile. For a CLOSED or RELEASED cycle. Who may call it: ADMIN.")

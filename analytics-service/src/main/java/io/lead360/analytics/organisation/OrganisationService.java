@@ -9,10 +9,9 @@ import io.lead360.analytics.ingest.ProfileAggregateStore;
 import io.lead360.analytics.profile.LeadershipProfile;
 import io.lead360.analytics.profile.ProfileProblems;
 import io.lead360.analytics.profile.ProfileService;
-import org.springframework.stereotype.Service;
-
 import java.util.ArrayList;
 import java.util.Map;
+import org.springframework.stereotype.Service;
 
 /** The organisation heatmap: every subject's profile, computed like any profile, then summarised. */
 @Service
@@ -29,7 +28,8 @@ class OrganisationService {
     }
 
     Heatmap heatmap(String cycleId) {
-        Cycle cycle = cycles.find(cycleId).filter(c -> c.questionnaire() != null)
+        Cycle cycle = cycles.find(cycleId)
+                .filter(c -> c.questionnaire() != null)
                 .orElseThrow(() -> ProfileProblems.notFound("No such cycle"));
         if (cycle.status() == CycleStatus.OPEN) {
             throw ProfileProblems.notClosed(cycleId, null);
@@ -37,10 +37,14 @@ class OrganisationService {
         Map<String, ProfileAggregate> bySubject = aggregates.findCycle(cycleId);
         var subjectProfiles = new ArrayList<LeadershipProfile>();
         for (String subjectId : cycle.subjectIds()) {
-            subjectProfiles.add(profiles.calculate(cycle, subjectId,
-                    bySubject.getOrDefault(subjectId, ProfileAggregate.EMPTY)));
+            subjectProfiles.add(
+                    profiles.calculate(cycle, subjectId, bySubject.getOrDefault(subjectId, ProfileAggregate.EMPTY)));
         }
-        return Heatmap.of(cycleId, cycle.questionnaire().competencies().stream().map(Questionnaire.Competency::key).toList(),
+        return Heatmap.of(
+                cycleId,
+                cycle.questionnaire().competencies().stream()
+                        .map(Questionnaire.Competency::key)
+                        .toList(),
                 subjectProfiles);
     }
 }

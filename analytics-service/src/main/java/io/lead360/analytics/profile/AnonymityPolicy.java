@@ -2,7 +2,6 @@ package io.lead360.analytics.profile;
 
 import io.lead360.analytics.ingest.ProfileAggregate;
 import io.lead360.events.Relationship;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -58,8 +57,8 @@ public record AnonymityPolicy(int threshold) {
      * {@link #visibleResponseCount} of every group that was invited or responded, in the order of
      * {@link Relationship}.
      */
-    public Map<Relationship, Integer> visibleResponseCounts(Map<Relationship, Integer> invited,
-                                                            Map<Relationship, Integer> responses) {
+    public Map<Relationship, Integer> visibleResponseCounts(
+            Map<Relationship, Integer> invited, Map<Relationship, Integer> responses) {
         var counts = new EnumMap<Relationship, Integer>(Relationship.class);
         for (Relationship r : Relationship.values()) {
             int asked = invited.getOrDefault(r, 0);
@@ -77,7 +76,8 @@ public record AnonymityPolicy(int threshold) {
      *
      * @param shown the groups {@link #shownGroups} let through
      */
-    public Map<Relationship, Integer> visibleNominations(Set<Relationship> shown, Map<Relationship, Integer> nominated) {
+    public Map<Relationship, Integer> visibleNominations(
+            Set<Relationship> shown, Map<Relationship, Integer> nominated) {
         var visible = new EnumMap<Relationship, Integer>(Relationship.class);
         for (Relationship r : shown) {
             if (r.isAnonymous()) {

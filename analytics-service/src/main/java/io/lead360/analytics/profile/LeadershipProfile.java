@@ -1,7 +1,6 @@
 package io.lead360.analytics.profile;
 
 import io.lead360.events.Relationship;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,27 +37,37 @@ public record LeadershipProfile(
         List<TrendPoint> trend) {
 
     public LeadershipProfile withTrend(List<TrendPoint> trend) {
-        return new LeadershipProfile(subjectId, cycleId, cycleName, anonymityThreshold, responses,
-                nominatedByAdministrator, competencies,
-                leadingIndex, blindSpots, hiddenStrengths, comments, items, distribution, highestItems, lowestItems,
-                gaps, List.copyOf(trend));
+        return new LeadershipProfile(
+                subjectId,
+                cycleId,
+                cycleName,
+                anonymityThreshold,
+                responses,
+                nominatedByAdministrator,
+                competencies,
+                leadingIndex,
+                blindSpots,
+                hiddenStrengths,
+                comments,
+                items,
+                distribution,
+                highestItems,
+                lowestItems,
+                gaps,
+                List.copyOf(trend));
     }
 
     /** @param byRelationship MANAGER, PEER, DIRECT_REPORT, OTHER when invited or responded; null = suppressed */
-    public record CompetencyScore(String key, String name, Double self, Double others,
-                                  Map<Relationship, GroupScore> byRelationship) {
-    }
+    public record CompetencyScore(
+            String key, String name, Double self, Double others, Map<Relationship, GroupScore> byRelationship) {}
 
     /** @param n the group's number of responses */
-    public record GroupScore(Double mean, int n) {
-    }
+    public record GroupScore(Double mean, int n) {}
 
     /** @param n ratings of the item from shown non-SELF groups; {@code mean} null when the policy hides it */
-    public record ItemScore(String id, String competency, String text, boolean reverse, Double mean, long n) {
-    }
+    public record ItemScore(String id, String competency, String text, boolean reverse, Double mean, long n) {}
 
     /** One released cycle of the subject, computed by the same rules as the profile. */
-    public record TrendPoint(String cycleId, String cycleName, Instant releasedAt, Integer leadingIndex,
-                             Map<String, Double> others) {
-    }
+    public record TrendPoint(
+            String cycleId, String cycleName, Instant releasedAt, Integer leadingIndex, Map<String, Double> others) {}
 }

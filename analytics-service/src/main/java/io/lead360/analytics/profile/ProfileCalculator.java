@@ -7,7 +7,6 @@ import io.lead360.analytics.profile.LeadershipProfile.CompetencyScore;
 import io.lead360.analytics.profile.LeadershipProfile.GroupScore;
 import io.lead360.analytics.profile.LeadershipProfile.ItemScore;
 import io.lead360.events.Relationship;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -30,14 +29,14 @@ public final class ProfileCalculator {
     /** The groups reported in {@code byRelationship} and pooled into {@code others}. */
     private static final List<Relationship> OTHER_GROUPS =
             List.of(Relationship.MANAGER, Relationship.PEER, Relationship.DIRECT_REPORT, Relationship.OTHER);
+
     private static final int HIGHEST_SCORE = 5;
     private static final int HIGHEST_SCORE_PLUS_ONE = 6;
     private static final int MEAN_SCALE = 2;
     private static final int RANKED_ITEMS = 3;
     private static final BigDecimal NOTABLE_GAP = BigDecimal.ONE;
 
-    private ProfileCalculator() {
-    }
+    private ProfileCalculator() {}
 
     public static LeadershipProfile calculate(SubjectInCycle subject, ProfileAggregate raw) {
         var policy = new AnonymityPolicy(subject.anonymityThreshold());
@@ -62,9 +61,10 @@ public final class ProfileCalculator {
         ProfileAggregate aggregate = policy.shownGroups(raw);
         Set<Relationship> shown = EnumSet.noneOf(Relationship.class);
         shown.addAll(aggregate.groups().keySet());
-        List<Relationship> shownOthers = OTHER_GROUPS.stream().filter(shown::contains).toList();
-        Map<Relationship, Integer> nominated = policy.visibleNominations(shown,
-                subject.invitations().nominatedByAdministrator());
+        List<Relationship> shownOthers =
+                OTHER_GROUPS.stream().filter(shown::contains).toList();
+        Map<Relationship, Integer> nominated =
+                policy.visibleNominations(shown, subject.invitations().nominatedByAdministrator());
 
         var competencies = new ArrayList<CompetencyScore>();
         var blindSpots = new ArrayList<String>();
@@ -75,7 +75,8 @@ public final class ProfileCalculator {
         var allOthers = new Tally();
         for (Questionnaire.Competency competency : subject.questionnaire().competencies()) {
             BigDecimal self = shown.contains(Relationship.SELF)
-                    ? tally(aggregate.group(Relationship.SELF), competency).mean() : null;
+                    ? tally(aggregate.group(Relationship.SELF), competency).mean()
+                    : null;
             var byRelationship = new LinkedHashMap<Relationship, GroupScore>();
             var others = new Tally();
             for (Relationship r : OTHER_GROUPS) {
@@ -87,7 +88,10 @@ public final class ProfileCalculator {
                     continue;
                 }
                 Tally group = tally(aggregate.group(r), competency);
-                byRelationship.put(r, new GroupScore(toDouble(group.mean()), aggregate.group(r).responses()));
+                byRelationship.put(
+                        r,
+                        new GroupScore(
+                                toDouble(group.mean()), aggregate.group(r).responses()));
                 others.add(group);
             }
             allOthers.add(others);
@@ -104,8 +108,8 @@ public final class ProfileCalculator {
             } else {
                 gaps.put(competency.key(), null);
             }
-            competencies.add(new CompetencyScore(competency.key(), competency.name(), toDouble(self),
-                    toDouble(othersMean), byRelationship));
+            competencies.add(new CompetencyScore(
+                    competency.key(), competency.name(), toDouble(self), toDouble(othersMean), byRelationship));
             distribution.put(competency.key(), distribution(aggregate, shownOthers, competency));
             items.addAll(items(policy, aggregate, shownOthers, competency));
         }
@@ -119,19 +123,40 @@ public final class ProfileCalculator {
 
         List<ItemScore> ranked = items.stream().filter(i -> i.mean() != null).toList();
         Comparator<ItemScore> byMean = Comparator.comparing(ItemScore::mean);
-        List<String> highest = ranked.stream().sorted(byMean.reversed().thenComparing(ItemScore::id))
-                .limit(RANKED_ITEMS).map(ItemScore::id).toList();
-        List<String> lowest = ranked.stream().sorted(byMean.thenComparing(ItemScore::id))
-                .limit(RANKED_ITEMS).map(ItemScore::id).toList();
+        List<String> highest = ranked.stream()
+                .sorted(byMean.reversed().thenComparing(ItemScore::id))
+                .limit(RANKED_ITEMS)
+                .map(ItemScore::id)
+                .toList();
+        List<String> lowest = ranked.stream()
+                .sorted(byMean.thenComparing(ItemScore::id))
+                .limit(RANKED_ITEMS)
+                .map(ItemScore::id)
+                .toList();
 
-        return new LeadershipProfile(subject.subjectId(), subject.cycleId(), subject.cycleName(), policy.threshold(),
-                responses, nominated, competencies, allOthers.leadingIndex(), blindSpots, hiddenStrengths, comments,
-                items, distribution, highest, lowest, gaps, List.of());
+        return new LeadershipProfile(
+                subject.subjectId(),
+                subject.cycleId(),
+                subject.cycleName(),
+                policy.threshold(),
+                responses,
+                nominated,
+                competencies,
+                allOthers.leadingIndex(),
+                blindSpots,
+                hiddenStrengths,
+                comments,
+                items,
+                distribution,
+                highest,
+                lowest,
+                gaps,
+                List.of());
     }
 
     /** Counts of reverse-scored ratings 1..5 of the competency from the shown non-SELF groups. */
-    private static List<Long> distribution(ProfileAggregate aggregate, List<Relationship> shownOthers,
-                                           Questionnaire.Competency competency) {
+    private static List<Long> distribution(
+            ProfileAggregate aggregate, List<Relationship> shownOthers, Questionnaire.Competency competency) {
         var counts = new long[HIGHEST_SCORE];
         for (Relationship r : shownOthers) {
             for (Questionnaire.Item item : competency.items()) {
@@ -148,8 +173,11 @@ public final class ProfileCalculator {
         return list;
     }
 
-    private static List<ItemScore> items(AnonymityPolicy policy, ProfileAggregate aggregate,
-                                         List<Relationship> shownOthers, Questionnaire.Competency competency) {
+    private static List<ItemScore> items(
+            AnonymityPolicy policy,
+            ProfileAggregate aggregate,
+            List<Relationship> shownOthers,
+            Questionnaire.Competency competency) {
         var tallies = new ArrayList<Tally>();
         var visible = new ArrayList<Boolean>();
         boolean hiddenButRated = false;
@@ -172,8 +200,13 @@ public final class ProfileCalculator {
             Tally tally = tallies.get(i);
             // One hidden item hides the competency's others: see AnonymityPolicy.
             boolean shownItem = visible.get(i) && !hiddenButRated;
-            scores.add(new ItemScore(item.id(), competency.key(), item.text(), item.reverse(),
-                    shownItem ? toDouble(tally.mean()) : null, tally.count));
+            scores.add(new ItemScore(
+                    item.id(),
+                    competency.key(),
+                    item.text(),
+                    item.reverse(),
+                    shownItem ? toDouble(tally.mean()) : null,
+                    tally.count));
         }
         return scores;
     }
@@ -208,15 +241,18 @@ public final class ProfileCalculator {
         }
 
         BigDecimal mean() {
-            return count == 0 ? null
+            return count == 0
+                    ? null
                     : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), MEAN_SCALE, RoundingMode.HALF_UP);
         }
 
         /** round(100 × (m − 1) / 4) = round(25 × (sum − count) / count), exactly. */
         Integer leadingIndex() {
-            return count == 0 ? null
-                    : BigDecimal.valueOf(25 * (sum - count)).divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP)
-                    .intValueExact();
+            return count == 0
+                    ? null
+                    : BigDecimal.valueOf(25 * (sum - count))
+                            .divide(BigDecimal.valueOf(count), 0, RoundingMode.HALF_UP)
+                            .intValueExact();
         }
     }
 }

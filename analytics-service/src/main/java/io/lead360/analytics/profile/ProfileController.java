@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,13 +23,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
-
 @RestController
 @RequestMapping("/api/profiles")
-@Tag(name = "Profiles", description = "A leader's 360 profile for a cycle, computed with the anonymity rules on every "
-        + "read: means on the 1 to 5 scale after reverse scoring, an anonymous group shown only from the threshold, "
-        + "comments without author or time")
+@Tag(
+        name = "Profiles",
+        description = "A leader's 360 profile for a cycle, computed with the anonymity rules on every "
+                + "read: means on the 1 to 5 scale after reverse scoring, an anonymous group shown only from the threshold, "
+                + "comments without author or time")
 class ProfileController {
 
     private static final String ADMIN = "ROLE_ADMIN";
@@ -78,82 +79,131 @@ class ProfileController {
         this.audit = audit;
     }
 
-    @Operation(operationId = "getMyProfile", summary = "My latest profile",
+    @Operation(
+            operationId = "getMyProfile",
+            summary = "My latest profile",
             description = "The caller's profile for their latest RELEASED cycle. Who may call it: anyone signed in "
                     + "(their own profile).")
-    @ApiResponse(responseCode = "200", description = "The profile",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = LeadershipProfile.class),
-                    examples = @ExampleObject(name = "profile", summary = "a profile with a blind spot",
-                            value = PROFILE_EXAMPLE)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The profile",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = LeadershipProfile.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "profile",
+                                            summary = "a profile with a blind spot",
+                                            value = PROFILE_EXAMPLE)))
     @ApiResponse(responseCode = "404", description = "No released cycle about the caller")
-    @ApiResponse(responseCode = "409", description = "Results are still being prepared: analytics has not yet applied "
-            + "every answer the close published")
+    @ApiResponse(
+            responseCode = "409",
+            description = "Results are still being prepared: analytics has not yet applied "
+                    + "every answer the close published")
     @GetMapping("/me")
     LeadershipProfile me(JwtAuthenticationToken token) {
         return profiles.ownLatest(viewer(token));
     }
 
-    @Operation(operationId = "getProfile", summary = "A leader's profile",
+    @Operation(
+            operationId = "getProfile",
+            summary = "A leader's profile",
             description = "One subject's profile for a cycle (without `cycleId`: the latest released one; for an "
                     + "administrator the latest closed one). Before release the subject's own call answers 404, so "
                     + "that nothing about scores leaks. An administrator's read of someone else's profile is audited. "
                     + "Who may call it: ADMIN, or the subject themselves.")
-    @ApiResponse(responseCode = "200", description = "The profile",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = LeadershipProfile.class),
-                    examples = @ExampleObject(name = "profile", summary = "a profile with a blind spot",
-                            value = PROFILE_EXAMPLE)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The profile",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = LeadershipProfile.class),
+                            examples =
+                                    @ExampleObject(
+                                            name = "profile",
+                                            summary = "a profile with a blind spot",
+                                            value = PROFILE_EXAMPLE)))
     @ApiResponse(responseCode = "403", description = "Neither the subject nor an administrator")
     @ApiResponse(responseCode = "404", description = "No such profile, or (for the subject) not released yet")
-    @ApiResponse(responseCode = "409", description = "The cycle is still OPEN (administrators: `Cycle still open`, with "
-            + "`responses` received so far by the threshold rule, never scores), or results are still being prepared")
+    @ApiResponse(
+            responseCode = "409",
+            description =
+                    "The cycle is still OPEN (administrators: `Cycle still open`, with "
+                            + "`responses` received so far by the threshold rule, never scores), or results are still being prepared")
     @GetMapping("/{subjectId}")
-    LeadershipProfile profile(@PathVariable String subjectId,
-                              @Parameter(description = "the cycle; without it the latest released (administrators: "
-                                      + "closed) cycle about the subject")
-                              @RequestParam(required = false) String cycleId,
-                              JwtAuthenticationToken token) {
+    LeadershipProfile profile(
+            @PathVariable String subjectId,
+            @Parameter(
+                            description = "the cycle; without it the latest released (administrators: "
+                                    + "closed) cycle about the subject")
+                    @RequestParam(required = false)
+                    String cycleId,
+            JwtAuthenticationToken token) {
         Viewer viewer = viewer(token);
         LeadershipProfile profile = profiles.profile(viewer, subjectId, cycleId);
         // Recorded before answering: an administrator's read of someone else's profile is never unaudited.
         if (viewer.admin() && !viewer.personId().equals(subjectId)) {
-            audit.record(viewer.personId(), AuditAction.PROFILE_VIEWED, AuditLog.PROFILE, subjectId,
+            audit.record(
+                    viewer.personId(),
+                    AuditAction.PROFILE_VIEWED,
+                    AuditLog.PROFILE,
+                    subjectId,
                     Map.of("cycleId", profile.cycleId()));
         }
         return profile;
     }
 
     /** The same profile (same access rules, same anonymity policy) as a PDF report. */
-    @Operation(operationId = "getProfileReport", summary = "A leader's profile as a PDF",
+    @Operation(
+            operationId = "getProfileReport",
+            summary = "A leader's profile as a PDF",
             description = "The same profile, with the same access and anonymity rules, as a PDF report; every export "
                     + "is audited. Who may call it: ADMIN, or the subject themselves.")
-    @ApiResponse(responseCode = "200", description = "The report",
-            content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
-                    schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The report",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_PDF_VALUE,
+                            schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "403", description = "Neither the subject nor an administrator")
     @ApiResponse(responseCode = "404", description = "No such profile, or (for the subject) not released yet")
     @ApiResponse(responseCode = "409", description = "The cycle is still OPEN, or results are still being prepared")
     @GetMapping("/{subjectId}/report.pdf")
-    ResponseEntity<byte[]> report(@PathVariable String subjectId,
-                                  @Parameter(description = "the cycle; without it the latest released (administrators: "
-                                          + "closed) cycle about the subject")
-                                  @RequestParam(required = false) String cycleId,
-                                  JwtAuthenticationToken token) {
+    ResponseEntity<byte[]> report(
+            @PathVariable String subjectId,
+            @Parameter(
+                            description = "the cycle; without it the latest released (administrators: "
+                                    + "closed) cycle about the subject")
+                    @RequestParam(required = false)
+                    String cycleId,
+            JwtAuthenticationToken token) {
         Viewer viewer = viewer(token);
         LeadershipProfile profile = profiles.profile(viewer, subjectId, cycleId);
         byte[] pdf = ProfileReport.render(profile);
-        audit.record(viewer.personId(), AuditAction.REPORT_EXPORTED, AuditLog.PROFILE, subjectId,
+        audit.record(
+                viewer.personId(),
+                AuditAction.REPORT_EXPORTED,
+                AuditLog.PROFILE,
+                subjectId,
                 Map.of("cycleId", profile.cycleId()));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("lead360-profile-" + profile.cycleId() + ".pdf").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename("lead360-profile-" + profile.cycleId() + ".pdf")
+                                .build()
+                                .toString())
                 .body(pdf);
     }
 
     private static Viewer viewer(JwtAuthenticationToken token) {
-        boolean admin = token.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(ADMIN::equals);
+        boolean admin = token.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(ADMIN::equals);
         return new Viewer(token.getToken().getSubject(), admin);
     }
 }

@@ -1,17 +1,15 @@
 package io.lead360.analytics.profile;
 
 import io.lead360.events.Relationship;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.util.Map;
-
 /** The profile answers that are not a profile; rendered as problem+json by the service's advice. */
 public final class ProfileProblems {
 
-    private ProfileProblems() {
-    }
+    private ProfileProblems() {}
 
     public static ErrorResponseException notFound(String detail) {
         return problem(HttpStatus.NOT_FOUND, "Profile not found", detail);
@@ -23,7 +21,9 @@ public final class ProfileProblems {
 
     /** Administrators watch a running cycle by its response counts; scores wait for the close. */
     public static ErrorResponseException notClosed(String cycleId, Map<Relationship, Integer> responses) {
-        ErrorResponseException problem = problem(HttpStatus.CONFLICT, "Cycle still open",
+        ErrorResponseException problem = problem(
+                HttpStatus.CONFLICT,
+                "Cycle still open",
                 "Cycle " + cycleId + " is open: no scores are shown before it is closed");
         if (responses != null) {
             problem.getBody().setProperty("responses", responses);
@@ -33,7 +33,9 @@ public final class ProfileProblems {
 
     /** The cycle closed with more responses than analytics has applied so far. */
     public static ErrorResponseException stillPreparing(String cycleId) {
-        return problem(HttpStatus.CONFLICT, "Results are still being prepared",
+        return problem(
+                HttpStatus.CONFLICT,
+                "Results are still being prepared",
                 "Results are still being prepared for cycle " + cycleId + "; try again shortly");
     }
 

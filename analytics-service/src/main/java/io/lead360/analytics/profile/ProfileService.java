@@ -6,8 +6,6 @@ import io.lead360.analytics.cycle.CycleStore;
 import io.lead360.analytics.ingest.ProfileAggregate;
 import io.lead360.analytics.ingest.ProfileAggregateStore;
 import io.lead360.events.Relationship;
-import org.springframework.stereotype.Service;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -15,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.stereotype.Service;
 
 /**
  * Who may see which profile when: release gating, access rules and completeness, then the
@@ -48,13 +47,13 @@ public class ProfileService {
         Optional<Cycle> found = cycleId != null
                 ? cycles.find(cycleId).filter(c -> c.hasSubject(subjectId))
                 : viewer.admin()
-                ? cycles.latestWithSubject(subjectId, CLOSED_OR_RELEASED, "closedAt")
-                : cycles.latestWithSubject(subjectId, RELEASED, "releasedAt");
+                        ? cycles.latestWithSubject(subjectId, CLOSED_OR_RELEASED, "closedAt")
+                        : cycles.latestWithSubject(subjectId, RELEASED, "releasedAt");
         Cycle cycle = found.orElseThrow(() -> ProfileProblems.notFound("No profile for this subject and cycle"));
         if (viewer.admin()) {
             if (cycle.status() == CycleStatus.OPEN) {
-                throw ProfileProblems.notClosed(cycle.id(),
-                        receivedSoFar(cycle, subjectId, aggregates.find(cycle.id(), subjectId)));
+                throw ProfileProblems.notClosed(
+                        cycle.id(), receivedSoFar(cycle, subjectId, aggregates.find(cycle.id(), subjectId)));
             }
         } else if (cycle.status() != CycleStatus.RELEASED) {
             // The same answer as for an unknown cycle: before release nothing about scores leaks.
@@ -83,8 +82,14 @@ public class ProfileService {
         }
         // complete, so there is a tally
         Cycle.Tally tally = cycle.tallyFor(subjectId).orElseThrow();
-        var subject = new SubjectInCycle(cycle.id(), cycle.name(), subjectId, cycle.anonymityThreshold(),
-                cycle.questionnaire(), cycle.invitationsFor(subjectId), tally.responded());
+        var subject = new SubjectInCycle(
+                cycle.id(),
+                cycle.name(),
+                subjectId,
+                cycle.anonymityThreshold(),
+                cycle.questionnaire(),
+                cycle.invitationsFor(subjectId),
+                tally.responded());
         return ProfileCalculator.calculate(subject, aggregate);
     }
 
@@ -114,12 +119,13 @@ public class ProfileService {
             if (released.questionnaire() == null || !isComplete(released, profile.subjectId(), aggregate)) {
                 continue;
             }
-            LeadershipProfile past = released.id().equals(profile.cycleId()) ? profile
+            LeadershipProfile past = released.id().equals(profile.cycleId())
+                    ? profile
                     : calculate(released, profile.subjectId(), aggregate);
             var others = new LinkedHashMap<String, Double>();
             past.competencies().forEach(c -> others.put(c.key(), c.others()));
-            trend.add(new LeadershipProfile.TrendPoint(released.id(), released.name(), released.releasedAt(),
-                    past.leadingIndex(), others));
+            trend.add(new LeadershipProfile.TrendPoint(
+                    released.id(), released.name(), released.releasedAt(), past.leadingIndex(), others));
         }
         return profile.withTrend(trend);
     }

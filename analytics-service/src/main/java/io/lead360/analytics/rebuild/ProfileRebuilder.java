@@ -14,18 +14,6 @@ import io.lead360.analytics.storage.ActiveCollections;
 import io.lead360.analytics.storage.CollectionSet;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.Topics;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
-import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.stereotype.Service;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +25,17 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Service;
 
 /**
  * Rebuilds every profile from the topics: a consumer of its own (its own group id, assigned to
@@ -55,11 +54,14 @@ public class ProfileRebuilder {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int PROGRESS_EVERY = 10_000;
 
-    public enum Status { RUNNING, DONE, FAILED }
+    public enum Status {
+        RUNNING,
+        DONE,
+        FAILED
+    }
 
     /** @param events events read from the topics so far */
-    public record Rebuild(String rebuildId, Status status, long events) {
-    }
+    public record Rebuild(String rebuildId, Status status, long events) {}
 
     private final ConsumerFactory<?, ?> consumers;
     private final EventReader reader;
@@ -72,8 +74,14 @@ public class ProfileRebuilder {
     // One rebuild at a time per instance; a second request while one runs is refused.
     private final AtomicBoolean running = new AtomicBoolean();
 
-    ProfileRebuilder(ConsumerFactory<?, ?> consumers, EventReader reader, EventOpener opener, EventApplier applier,
-                     ActiveCollections collections, MongoTemplate mongo, AnalyticsProperties properties) {
+    ProfileRebuilder(
+            ConsumerFactory<?, ?> consumers,
+            EventReader reader,
+            EventOpener opener,
+            EventApplier applier,
+            ActiveCollections collections,
+            MongoTemplate mongo,
+            AnalyticsProperties properties) {
         this.consumers = consumers;
         this.reader = reader;
         this.opener = opener;
@@ -91,20 +99,25 @@ public class ProfileRebuilder {
         }
         String rebuildId = UUID.randomUUID().toString().replace("-", "");
         try {
-            rebuilds().insertOne(new Document("_id", rebuildId).append("status", Status.RUNNING.name())
-                    .append("events", 0L).append("startedAt", Date.from(clock.instant())));
+            rebuilds()
+                    .insertOne(new Document("_id", rebuildId)
+                            .append("status", Status.RUNNING.name())
+                            .append("events", 0L)
+                            .append("startedAt", Date.from(clock.instant())));
         } catch (RuntimeException e) {
             // nothing started (e.g. MongoDB away): a later request may try again
             running.set(false);
             throw e;
         }
-        var thread = new Thread(() -> {
-            try {
-                run(rebuildId);
-            } finally {
-                running.set(false);
-            }
-        }, "profile-rebuild-" + rebuildId);
+        var thread = new Thread(
+                () -> {
+                    try {
+                        run(rebuildId);
+                    } finally {
+                        running.set(false);
+                    }
+                },
+                "profile-rebuild-" + rebuildId);
         thread.setDaemon(true);
         thread.start();
         return Optional.of(new Rebuild(rebuildId, Status.RUNNING, 0));
@@ -112,8 +125,8 @@ public class ProfileRebuilder {
 
     public Optional<Rebuild> find(String rebuildId) {
         return Optional.ofNullable(rebuilds().find(Filters.eq("_id", rebuildId)).first())
-                .map(doc -> new Rebuild(rebuildId, Status.valueOf(doc.getString("status")),
-                        ((Number) doc.get("events")).longValue()));
+                .map(doc -> new Rebuild(
+                        rebuildId, Status.valueOf(doc.getString("status")), ((Number) doc.get("events")).longValue()));
     }
 
     private void run(String rebuildId) {
@@ -125,7 +138,8 @@ public class ProfileRebuilder {
             try (Consumer<String, String> consumer = consumer(rebuildId)) {
                 var partitions = new ArrayList<TopicPartition>();
                 for (String topic : TOPICS) {
-                    consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                    consumer.partitionsFor(topic)
+                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
                 }
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
@@ -135,7 +149,9 @@ public class ProfileRebuilder {
                 while (!reachedEnd(consumer, end)) {
                     ConsumerRecords<String, String> records = consumer.poll(POLL);
                     if (records.isEmpty()) {
-                        if (Duration.between(lastRecord, clock.instant()).compareTo(properties.rebuild().idleTimeout()) > 0) {
+                        if (Duration.between(lastRecord, clock.instant())
+                                        .compareTo(properties.rebuild().idleTimeout())
+                                > 0) {
                             throw new IllegalStateException("the topics stopped yielding records before their end");
                         }
                         continue;
@@ -184,9 +200,11 @@ public class ProfileRebuilder {
                 }
                 Instant now = clock.instant();
                 waitingSince = waitingSince == null ? now : waitingSince;
-                if (Duration.between(waitingSince, now).compareTo(properties.rebuild().idleTimeout()) > 0) {
-                    throw new IllegalStateException("the store or feedback-service's keys stayed unavailable: "
-                            + e.getMessage(), e);
+                if (Duration.between(waitingSince, now)
+                                .compareTo(properties.rebuild().idleTimeout())
+                        > 0) {
+                    throw new IllegalStateException(
+                            "the store or feedback-service's keys stayed unavailable: " + e.getMessage(), e);
                 }
                 pause(properties.kafka().retryBackOff());
             }
@@ -200,7 +218,9 @@ public class ProfileRebuilder {
                 if (TransientFailures.isTransient(result.failure())) {
                     throw result.failure();
                 }
-                log.debug("rebuild skips an event that does not open: {}", result.failure().getMessage());
+                log.debug(
+                        "rebuild skips an event that does not open: {}",
+                        result.failure().getMessage());
             }
         }
         List<OpenedEvent> opened = opening.opened();
@@ -245,17 +265,23 @@ public class ProfileRebuilder {
     @SuppressWarnings("unchecked")
     private Consumer<String, String> consumer(String rebuildId) {
         var overrides = new Properties();
-        overrides.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.rebuild().maxPollRecords());
+        overrides.put(
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.rebuild().maxPollRecords());
         overrides.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         overrides.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return (Consumer<String, String>) consumers.createConsumer("lead360-analytics-rebuild-" + rebuildId,
-                "rebuild-" + rebuildId, null, overrides);
+        return (Consumer<String, String>) consumers.createConsumer(
+                "lead360-analytics-rebuild-" + rebuildId, "rebuild-" + rebuildId, null, overrides);
     }
 
     private void finish(String rebuildId, Status status, long events, String error) {
-        rebuilds().updateOne(Filters.eq("_id", rebuildId), Updates.combine(Updates.set("status", status.name()),
-                Updates.set("events", events), Updates.set("finishedAt", Date.from(clock.instant())),
-                Updates.set("error", error)));
+        rebuilds()
+                .updateOne(
+                        Filters.eq("_id", rebuildId),
+                        Updates.combine(
+                                Updates.set("status", status.name()),
+                                Updates.set("events", events),
+                                Updates.set("finishedAt", Date.from(clock.instant())),
+                                Updates.set("error", error)));
     }
 
     private MongoCollection<Document> rebuilds() {

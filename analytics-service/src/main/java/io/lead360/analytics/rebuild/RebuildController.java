@@ -2,10 +2,10 @@ package io.lead360.analytics.rebuild;
 
 import io.lead360.analytics.audit.AuditAction;
 import io.lead360.analytics.audit.AuditLog;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -16,8 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Map;
 
 /** ADMIN only (see SecurityConfig); {@code ./lead360 rebuild-profiles} calls it. */
 @RestController
@@ -33,7 +31,9 @@ class RebuildController {
         this.audit = audit;
     }
 
-    @Operation(operationId = "startRebuild", summary = "Rebuild every profile",
+    @Operation(
+            operationId = "startRebuild",
+            summary = "Rebuild every profile",
             description = "Replays both event topics into fresh collections and switches over atomically when done; "
                     + "what an erased subject's key sealed stays unreadable. Audited. Who may call it: ADMIN.")
     @ApiResponse(responseCode = "202", useReturnTypeSchema = true, description = "The rebuild, RUNNING")
@@ -41,23 +41,33 @@ class RebuildController {
     @ApiResponse(responseCode = "409", description = "A rebuild is already running on this instance")
     @PostMapping
     ResponseEntity<ProfileRebuilder.Rebuild> start(JwtAuthenticationToken token) {
-        ProfileRebuilder.Rebuild rebuild = rebuilder.start()
-                .orElseThrow(() -> problem(HttpStatus.CONFLICT, "Rebuild already running",
+        ProfileRebuilder.Rebuild rebuild = rebuilder
+                .start()
+                .orElseThrow(() -> problem(
+                        HttpStatus.CONFLICT,
+                        "Rebuild already running",
                         "A rebuild is already running; wait for it to finish"));
-        audit.record(token.getToken().getSubject(), AuditAction.PROFILES_REBUILT, AuditLog.PROFILES,
-                rebuild.rebuildId(), Map.of());
+        audit.record(
+                token.getToken().getSubject(),
+                AuditAction.PROFILES_REBUILT,
+                AuditLog.PROFILES,
+                rebuild.rebuildId(),
+                Map.of());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild);
     }
 
-    @Operation(operationId = "getRebuild", summary = "Follow a rebuild",
+    @Operation(
+            operationId = "getRebuild",
+            summary = "Follow a rebuild",
             description = "RUNNING, DONE or FAILED, with the number of events replayed. Who may call it: ADMIN.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The rebuild")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
     @ApiResponse(responseCode = "404", description = "No such rebuild on this instance")
     @GetMapping("/{rebuildId}")
     ProfileRebuilder.Rebuild status(@PathVariable String rebuildId) {
-        return rebuilder.find(rebuildId).orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Rebuild not found",
-                "No rebuild " + rebuildId));
+        return rebuilder
+                .find(rebuildId)
+                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Rebuild not found", "No rebuild " + rebuildId));
     }
 
     private static ErrorResponseException problem(HttpStatus status, String title, String detail) {

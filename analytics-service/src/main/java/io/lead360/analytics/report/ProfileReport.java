@@ -5,14 +5,6 @@ import io.lead360.analytics.profile.LeadershipProfile.CompetencyScore;
 import io.lead360.analytics.profile.LeadershipProfile.GroupScore;
 import io.lead360.analytics.profile.LeadershipProfile.ItemScore;
 import io.lead360.events.Relationship;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,6 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * The profile as a multi-page PDF: cover, summary with the leading-vs-managing index, a bar chart
@@ -44,11 +43,11 @@ public final class ProfileReport {
     private static final Color MANAGER_COLOUR = new Color(0x3F, 0x6E, 0xB5);
     private static final Color OTHERS_COLOUR = new Color(0xE0, 0x8A, 0x1E);
 
-    private ProfileReport() {
-    }
+    private ProfileReport() {}
 
     public static byte[] render(LeadershipProfile profile) {
-        try (var document = new PDDocument(); var out = new ByteArrayOutputStream()) {
+        try (var document = new PDDocument();
+                var out = new ByteArrayOutputStream()) {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle("lead360 profile " + profile.subjectId() + " " + profile.cycleId());
             info.setCreator("lead360 analytics-service");
@@ -83,26 +82,46 @@ public final class ProfileReport {
     private static void summary(Writer w, LeadershipProfile p) throws IOException {
         w.newPage();
         w.line("Summary", w.bold, HEADING);
-        w.line("Leading-vs-managing index: " + (p.leadingIndex() == null ? "not shown" : p.leadingIndex() + " / 100"),
-                w.bold, BODY + 2);
+        w.line(
+                "Leading-vs-managing index: " + (p.leadingIndex() == null ? "not shown" : p.leadingIndex() + " / 100"),
+                w.bold,
+                BODY + 2);
         w.skip(6);
-        w.line("Responses: " + p.responses().entrySet().stream()
-                .map(e -> e.getKey().name() + " " + (e.getValue() == null ? "not shown" : e.getValue()))
-                .collect(Collectors.joining(", ")), w.regular, BODY);
-        for (Map.Entry<Relationship, Integer> nominated : p.nominatedByAdministrator().entrySet()) {
+        w.line(
+                "Responses: "
+                        + p.responses().entrySet().stream()
+                                .map(e -> e.getKey().name() + " " + (e.getValue() == null ? "not shown" : e.getValue()))
+                                .collect(Collectors.joining(", ")),
+                w.regular,
+                BODY);
+        for (Map.Entry<Relationship, Integer> nominated :
+                p.nominatedByAdministrator().entrySet()) {
             if (nominated.getValue() > 0) {
-                w.line(nominated.getValue() + " of the invited " + nominated.getKey().name()
-                        + " raters were nominated by an administrator", w.regular, BODY);
+                w.line(
+                        nominated.getValue() + " of the invited "
+                                + nominated.getKey().name() + " raters were nominated by an administrator",
+                        w.regular,
+                        BODY);
             }
         }
         w.skip(10);
-        w.line(String.format(Locale.ROOT, "%-16s %8s %8s %8s %8s", "Competency", "Self", "Manager", "Others", "Gap"),
-                w.mono, BODY);
+        w.line(
+                String.format(Locale.ROOT, "%-16s %8s %8s %8s %8s", "Competency", "Self", "Manager", "Others", "Gap"),
+                w.mono,
+                BODY);
         for (CompetencyScore c : p.competencies()) {
             GroupScore manager = c.byRelationship().get(Relationship.MANAGER);
-            w.line(String.format(Locale.ROOT, "%-16s %8s %8s %8s %8s", c.key(), number(c.self()),
-                    number(manager == null ? null : manager.mean()), number(c.others()), number(p.gaps().get(c.key()))),
-                    w.mono, BODY);
+            w.line(
+                    String.format(
+                            Locale.ROOT,
+                            "%-16s %8s %8s %8s %8s",
+                            c.key(),
+                            number(c.self()),
+                            number(manager == null ? null : manager.mean()),
+                            number(c.others()),
+                            number(p.gaps().get(c.key()))),
+                    w.mono,
+                    BODY);
         }
     }
 
@@ -125,8 +144,12 @@ public final class ProfileReport {
                 float y = top - (i + 1) * (barHeight + 2);
                 if (values[i] != null) {
                     w.bar(MARGIN + labelWidth, y, (float) (chartWidth * values[i] / SCALE_MAX), barHeight, colours[i]);
-                    w.text(number(values[i]), w.regular, BODY - 3,
-                            MARGIN + labelWidth + (float) (chartWidth * values[i] / SCALE_MAX) + 4, y + 1);
+                    w.text(
+                            number(values[i]),
+                            w.regular,
+                            BODY - 3,
+                            MARGIN + labelWidth + (float) (chartWidth * values[i] / SCALE_MAX) + 4,
+                            y + 1);
                 } else {
                     w.text("not shown", w.regular, BODY - 3, MARGIN + labelWidth + 2, y + 1);
                 }
@@ -136,7 +159,12 @@ public final class ProfileReport {
         // the axis
         w.ensureRoom(20);
         for (int tick = 0; tick <= SCALE_MAX; tick++) {
-            w.text(Integer.toString(tick), w.regular, BODY - 2, MARGIN + labelWidth + chartWidth * tick / SCALE_MAX - 2, w.y);
+            w.text(
+                    Integer.toString(tick),
+                    w.regular,
+                    BODY - 2,
+                    MARGIN + labelWidth + chartWidth * tick / SCALE_MAX - 2,
+                    w.y);
         }
         w.y -= BODY * LEADING;
     }
@@ -159,7 +187,8 @@ public final class ProfileReport {
         w.paragraph("Blind spots (self rates at least 1.0 above others): " + listOrNone(p.blindSpots()));
         w.paragraph("Hidden strengths (others rate at least 1.0 above self): " + listOrNone(p.hiddenStrengths()));
         w.skip(12);
-        Map<String, ItemScore> items = p.items().stream().collect(Collectors.toMap(ItemScore::id, Function.identity(), (a, b) -> a));
+        Map<String, ItemScore> items =
+                p.items().stream().collect(Collectors.toMap(ItemScore::id, Function.identity(), (a, b) -> a));
         w.line("Highest rated items", w.bold, HEADING);
         itemLines(w, p.highestItems(), items);
         w.skip(8);
@@ -183,7 +212,11 @@ public final class ProfileReport {
         w.line("Comments", w.bold, HEADING);
         for (Map.Entry<String, List<String>> question : p.comments().entrySet()) {
             w.skip(6);
-            w.line(question.getKey().substring(0, 1).toUpperCase(Locale.ROOT) + question.getKey().substring(1), w.bold, BODY + 2);
+            w.line(
+                    question.getKey().substring(0, 1).toUpperCase(Locale.ROOT)
+                            + question.getKey().substring(1),
+                    w.bold,
+                    BODY + 2);
             if (question.getValue().isEmpty()) {
                 w.paragraph("No comments shown.");
             }
@@ -201,9 +234,13 @@ public final class ProfileReport {
         }
         for (LeadershipProfile.TrendPoint point : p.trend()) {
             w.skip(4);
-            w.line((point.cycleName() == null ? point.cycleId() : point.cycleName()) + ": index "
-                    + (point.leadingIndex() == null ? "not shown" : point.leadingIndex()), w.bold, BODY);
-            w.paragraph(point.others().entrySet().stream().map(e -> e.getKey() + " " + number(e.getValue()))
+            w.line(
+                    (point.cycleName() == null ? point.cycleId() : point.cycleName()) + ": index "
+                            + (point.leadingIndex() == null ? "not shown" : point.leadingIndex()),
+                    w.bold,
+                    BODY);
+            w.paragraph(point.others().entrySet().stream()
+                    .map(e -> e.getKey() + " " + number(e.getValue()))
                     .collect(Collectors.joining(", ")));
         }
     }

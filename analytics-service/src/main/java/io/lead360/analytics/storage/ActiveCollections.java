@@ -3,12 +3,11 @@ package io.lead360.analytics.storage;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
+import java.util.ArrayList;
+import java.util.List;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Which collections the read side serves from and the consumers write to: one small document
@@ -40,7 +39,8 @@ public class ActiveCollections {
     public List<CollectionSet> writeTargets() {
         Document doc = settings().find(Filters.eq("_id", ID)).first();
         var targets = new ArrayList<CollectionSet>();
-        targets.add(doc == null ? CollectionSet.INITIAL : toSet(doc.get("active", Document.class), CollectionSet.INITIAL));
+        targets.add(
+                doc == null ? CollectionSet.INITIAL : toSet(doc.get("active", Document.class), CollectionSet.INITIAL));
         CollectionSet building = doc == null ? null : toSet(doc.get("building", Document.class), null);
         if (building != null && !building.equals(targets.get(0))) {
             targets.add(building);
@@ -49,21 +49,29 @@ public class ActiveCollections {
     }
 
     public void startBuilding(CollectionSet set) {
-        settings().updateOne(Filters.eq("_id", ID), new Document("$set", new Document("building", toDocument(set))),
-                new UpdateOptions().upsert(true));
+        settings()
+                .updateOne(
+                        Filters.eq("_id", ID),
+                        new Document("$set", new Document("building", toDocument(set))),
+                        new UpdateOptions().upsert(true));
     }
 
     /** Makes {@code set} the active one and ends the dual writes, in one atomic update. */
     public void switchTo(CollectionSet set) {
-        settings().updateOne(Filters.eq("_id", ID),
-                new Document("$set", new Document("active", toDocument(set))).append("$unset", new Document("building", "")),
-                new UpdateOptions().upsert(true));
+        settings()
+                .updateOne(
+                        Filters.eq("_id", ID),
+                        new Document("$set", new Document("active", toDocument(set)))
+                                .append("$unset", new Document("building", "")),
+                        new UpdateOptions().upsert(true));
     }
 
     /** Ends the dual writes of a rebuild that failed; the active set stays. */
     public void abandon(CollectionSet set) {
-        settings().updateOne(Filters.and(Filters.eq("_id", ID), Filters.eq("building.aggregates", set.aggregates())),
-                new Document("$unset", new Document("building", "")));
+        settings()
+                .updateOne(
+                        Filters.and(Filters.eq("_id", ID), Filters.eq("building.aggregates", set.aggregates())),
+                        new Document("$unset", new Document("building", "")));
     }
 
     private static Document toDocument(CollectionSet set) {

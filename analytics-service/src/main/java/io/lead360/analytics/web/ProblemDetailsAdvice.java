@@ -1,9 +1,11 @@
 package io.lead360.analytics.web;
 
-import io.lead360.analytics.audit.AuditQuery;
-import io.lead360.service.StoreUnavailable;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import io.lead360.analytics.audit.AuditQuery;
+import io.lead360.service.StoreUnavailable;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -19,9 +21,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.util.List;
-import java.util.Map;
-
 /**
  * The one place that turns exceptions into {@code application/problem+json}. Spring's MVC
  * exceptions (bad parameters, unknown paths...) keep their 4xx status; anything unexpected is a
@@ -33,9 +32,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail body = ex.getBody();
         List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(ProblemDetailsAdvice::fieldError)
@@ -45,7 +43,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** MongoDB unreachable: 503 with Retry-After (see {@link StoreUnavailable}). */
-    @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class})
+    @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class
+    })
     ResponseEntity<ProblemDetail> storeUnavailable(Exception ex) {
         return StoreUnavailable.response(ex);
     }
@@ -54,9 +53,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail invalidAuditQuery(AuditQuery.InvalidAuditQuery ex) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid query parameters");
         body.setTitle("Bad Request");
-        body.setProperty("errors", ex.violations().stream()
-                .map(v -> Map.of("field", v.field(), "message", v.message()))
-                .toList());
+        body.setProperty(
+                "errors",
+                ex.violations().stream()
+                        .map(v -> Map.of("field", v.field(), "message", v.message()))
+                        .toList());
         return body;
     }
 
@@ -67,7 +68,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static Map<String, String> fieldError(FieldError error) {
-        return Map.of("field", error.getField(),
-                "message", error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage());
+        return Map.of(
+                "field",
+                error.getField(),
+                "message",
+                error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage());
     }
 }

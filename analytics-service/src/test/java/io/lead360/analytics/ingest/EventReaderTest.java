@@ -1,5 +1,8 @@
 package io.lead360.analytics.ingest;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.lead360.events.CycleClosed;
 import io.lead360.events.CycleOpened;
 import io.lead360.events.FeedbackEvent;
@@ -7,23 +10,22 @@ import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.PersonErased;
 import io.lead360.events.ResultsReleased;
 import io.lead360.events.SealedSubject;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The readable envelope of contract version 2; what is sealed is {@link EventSealsTest}'s. */
 class EventReaderTest {
 
     private static final Instant DAY = Instant.parse("2026-03-01T00:00:00Z");
     private static final String SEALED = "c2VhbGVkLXRleHQtdGhhdC1pcy1sb25nLWVub3VnaC10by1sb29rLXJpZ2h0";
-    private static final CycleOpened.Questionnaire QUESTIONNAIRE = new CycleOpened.Questionnaire("leadership-360", "L",
-            List.of(new CycleOpened.Competency("TRUST", "Trust", List.of(new CycleOpened.Item("t1", "Trusts me", false)))),
+    private static final CycleOpened.Questionnaire QUESTIONNAIRE = new CycleOpened.Questionnaire(
+            "leadership-360",
+            "L",
+            List.of(new CycleOpened.Competency(
+                    "TRUST", "Trust", List.of(new CycleOpened.Item("t1", "Trusts me", false)))),
             List.of(new CycleOpened.OpenQuestion("start", "Start?")));
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -33,7 +35,8 @@ class EventReaderTest {
     void readsEveryEventOfVersionTwo() {
         List<FeedbackEvent> events = List.of(
                 new FeedbackSubmitted(UUID.randomUUID(), 2, DAY, "c1", "lea", SEALED),
-                new CycleOpened(UUID.randomUUID(), 2, DAY, "c1", "Spring", 3, QUESTIONNAIRE, List.of(part("lea"), part("max"))),
+                new CycleOpened(
+                        UUID.randomUUID(), 2, DAY, "c1", "Spring", 3, QUESTIONNAIRE, List.of(part("lea"), part("max"))),
                 new CycleClosed(UUID.randomUUID(), 2, DAY, "c1", List.of(part("lea"))),
                 new ResultsReleased(UUID.randomUUID(), 2, DAY, "c1", List.of(part("lea"))),
                 new PersonErased(UUID.randomUUID(), 1, DAY, "lea"));
@@ -74,7 +77,8 @@ class EventReaderTest {
                 new FeedbackSubmitted(UUID.randomUUID(), 2, DAY, "c1", "lea", null),
                 new FeedbackSubmitted(UUID.randomUUID(), 2, DAY, "c1", "x".repeat(129), SEALED),
                 new FeedbackSubmitted(null, 2, DAY, "c1", "lea", SEALED))) {
-            assertThatThrownBy(() -> reader.read(json.writeValueAsString(bad))).as(bad.toString())
+            assertThatThrownBy(() -> reader.read(json.writeValueAsString(bad)))
+                    .as(bad.toString())
                     .isInstanceOf(InvalidEventException.class);
         }
     }
@@ -87,20 +91,25 @@ class EventReaderTest {
         var noParts = new CycleOpened(UUID.randomUUID(), 2, DAY, "c1", "Spring", 3, QUESTIONNAIRE, null);
 
         for (FeedbackEvent bad : List.of(twice, nameless, unsealed, noParts)) {
-            assertThatThrownBy(() -> reader.read(json.writeValueAsString(bad))).as(bad.toString())
+            assertThatThrownBy(() -> reader.read(json.writeValueAsString(bad)))
+                    .as(bad.toString())
                     .isInstanceOf(InvalidEventException.class);
         }
     }
 
     @Test
     void rejectsAQuestionnaireWithIdsUnusableAsFieldNames() {
-        var dotted = new CycleOpened.Questionnaire("t", "T", List.of(new CycleOpened.Competency("TRUST", "Trust",
-                List.of(new CycleOpened.Item("a.b", "x", false)))), List.of());
-        var dollar = new CycleOpened.Questionnaire("t", "T", QUESTIONNAIRE.competencies(),
-                List.of(new CycleOpened.OpenQuestion("$where", "x")));
+        var dotted = new CycleOpened.Questionnaire(
+                "t",
+                "T",
+                List.of(new CycleOpened.Competency("TRUST", "Trust", List.of(new CycleOpened.Item("a.b", "x", false)))),
+                List.of());
+        var dollar = new CycleOpened.Questionnaire(
+                "t", "T", QUESTIONNAIRE.competencies(), List.of(new CycleOpened.OpenQuestion("$where", "x")));
 
         for (CycleOpened.Questionnaire bad : List.of(dotted, dollar)) {
-            String event = json.writeValueAsString(new CycleOpened(UUID.randomUUID(), 2, DAY, "c1", "S", 3, bad, List.of(part("lea"))));
+            String event = json.writeValueAsString(
+                    new CycleOpened(UUID.randomUUID(), 2, DAY, "c1", "S", 3, bad, List.of(part("lea"))));
             assertThatThrownBy(() -> reader.read(event)).isInstanceOf(InvalidEventException.class);
         }
     }
@@ -126,8 +135,10 @@ class EventReaderTest {
 
     @Test
     void rejectsAnErasureWithoutAPersonOrOfAnUnknownVersion() {
-        String noPerson = json.writeValueAsString(new PersonErased(UUID.randomUUID(), PersonErased.VERSION, Instant.now(), " "));
-        String nullPerson = json.writeValueAsString(new PersonErased(UUID.randomUUID(), PersonErased.VERSION, Instant.now(), null));
+        String noPerson =
+                json.writeValueAsString(new PersonErased(UUID.randomUUID(), PersonErased.VERSION, Instant.now(), " "));
+        String nullPerson =
+                json.writeValueAsString(new PersonErased(UUID.randomUUID(), PersonErased.VERSION, Instant.now(), null));
         String version2 = json.writeValueAsString(new PersonErased(UUID.randomUUID(), 2, Instant.now(), "lea"));
 
         assertThatThrownBy(() -> reader.read(noPerson)).isInstanceOf(InvalidEventException.class);

@@ -1,19 +1,18 @@
 package io.lead360.analytics.keys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.lead360.service.SigningKey;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServiceTokenTest {
 
@@ -56,7 +55,8 @@ class ServiceTokenTest {
         assertThat(second).isNotEqualTo(first);
         assertThat(SignedJWT.parse(second).getJWTClaimsSet().getJWTID())
                 .isNotEqualTo(SignedJWT.parse(first).getJWTClaimsSet().getJWTID());
-        assertThat(SignedJWT.parse(second).getJWTClaimsSet().getExpirationTime().toInstant()).isEqualTo(NOW.plusSeconds(90));
+        assertThat(SignedJWT.parse(second).getJWTClaimsSet().getExpirationTime().toInstant())
+                .isEqualTo(NOW.plusSeconds(90));
     }
 
     private static final class MovingClock extends Clock {

@@ -1,16 +1,15 @@
 package io.lead360.analytics.keys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.lead360.service.ProductionModeException;
 import io.lead360.service.SigningKey;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** analytics' signing key: made when missing for the demo, required as it is in production. */
 class SigningKeyFileTest {
@@ -25,7 +24,8 @@ class SigningKeyFileTest {
         SigningKey created = KeysConfig.signingKey(file, false);
 
         assertThat(file).exists();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(KeysConfig.signingKey(file, false).keyId()).isEqualTo(created.keyId());
     }
 
@@ -46,7 +46,8 @@ class SigningKeyFileTest {
         Files.writeString(file, "not a key");
 
         assertThatThrownBy(() -> KeysConfig.signingKey(file, true))
-                .isInstanceOfSatisfying(ProductionModeException.class,
+                .isInstanceOfSatisfying(
+                        ProductionModeException.class,
                         e -> assertThat(e.problems()).singleElement().asString().contains("PKCS#8"));
     }
 

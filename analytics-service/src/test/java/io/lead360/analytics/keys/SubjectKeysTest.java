@@ -1,18 +1,14 @@
 package io.lead360.analytics.keys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.lead360.events.SubjectSeal;
 import io.lead360.infra.FreePort;
 import io.lead360.service.SigningKey;
 import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,9 +26,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The key client against a real HTTP server on loopback that answers as told. */
 class SubjectKeysTest {
@@ -50,8 +49,7 @@ class SubjectKeysTest {
     /** What the server answers: status and body for the ids asked; default is the real endpoint's answer. */
     private volatile Function<List<String>, Answer> answer = this::realAnswer;
 
-    record Answer(int status, String body, long delayMillis) {
-    }
+    record Answer(int status, String body, long delayMillis) {}
 
     @BeforeEach
     void start() throws IOException {
@@ -147,7 +145,9 @@ class SubjectKeysTest {
                     .isInstanceOf(SubjectKeysUnavailableException.class)
                     .satisfies(e -> {
                         for (Throwable t = e; t != null; t = t.getCause()) {
-                            assertThat(String.valueOf(t.getMessage())).doesNotContain(key.substring(0, 20)).doesNotContain("down");
+                            assertThat(String.valueOf(t.getMessage()))
+                                    .doesNotContain(key.substring(0, 20))
+                                    .doesNotContain("down");
                         }
                     });
             assertThat(subjectKeys.cached(List.of("lea"))).isEmpty();
@@ -160,7 +160,8 @@ class SubjectKeysTest {
         SubjectKeys subjectKeys = subjectKeys(uri(), 1000, Duration.ofMinutes(10));
 
         long start = System.nanoTime();
-        assertThatThrownBy(() -> subjectKeys.lookup(List.of("lea"))).isInstanceOf(SubjectKeysUnavailableException.class);
+        assertThatThrownBy(() -> subjectKeys.lookup(List.of("lea")))
+                .isInstanceOf(SubjectKeysUnavailableException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
     }
 
@@ -168,20 +169,25 @@ class SubjectKeysTest {
     void anEndpointNobodyListensOnIsUnavailable() {
         URI nobody = URI.create("http://127.0.0.1:" + FreePort.find());
 
-        assertThatThrownBy(() -> subjectKeys(nobody, 1000, Duration.ofMinutes(10)).lookup(List.of("lea")))
+        assertThatThrownBy(
+                        () -> subjectKeys(nobody, 1000, Duration.ofMinutes(10)).lookup(List.of("lea")))
                 .isInstanceOf(SubjectKeysUnavailableException.class);
     }
 
     @Test
     void nothingToLookUpAsksNobody() {
-        assertThat(subjectKeys(uri(), 1000, Duration.ofMinutes(10)).lookup(Set.of()).keys()).isEmpty();
+        assertThat(subjectKeys(uri(), 1000, Duration.ofMinutes(10))
+                        .lookup(Set.of())
+                        .keys())
+                .isEmpty();
         assertThat(asked).isEmpty();
     }
 
     private SubjectKeys subjectKeys(URI uri, int limit, Duration ttl) {
-        var token = new ServiceToken(SigningKey.loadOrCreate(dir.resolve("key.pem")), Clock.systemUTC(), Duration.ofSeconds(60));
-        var client = new SubjectKeyClient(uri, Duration.ofMillis(500), Duration.ofMillis(800), token, JSON,
-                ObservationRegistry.NOOP);
+        var token = new ServiceToken(
+                SigningKey.loadOrCreate(dir.resolve("key.pem")), Clock.systemUTC(), Duration.ofSeconds(60));
+        var client = new SubjectKeyClient(
+                uri, Duration.ofMillis(500), Duration.ofMillis(800), token, JSON, ObservationRegistry.NOOP);
         return new SubjectKeys(client, limit, 1000, ttl);
     }
 

@@ -1,17 +1,16 @@
 package io.lead360.analytics.profile;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.Map;
-import java.util.Set;
-
 import static io.lead360.events.Relationship.DIRECT_REPORT;
 import static io.lead360.events.Relationship.MANAGER;
 import static io.lead360.events.Relationship.OTHER;
 import static io.lead360.events.Relationship.PEER;
 import static io.lead360.events.Relationship.SELF;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class AnonymityPolicyTest {
 
@@ -61,19 +60,24 @@ class AnonymityPolicyTest {
     void responseCountsListEveryGroupInvitedOrAnsweringInOrder() {
         var policy = new AnonymityPolicy(3);
 
-        var counts = policy.visibleResponseCounts(Map.of(OTHER, 2, SELF, 1, PEER, 4), Map.of(PEER, 1, MANAGER, 1, OTHER, 2));
+        var counts =
+                policy.visibleResponseCounts(Map.of(OTHER, 2, SELF, 1, PEER, 4), Map.of(PEER, 1, MANAGER, 1, OTHER, 2));
 
         assertThat(counts).containsOnlyKeys(SELF, MANAGER, PEER, OTHER);
         assertThat(new ArrayList<>(counts.keySet())).containsExactly(SELF, MANAGER, PEER, OTHER);
-        assertThat(counts).containsEntry(SELF, 0).containsEntry(MANAGER, 1).containsEntry(PEER, 1).containsEntry(OTHER, null);
+        assertThat(counts)
+                .containsEntry(SELF, 0)
+                .containsEntry(MANAGER, 1)
+                .containsEntry(PEER, 1)
+                .containsEntry(OTHER, null);
     }
 
     @Test
     void nominationsAreOnlyForShownAnonymousGroups() {
         var policy = new AnonymityPolicy(3);
 
-        var nominations = policy.visibleNominations(Set.of(SELF, MANAGER, DIRECT_REPORT, OTHER),
-                Map.of(MANAGER, 1, PEER, 2, OTHER, 1));
+        var nominations = policy.visibleNominations(
+                Set.of(SELF, MANAGER, DIRECT_REPORT, OTHER), Map.of(MANAGER, 1, PEER, 2, OTHER, 1));
 
         assertThat(nominations).containsExactly(Map.entry(DIRECT_REPORT, 0), Map.entry(OTHER, 1));
     }

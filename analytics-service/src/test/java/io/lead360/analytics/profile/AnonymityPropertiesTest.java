@@ -1,5 +1,7 @@
 package io.lead360.analytics.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.lead360.analytics.cycle.Cycle;
 import io.lead360.analytics.cycle.Questionnaire;
 import io.lead360.analytics.ingest.ProfileAggregate;
@@ -7,6 +9,11 @@ import io.lead360.analytics.ingest.ProfileAggregate.GroupTally;
 import io.lead360.analytics.ingest.ProfileAggregate.ItemTally;
 import io.lead360.analytics.profile.LeadershipProfile.ItemScore;
 import io.lead360.events.Relationship;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -14,14 +21,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * For random cycles (random group sizes, thresholds of at least 3, invited raters who did not
@@ -33,19 +32,22 @@ class AnonymityPropertiesTest {
 
     private static final Questionnaire QUESTIONNAIRE = ProfileCalculatorTest.QUESTIONNAIRE;
     private static final List<String> ITEMS = List.of("t1", "t2", "t3", "v1", "v2");
-    private static final List<Relationship> ANONYMOUS = List.of(Relationship.PEER, Relationship.DIRECT_REPORT, Relationship.OTHER);
+    private static final List<Relationship> ANONYMOUS =
+            List.of(Relationship.PEER, Relationship.DIRECT_REPORT, Relationship.OTHER);
 
     /** One rater's answers: item id to score or null, open question id to text. */
-    record Rater(Map<String, Integer> ratings, Map<String, String> comments) {
-    }
+    record Rater(Map<String, Integer> ratings, Map<String, String> comments) {}
 
     /**
      * @param raters     who answered, per group
      * @param notAnswering invited raters per group who did not answer
      * @param nominated  of a group's invited raters, how many an administrator nominated
      */
-    record RandomCycle(int threshold, Map<Relationship, List<Rater>> raters, Map<Relationship, Integer> notAnswering,
-                       Map<Relationship, Integer> nominated) {
+    record RandomCycle(
+            int threshold,
+            Map<Relationship, List<Rater>> raters,
+            Map<Relationship, Integer> notAnswering,
+            Map<Relationship, Integer> nominated) {
 
         boolean suppressed(Relationship r) {
             int n = raters.get(r).size();
@@ -78,8 +80,14 @@ class AnonymityPropertiesTest {
                 invited.put(r, invited(r));
                 responded.put(r, list.size());
             });
-            var subject = new SubjectInCycle("c1", "Cycle", "lea", threshold, QUESTIONNAIRE,
-                    new Cycle.Invitations(invited, nominated), responded);
+            var subject = new SubjectInCycle(
+                    "c1",
+                    "Cycle",
+                    "lea",
+                    threshold,
+                    QUESTIONNAIRE,
+                    new Cycle.Invitations(invited, nominated),
+                    responded);
             return ProfileCalculator.calculate(subject, aggregate());
         }
 
@@ -94,24 +102,27 @@ class AnonymityPropertiesTest {
         }
 
         long ratersOf(Relationship r, String itemId) {
-            return raters.get(r).stream().filter(x -> x.ratings().get(itemId) != null).count();
+            return raters.get(r).stream()
+                    .filter(x -> x.ratings().get(itemId) != null)
+                    .count();
         }
     }
 
     @Property(tries = 400)
-    void profileIsTheSameWhateverASuppressedGroupAnswered(@ForAll("cycles") RandomCycle cycle,
-                                                           @ForAll("raters") List<Rater> otherAnswers) {
+    void profileIsTheSameWhateverASuppressedGroupAnswered(
+            @ForAll("cycles") RandomCycle cycle, @ForAll("raters") List<Rater> otherAnswers) {
         for (Relationship r : ANONYMOUS) {
             if (cycle.suppressed(r)) {
-                List<Rater> replaced = otherAnswers.subList(0, cycle.raters().get(r).size());
+                List<Rater> replaced =
+                        otherAnswers.subList(0, cycle.raters().get(r).size());
                 assertThat(cycle.with(r, replaced).profile()).isEqualTo(cycle.profile());
             }
         }
     }
 
     @Property(tries = 400)
-    void oneHiddenRaterChangingTheirAnswersChangesNothingShown(@ForAll("cycles") RandomCycle cycle,
-                                                               @ForAll("rater") Rater changed) {
+    void oneHiddenRaterChangingTheirAnswersChangesNothingShown(
+            @ForAll("cycles") RandomCycle cycle, @ForAll("rater") Rater changed) {
         for (Relationship r : ANONYMOUS) {
             if (cycle.suppressed(r)) {
                 var replaced = new ArrayList<>(cycle.raters().get(r));
@@ -133,15 +144,16 @@ class AnonymityPropertiesTest {
             if (cycle.suppressed(r) || cycle.raters().get(r).isEmpty()) {
                 assertThat(profile.nominatedByAdministrator()).doesNotContainKey(r);
             } else {
-                assertThat(profile.nominatedByAdministrator()).containsEntry(r, cycle.nominated().getOrDefault(r, 0));
+                assertThat(profile.nominatedByAdministrator())
+                        .containsEntry(r, cycle.nominated().getOrDefault(r, 0));
             }
         }
         assertThat(profile.nominatedByAdministrator()).doesNotContainKeys(Relationship.SELF, Relationship.MANAGER);
     }
 
     @Property(tries = 300)
-    void profileIsTheSameWhateverWasNominatedInASuppressedGroup(@ForAll("cycles") RandomCycle cycle,
-                                                               @ForAll @IntRange(min = 0, max = 10) int nominated) {
+    void profileIsTheSameWhateverWasNominatedInASuppressedGroup(
+            @ForAll("cycles") RandomCycle cycle, @ForAll @IntRange(min = 0, max = 10) int nominated) {
         for (Relationship r : ANONYMOUS) {
             if (cycle.suppressed(r)) {
                 assertThat(cycle.nominating(r, nominated).profile()).isEqualTo(cycle.profile());
@@ -166,7 +178,9 @@ class AnonymityPropertiesTest {
                 for (Relationship r : ANONYMOUS) {
                     long raters = cycle.ratersOf(r, item.id());
                     if (!cycle.suppressed(r)) {
-                        assertThat(raters).as("raters of %s in %s", item.id(), r).matches(n -> n == 0 || n >= threshold);
+                        assertThat(raters)
+                                .as("raters of %s in %s", item.id(), r)
+                                .matches(n -> n == 0 || n >= threshold);
                     }
                 }
             }
@@ -182,13 +196,22 @@ class AnonymityPropertiesTest {
     void hiddenItemsCannotBeIsolatedBySubtraction(@ForAll("cycles") RandomCycle cycle) {
         LeadershipProfile profile = cycle.profile();
         for (LeadershipProfile.CompetencyScore competency : profile.competencies()) {
-            List<ItemScore> items = profile.items().stream().filter(i -> i.competency().equals(competency.key())).toList();
-            long total = profile.distribution().get(competency.key()).stream().mapToLong(Long::longValue).sum();
+            List<ItemScore> items = profile.items().stream()
+                    .filter(i -> i.competency().equals(competency.key()))
+                    .toList();
+            long total = profile.distribution().get(competency.key()).stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
             assertThat(total).isEqualTo(items.stream().mapToLong(ItemScore::n).sum());
-            long shownRatings = items.stream().filter(i -> i.mean() != null).mapToLong(ItemScore::n).sum();
+            long shownRatings = items.stream()
+                    .filter(i -> i.mean() != null)
+                    .mapToLong(ItemScore::n)
+                    .sum();
             long remainder = total - shownRatings;
             assertThat(remainder == 0 || shownRatings == 0)
-                    .as("%s: %d ratings shown per item, %d left to subtraction", competency.key(), shownRatings, remainder)
+                    .as(
+                            "%s: %d ratings shown per item, %d left to subtraction",
+                            competency.key(), shownRatings, remainder)
                     .isTrue();
         }
     }
@@ -200,7 +223,10 @@ class AnonymityPropertiesTest {
             var expected = new ArrayList<String>();
             cycle.raters().forEach((r, list) -> {
                 if (!cycle.suppressed(r)) {
-                    list.stream().map(x -> x.comments().get(question)).filter(c -> c != null).forEach(expected::add);
+                    list.stream()
+                            .map(x -> x.comments().get(question))
+                            .filter(c -> c != null)
+                            .forEach(expected::add);
                 }
             });
             List<String> shown = profile.comments().get(question);
@@ -213,9 +239,12 @@ class AnonymityPropertiesTest {
     Arbitrary<RandomCycle> cycles() {
         Arbitrary<List<Rater>> upToOne = rater().list().ofMaxSize(1);
         Arbitrary<List<Rater>> group = rater().list().ofMaxSize(7);
-        Arbitrary<List<Integer>> absent = Arbitraries.integers().between(0, 2).list().ofSize(ANONYMOUS.size());
-        Arbitrary<List<Integer>> chosen = Arbitraries.integers().between(0, 9).list().ofSize(ANONYMOUS.size());
-        return Combinators.combine(Arbitraries.integers().between(3, 6), upToOne, upToOne, group, group, group, absent, chosen)
+        Arbitrary<List<Integer>> absent =
+                Arbitraries.integers().between(0, 2).list().ofSize(ANONYMOUS.size());
+        Arbitrary<List<Integer>> chosen =
+                Arbitraries.integers().between(0, 9).list().ofSize(ANONYMOUS.size());
+        return Combinators.combine(
+                        Arbitraries.integers().between(3, 6), upToOne, upToOne, group, group, group, absent, chosen)
                 .as((threshold, self, manager, peers, reports, others, notAnswering, nominations) -> {
                     var raters = new EnumMap<Relationship, List<Rater>>(Relationship.class);
                     raters.put(Relationship.SELF, self);
@@ -228,7 +257,8 @@ class AnonymityPropertiesTest {
                     for (int i = 0; i < ANONYMOUS.size(); i++) {
                         Relationship r = ANONYMOUS.get(i);
                         absentees.put(r, notAnswering.get(i));
-                        nominated.put(r, Math.min(nominations.get(i), raters.get(r).size() + notAnswering.get(i)));
+                        nominated.put(
+                                r, Math.min(nominations.get(i), raters.get(r).size() + notAnswering.get(i)));
                     }
                     return new RandomCycle(threshold, raters, absentees, nominated);
                 });
@@ -244,7 +274,8 @@ class AnonymityPropertiesTest {
         Arbitrary<Integer> score = Arbitraries.integers().between(1, 5).injectNull(0.3);
         Arbitrary<String> comment = Arbitraries.of("listen more", "Delegate", "zoom out", "a", "keep it up", "B plan")
                 .injectNull(0.5);
-        return Combinators.combine(score.list().ofSize(ITEMS.size()), comment.list().ofSize(3))
+        return Combinators.combine(
+                        score.list().ofSize(ITEMS.size()), comment.list().ofSize(3))
                 .as((scores, comments) -> {
                     var ratings = new HashMap<String, Integer>();
                     for (int i = 0; i < ITEMS.size(); i++) {
@@ -283,7 +314,9 @@ class AnonymityPropertiesTest {
                 histograms.put(item, histogram);
             }
         }
-        raters.forEach(r -> r.comments().forEach((q, text) -> comments.computeIfAbsent(q, k -> new ArrayList<>()).add(text)));
+        raters.forEach(r -> r.comments()
+                .forEach((q, text) ->
+                        comments.computeIfAbsent(q, k -> new ArrayList<>()).add(text)));
         return new GroupTally(raters.size(), items, comments, histograms);
     }
 }

@@ -1,14 +1,5 @@
 package io.lead360.analytics.profile;
 
-import io.lead360.analytics.ingest.ProfileAggregate;
-import io.lead360.analytics.ingest.ProfileAggregate.GroupTally;
-import io.lead360.analytics.profile.LeadershipProfile.ItemScore;
-import io.lead360.events.Relationship;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static io.lead360.analytics.profile.ProfileCalculatorTest.LOW_PEERS;
 import static io.lead360.analytics.profile.ProfileCalculatorTest.example;
 import static io.lead360.analytics.profile.ProfileCalculatorTest.subject;
@@ -17,6 +8,14 @@ import static io.lead360.events.Relationship.DIRECT_REPORT;
 import static io.lead360.events.Relationship.MANAGER;
 import static io.lead360.events.Relationship.PEER;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lead360.analytics.ingest.ProfileAggregate;
+import io.lead360.analytics.ingest.ProfileAggregate.GroupTally;
+import io.lead360.analytics.profile.LeadershipProfile.ItemScore;
+import io.lead360.events.Relationship;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The profile extensions of API-EXTENSIONS.md on the worked example of {@link ProfileCalculatorTest}. */
 class ProfileExtensionsTest {
@@ -27,7 +26,7 @@ class ProfileExtensionsTest {
     void itemMeansPoolTheShownOthersAndHideItemsFewerThanTheThresholdRated() {
         Map<String, ItemScore> items = byId(profile);
 
-        assertThat(items.get("v1")).isEqualTo(new ItemScore("v1", "VISION", null, false, 4.5, 4));  // (4 + 14) / 4
+        assertThat(items.get("v1")).isEqualTo(new ItemScore("v1", "VISION", null, false, 4.5, 4)); // (4 + 14) / 4
         assertThat(items.get("v2")).isEqualTo(new ItemScore("v2", "VISION", null, false, 4.67, 3)); // 14 / 3
         // t2: only 2 of the 3 direct reports rated it, so it is hidden ...
         assertThat(items.get("t2").mean()).isNull();
@@ -63,16 +62,21 @@ class ProfileExtensionsTest {
     @Test
     void distributionCountsReverseScoredRatingsOfShownOthersOnly() {
         var groups = Map.of(
-                MANAGER, new GroupTally(1, Map.of("t1", t(4, 1)), Map.of(), Map.of("t1", List.of(0L, 0L, 0L, 1L, 0L))),
-                DIRECT_REPORT, new GroupTally(3, Map.of("t3", t(6, 3)), Map.of(), Map.of("t3", List.of(1L, 1L, 1L, 0L, 0L))),
-                PEER, new GroupTally(2, Map.of("t1", t(2, 2)), Map.of(), Map.of("t1", List.of(2L, 0L, 0L, 0L, 0L))),
-                Relationship.SELF, new GroupTally(1, Map.of("t1", t(1, 1)), Map.of(), Map.of("t1", List.of(1L, 0L, 0L, 0L, 0L))));
+                MANAGER,
+                new GroupTally(1, Map.of("t1", t(4, 1)), Map.of(), Map.of("t1", List.of(0L, 0L, 0L, 1L, 0L))),
+                DIRECT_REPORT,
+                new GroupTally(3, Map.of("t3", t(6, 3)), Map.of(), Map.of("t3", List.of(1L, 1L, 1L, 0L, 0L))),
+                PEER,
+                new GroupTally(2, Map.of("t1", t(2, 2)), Map.of(), Map.of("t1", List.of(2L, 0L, 0L, 0L, 0L))),
+                Relationship.SELF,
+                new GroupTally(1, Map.of("t1", t(1, 1)), Map.of(), Map.of("t1", List.of(1L, 0L, 0L, 0L, 0L))));
         var subject = ProfileCalculatorTest.subject(3, Map.of(MANAGER, 1, DIRECT_REPORT, 3, PEER, 2));
 
         LeadershipProfile withHistograms = ProfileCalculator.calculate(subject, new ProfileAggregate(groups));
 
         // t3 is reverse: raw 1, 2, 3 count as 5, 4, 3; the manager's 4 adds one more 4; peers and self not at all.
-        assertThat(withHistograms.distribution()).containsEntry("TRUST", List.of(0L, 0L, 1L, 2L, 1L))
+        assertThat(withHistograms.distribution())
+                .containsEntry("TRUST", List.of(0L, 0L, 1L, 2L, 1L))
                 .containsEntry("VISION", List.of(0L, 0L, 0L, 0L, 0L));
     }
 

@@ -5,8 +5,7 @@ import io.lead360.analytics.ingest.ProfileAggregate;
 /** The worked example of {@link ProfileCalculatorTest}, for tests in other packages. */
 public final class WorkedExample {
 
-    private WorkedExample() {
-    }
+    private WorkedExample() {}
 
     /** Peers below the threshold of 3, with the comment "peer secret". */
     public static ProfileAggregate aggregate() {

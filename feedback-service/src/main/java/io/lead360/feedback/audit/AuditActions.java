@@ -9,6 +9,7 @@ public final class AuditActions {
     public static final String ROLES_CHANGED = "ROLES_CHANGED";
     /** A person got a password (only ever a new person, from an import outside production mode). */
     public static final String PASSWORD_SET = "PASSWORD_SET";
+
     public static final String SESSIONS_ENDED = "SESSIONS_ENDED";
     public static final String PERSON_ERASED = "PERSON_ERASED";
     public static final String PERSON_DATA_EXPORTED = "PERSON_DATA_EXPORTED";
@@ -25,11 +26,11 @@ public final class AuditActions {
 
     /** Target types: what kind of object {@code targetId} names. */
     public static final String PERSON = "person";
+
     public static final String PEOPLE = "people";
     public static final String TEMPLATE = "template";
     public static final String CYCLE = "cycle";
     public static final String NOMINATION = "nomination";
 
-    private AuditActions() {
-    }
+    private AuditActions() {}
 }

@@ -4,23 +4,30 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
 /** Administrators read the audit log (ADMIN only, see SecurityConfig); nothing here changes it. */
 @RestController
-@Tag(name = "Audit", description = "The append-only log of what administrators and the system did; no entry holds an "
-        + "answer or a comment")
+@Tag(
+        name = "Audit",
+        description = "The append-only log of what administrators and the system did; no entry holds an "
+                + "answer or a comment")
 class AuditController {
 
     /** An entry as the API shows it. */
-    record AuditView(String id, Instant at, String actorId, String action, String targetType, String targetId,
-                     Map<String, Object> details) {
+    record AuditView(
+            String id,
+            Instant at,
+            String actorId,
+            String action,
+            String targetType,
+            String targetId,
+            Map<String, Object> details) {
 
         static AuditView of(AuditEntry e) {
             return new AuditView(e.id(), e.at(), e.actorId(), e.action(), e.targetType(), e.targetId(), e.details());
@@ -34,26 +41,31 @@ class AuditController {
     }
 
     /** Parameters arrive as text so that AuditQuery can name each bad one in the 400. */
-    @Operation(operationId = "findAuditEntries", summary = "Read the audit log",
+    @Operation(
+            operationId = "findAuditEntries",
+            summary = "Read the audit log",
             description = "feedback-service's entries, newest first: people, templates, cycles, exports and erasures, "
                     + "each naming who did it. Who may call it: ADMIN.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The entries")
     @ApiResponse(responseCode = "400", description = "A bad parameter, named in `errors`")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
     @GetMapping("/api/audit")
-    List<AuditView> find(@Parameter(description = "only this action, e.g. `CYCLE_OPENED`")
-                         @RequestParam(required = false) String action,
-                         @Parameter(description = "only entries by this person")
-                         @RequestParam(required = false) String actorId,
-                         @Parameter(description = "only entries about this person, cycle, template or nomination")
-                         @RequestParam(required = false) String targetId,
-                         @Parameter(description = "from this instant (ISO 8601, inclusive)")
-                         @RequestParam(required = false) String from,
-                         @Parameter(description = "until this instant (ISO 8601, exclusive)")
-                         @RequestParam(required = false) String to,
-                         @Parameter(description = "at most this many entries, 1 to 1000 (default 100)")
-                         @RequestParam(required = false) String limit) {
+    List<AuditView> find(
+            @Parameter(description = "only this action, e.g. `CYCLE_OPENED`") @RequestParam(required = false)
+                    String action,
+            @Parameter(description = "only entries by this person") @RequestParam(required = false) String actorId,
+            @Parameter(description = "only entries about this person, cycle, template or nomination")
+                    @RequestParam(required = false)
+                    String targetId,
+            @Parameter(description = "from this instant (ISO 8601, inclusive)") @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "until this instant (ISO 8601, exclusive)") @RequestParam(required = false)
+                    String to,
+            @Parameter(description = "at most this many entries, 1 to 1000 (default 100)")
+                    @RequestParam(required = false)
+                    String limit) {
         return log.find(AuditQuery.parse(action, actorId, targetId, from, to, limit)).stream()
-                .map(AuditView::of).toList();
+                .map(AuditView::of)
+                .toList();
     }
 }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -38,12 +37,16 @@ public class AuditLog implements InitializingBean {
     public void afterPropertiesSet() {
         var indexes = mongo.indexOps(AuditEntry.COLLECTION);
         indexes.createIndex(new Index("at", Sort.Direction.DESC).named("at"));
-        indexes.createIndex(new Index("targetId", Sort.Direction.ASC).on("at", Sort.Direction.DESC).named("targetId_at"));
-        indexes.createIndex(new Index("actorId", Sort.Direction.ASC).on("at", Sort.Direction.DESC).named("actorId_at"));
+        indexes.createIndex(new Index("targetId", Sort.Direction.ASC)
+                .on("at", Sort.Direction.DESC)
+                .named("targetId_at"));
+        indexes.createIndex(new Index("actorId", Sort.Direction.ASC)
+                .on("at", Sort.Direction.DESC)
+                .named("actorId_at"));
     }
 
-    public AuditEntry record(String actorId, String action, String targetType, String targetId,
-                             Map<String, Object> details) {
+    public AuditEntry record(
+            String actorId, String action, String targetType, String targetId, Map<String, Object> details) {
         return insert(UUID.randomUUID().toString(), actorId, action, targetType, targetId, details);
     }
 
@@ -52,10 +55,11 @@ public class AuditLog implements InitializingBean {
      * the entry's id derives from the action and its target, so the unique {@code _id} refuses a
      * second one.
      */
-    public void recordOnce(String actorId, String action, String targetType, String targetId,
-                           Map<String, Object> details) {
-        String id = UUID.nameUUIDFromBytes((action + "|" + targetType + "|" + targetId)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+    public void recordOnce(
+            String actorId, String action, String targetType, String targetId, Map<String, Object> details) {
+        String id = UUID.nameUUIDFromBytes(
+                        (action + "|" + targetType + "|" + targetId).getBytes(StandardCharsets.UTF_8))
+                .toString();
         try {
             insert(id, actorId, action, targetType, targetId, details);
         } catch (DuplicateKeyException alreadyRecorded) {
@@ -91,9 +95,15 @@ public class AuditLog implements InitializingBean {
         return mongo.find(query, AuditEntry.class);
     }
 
-    private AuditEntry insert(String id, String actorId, String action, String targetType, String targetId,
-                              Map<String, Object> details) {
-        AuditEntry entry = new AuditEntry(id, clock.instant(), actorId, action, targetType, targetId,
+    private AuditEntry insert(
+            String id, String actorId, String action, String targetType, String targetId, Map<String, Object> details) {
+        AuditEntry entry = new AuditEntry(
+                id,
+                clock.instant(),
+                actorId,
+                action,
+                targetType,
+                targetId,
                 details == null ? Map.of() : Map.copyOf(details));
         return mongo.insert(entry);
     }

@@ -2,7 +2,6 @@ package io.lead360.feedback.audit;
 
 import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,8 +25,8 @@ public record AuditQuery(String action, String actorId, String targetId, Instant
         return new AuditQuery(null, null, targetId, null, null, Integer.MAX_VALUE);
     }
 
-    public static AuditQuery parse(String action, String actorId, String targetId, String from, String to,
-                                   String limit) {
+    public static AuditQuery parse(
+            String action, String actorId, String targetId, String from, String to, String limit) {
         List<InputError> errors = new ArrayList<>();
         String actionFilter = blankToNull(action);
         if (actionFilter != null && !ACTION.matcher(actionFilter).matches()) {

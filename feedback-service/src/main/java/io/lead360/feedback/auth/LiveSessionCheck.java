@@ -1,10 +1,12 @@
 package io.lead360.feedback.auth;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import io.lead360.service.StoreUnavailable;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import io.lead360.service.StoreUnavailable;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
@@ -16,9 +18,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.util.List;
 
 /**
  * A valid signature is not enough: a person's token must name (claim {@code sid}) a live session of
@@ -69,8 +68,8 @@ final class LiveSessionCheck implements Converter<Jwt, AbstractAuthenticationTok
     record EntryPoint(AuthenticationEntryPoint delegate, JsonMapper json) implements AuthenticationEntryPoint {
 
         @Override
-        public void commence(HttpServletRequest request, HttpServletResponse response,
-                             AuthenticationException e) throws IOException, jakarta.servlet.ServletException {
+        public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+                throws IOException, jakarta.servlet.ServletException {
             if (!(e instanceof StoreDown down)) {
                 delegate.commence(request, response, e);
                 return;

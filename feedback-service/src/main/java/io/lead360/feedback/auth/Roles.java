@@ -8,6 +8,5 @@ public final class Roles {
     public static final String ADMIN = "ADMIN";
     public static final String SERVICE = "SERVICE";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

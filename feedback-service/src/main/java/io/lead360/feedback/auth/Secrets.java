@@ -13,8 +13,7 @@ public final class Secrets {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BYTES = 32;
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     public static String random() {
         byte[] bytes = new byte[BYTES];
@@ -28,8 +27,8 @@ public final class Secrets {
      */
     public static String sha256Hex(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }

@@ -26,48 +26,72 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper,
-                                            Sessions sessions) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper, Sessions sessions) throws Exception {
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(jsonMapper);
         LiveSessionCheck.EntryPoint entryPoint = new LiveSessionCheck.EntryPoint(problems, jsonMapper);
         AuthorizationManager<RequestAuthorizationContext> person = AuthorizationManagers.allOf(
                 AuthenticatedAuthorizationManager.authenticated(),
                 AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole(Roles.SERVICE)));
-        http
-                .csrf(csrf -> csrf.disable())
+        http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         // liveness and readiness on this port, status only (management.endpoint.health.group.*)
-                        .requestMatchers(ManagementServer.probesOnTheApplicationPort()).permitAll()
-                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(ManagementServer.probesOnTheApplicationPort())
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
                         // the OpenAPI document and Swagger UI are public documentation
-                        .requestMatchers(HttpMethod.GET, "/api/docs/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/docs/**")
+                        .permitAll()
                         // the links in mails: the set-password or unsubscribe token is the proof
-                        .requestMatchers(HttpMethod.POST, "/api/auth/password-reset", "/api/auth/password",
-                                "/api/mail/unsubscribe").permitAll()
-                        .requestMatchers("/internal/**").hasRole(Roles.SERVICE)
-                        .requestMatchers(HttpMethod.GET, "/api/people").hasRole(Roles.ADMIN)
-                        .requestMatchers("/api/people/import").hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/people/*/deactivate", "/api/people/*/activate",
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/auth/password-reset",
+                                "/api/auth/password",
+                                "/api/mail/unsubscribe")
+                        .permitAll()
+                        .requestMatchers("/internal/**")
+                        .hasRole(Roles.SERVICE)
+                        .requestMatchers(HttpMethod.GET, "/api/people")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/people/import")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/people/*/deactivate",
+                                "/api/people/*/activate",
                                 "/api/people/*/sign-out")
                         .hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/people/*/roles").hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/templates", "/api/templates/**").hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/templates/**").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/people/*/roles")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/templates", "/api/templates/**")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/templates/**")
+                        .hasRole(Roles.ADMIN)
                         // a subject nominates for themselves; CycleService checks who may see what
-                        .requestMatchers(HttpMethod.POST, "/api/cycles/*/nominations").access(person)
-                        .requestMatchers(HttpMethod.GET, "/api/cycles/*/nominations").access(person)
-                        .requestMatchers("/api/cycles", "/api/cycles/**").hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/cycles/*/nominations")
+                        .access(person)
+                        .requestMatchers(HttpMethod.GET, "/api/cycles/*/nominations")
+                        .access(person)
+                        .requestMatchers("/api/cycles", "/api/cycles/**")
+                        .hasRole(Roles.ADMIN)
                         // audit log, erasure and data-subject exports: administrators; one's own export: any person
-                        .requestMatchers("/api/audit", "/api/audit/**").hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.DELETE, "/api/people/*").hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/people/*/data").hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/me/data").access(person)
-                        .requestMatchers("/api/**").access(person)
-                        .anyRequest().denyAll())
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(
-                                new LiveSessionCheck(ResourceServer.authenticationConverter(), sessions)))
+                        .requestMatchers("/api/audit", "/api/audit/**")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.DELETE, "/api/people/*")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/people/*/data")
+                        .hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/me/data")
+                        .access(person)
+                        .requestMatchers("/api/**")
+                        .access(person)
+                        .anyRequest()
+                        .denyAll())
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(jwtDecoder)
+                                .jwtAuthenticationConverter(
+                                        new LiveSessionCheck(ResourceServer.authenticationConverter(), sessions)))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(problems));

@@ -1,11 +1,10 @@
 package io.lead360.feedback.auth;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A sign-in session as stored (collection {@code sessions}; other services read this shape). Only
@@ -13,8 +12,15 @@ import java.util.List;
  * {@code createdOn} is a day, not an instant, so sessions cannot be lined up with response times.
  */
 @Document(Session.COLLECTION)
-record Session(@Id String id, String personId, String refreshHash, List<String> previousRefreshHashes,
-               LocalDate createdOn, Instant expiresAt, Instant idleExpiresAt, boolean revoked) {
+record Session(
+        @Id String id,
+        String personId,
+        String refreshHash,
+        List<String> previousRefreshHashes,
+        LocalDate createdOn,
+        Instant expiresAt,
+        Instant idleExpiresAt,
+        boolean revoked) {
 
     static final String COLLECTION = "sessions";
 

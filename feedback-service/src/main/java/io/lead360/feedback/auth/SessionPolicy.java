@@ -38,8 +38,15 @@ final class SessionPolicy {
 
     Session start(String id, String personId, String refreshHash, Instant now) {
         Instant expiresAt = now.plus(ttl);
-        return new Session(id, personId, refreshHash, List.of(), LocalDate.ofInstant(now, ZoneOffset.UTC), expiresAt,
-                idleExpiry(now, expiresAt), false);
+        return new Session(
+                id,
+                personId,
+                refreshHash,
+                List.of(),
+                LocalDate.ofInstant(now, ZoneOffset.UTC),
+                expiresAt,
+                idleExpiry(now, expiresAt),
+                false);
     }
 
     boolean isLive(Session session, Instant now) {
@@ -66,8 +73,15 @@ final class SessionPolicy {
         }
         List<String> spent = new ArrayList<>(session.previousRefreshHashes());
         spent.add(session.refreshHash());
-        return new Session(session.id(), session.personId(), newRefreshHash, spent, session.createdOn(),
-                session.expiresAt(), idleExpiry(now, session.expiresAt()), false);
+        return new Session(
+                session.id(),
+                session.personId(),
+                newRefreshHash,
+                spent,
+                session.createdOn(),
+                session.expiresAt(),
+                idleExpiry(now, session.expiresAt()),
+                false);
     }
 
     /** Idle expiry never outlives the absolute one. */

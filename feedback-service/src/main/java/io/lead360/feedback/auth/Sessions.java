@@ -1,18 +1,17 @@
 package io.lead360.feedback.auth;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.lead360.feedback.config.FeedbackProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.Optional;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * The store of sign-in sessions (MongoDB {@code sessions}), applying {@link SessionPolicy}. Refresh
@@ -28,7 +27,8 @@ public class Sessions {
     Sessions(MongoTemplate mongo, Clock clock, FeedbackProperties properties) {
         this.mongo = mongo;
         this.clock = clock;
-        this.policy = new SessionPolicy(properties.auth().sessionTtl(), properties.auth().sessionIdleTtl());
+        this.policy = new SessionPolicy(
+                properties.auth().sessionTtl(), properties.auth().sessionIdleTtl());
     }
 
     /** A new session and its first refresh token (the only time the token exists outside the caller). */
@@ -42,8 +42,8 @@ public class Sessions {
 
     public Issued start(String personId) {
         String refreshToken = Secrets.random();
-        Session session = mongo.insert(policy.start(Secrets.random(), personId, Secrets.sha256Hex(refreshToken),
-                clock.instant()));
+        Session session = mongo.insert(
+                policy.start(Secrets.random(), personId, Secrets.sha256Hex(refreshToken), clock.instant()));
         return new Issued(session.id(), personId, refreshToken, session.refreshExpiresAt());
     }
 
@@ -76,11 +76,18 @@ public class Sessions {
         Session rotated = policy.rotated(session, Secrets.sha256Hex(next), now);
         // conditional on the token still being current: of two refreshes with one token exactly one wins
         Session won = mongo.findAndModify(
-                Query.query(where("_id").is(session.id()).and("refreshHash").is(hash).and("revoked").is(false)),
-                new Update().set("refreshHash", rotated.refreshHash())
+                Query.query(where("_id")
+                        .is(session.id())
+                        .and("refreshHash")
+                        .is(hash)
+                        .and("revoked")
+                        .is(false)),
+                new Update()
+                        .set("refreshHash", rotated.refreshHash())
                         .push("previousRefreshHashes", hash)
                         .set("idleExpiresAt", rotated.idleExpiresAt()),
-                FindAndModifyOptions.options().returnNew(true), Session.class);
+                FindAndModifyOptions.options().returnNew(true),
+                Session.class);
         if (won == null) {
             // the other refresh spent it first: this one is a reuse
             revoke(session.id());
@@ -108,7 +115,11 @@ public class Sessions {
         if (personIds.isEmpty()) {
             return 0;
         }
-        return mongo.updateMulti(Query.query(where("personId").in(personIds).and("revoked").is(false)),
-                new Update().set("revoked", true), Session.class).getModifiedCount();
+        return mongo.updateMulti(
+                        Query.query(
+                                where("personId").in(personIds).and("revoked").is(false)),
+                        new Update().set("revoked", true),
+                        Session.class)
+                .getModifiedCount();
     }
 }

@@ -3,6 +3,9 @@ package io.lead360.feedback.auth;
 import io.lead360.feedback.person.PersonService;
 import io.lead360.feedback.person.PersonView;
 import io.lead360.feedback.web.NotFoundException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -14,10 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The gateway's sign-in backend (SERVICE token only, see SecurityConfig): checks credentials, starts,
@@ -54,8 +53,7 @@ class SignInController {
         }
     }
 
-    record SsoRequest(String email) {
-    }
+    record SsoRequest(String email) {}
 
     record SsoCode(String code) {
 
@@ -77,7 +75,12 @@ class SignInController {
     record SignedIn(String id, String email, String name, List<String> roles, String managerId, SessionView session) {
 
         static SignedIn of(PersonView p, Sessions.Issued issued) {
-            return new SignedIn(p.id(), p.email(), p.name(), p.roles(), p.managerId(),
+            return new SignedIn(
+                    p.id(),
+                    p.email(),
+                    p.name(),
+                    p.roles(),
+                    p.managerId(),
                     new SessionView(issued.sessionId(), issued.refreshToken(), issued.refreshExpiresAt()));
         }
     }

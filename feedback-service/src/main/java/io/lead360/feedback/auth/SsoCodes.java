@@ -1,18 +1,17 @@
 package io.lead360.feedback.auth;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.lead360.feedback.config.FeedbackProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * One-time codes that carry a single sign-on from the gateway's browser redirect to a token request.
@@ -39,7 +38,8 @@ class SsoCodes {
 
     String issue(String personId) {
         String code = Secrets.random();
-        mongo.insert(new SsoCode(Secrets.sha256Hex(code), personId, clock.instant().plus(ttl)));
+        mongo.insert(
+                new SsoCode(Secrets.sha256Hex(code), personId, clock.instant().plus(ttl)));
         return code;
     }
 

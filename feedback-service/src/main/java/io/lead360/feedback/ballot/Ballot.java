@@ -1,11 +1,10 @@
 package io.lead360.feedback.ballot;
 
 import io.lead360.events.Relationship;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One subject's ballot box in one cycle ({@code _id = <cycleId>:<subjectId>}). It is the only place
@@ -24,10 +23,19 @@ import java.util.Map;
  * @param due     something may be publishable; the publisher looks only at these
  */
 @Document(Ballot.COLLECTION)
-record Ballot(@Id String id, String cycleId, String subjectId, int threshold,
-              Map<Relationship, Integer> invited, Map<Relationship, Integer> responded,
-              Map<Relationship, Integer> declined, List<Held> held, List<String> tokens,
-              Boolean sealed, Long version, Boolean due) {
+record Ballot(
+        @Id String id,
+        String cycleId,
+        String subjectId,
+        int threshold,
+        Map<Relationship, Integer> invited,
+        Map<Relationship, Integer> responded,
+        Map<Relationship, Integer> declined,
+        List<Held> held,
+        List<String> tokens,
+        Boolean sealed,
+        Long version,
+        Boolean due) {
 
     static final String COLLECTION = "ballots";
 
@@ -64,6 +72,5 @@ record Ballot(@Id String id, String cycleId, String subjectId, int threshold,
      *
      * @param key a random sort key: the order in which held answers are kept and published
      */
-    record Held(String key, String eventId, Relationship relationship, String payload) {
-    }
+    record Held(String key, String eventId, Relationship relationship, String payload) {}
 }

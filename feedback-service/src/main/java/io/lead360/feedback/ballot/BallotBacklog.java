@@ -1,13 +1,12 @@
 package io.lead360.feedback.ballot;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.List;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * How many answers the ballots hold, and how many ballots are due: read for the operator's gauges.
@@ -17,8 +16,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 public class BallotBacklog {
 
-    public record Held(long answers, long dueBallots) {
-    }
+    public record Held(long answers, long dueBallots) {}
 
     private final MongoTemplate mongo;
 
@@ -29,9 +27,12 @@ public class BallotBacklog {
     public Held held() {
         List<Document> pipeline = List.of(
                 new Document("$match", new Document("held.0", new Document("$exists", true))),
-                new Document("$group", new Document("_id", null)
-                        .append("answers", new Document("$sum", new Document("$size", "$held")))));
-        Document total = mongo.getCollection(Ballot.COLLECTION).aggregate(pipeline).first();
+                new Document(
+                        "$group",
+                        new Document("_id", null)
+                                .append("answers", new Document("$sum", new Document("$size", "$held")))));
+        Document total =
+                mongo.getCollection(Ballot.COLLECTION).aggregate(pipeline).first();
         long answers = total == null ? 0 : total.get("answers", Number.class).longValue();
         long due = mongo.count(Query.query(where("due").is(true)), Ballot.COLLECTION);
         return new Held(answers, due);

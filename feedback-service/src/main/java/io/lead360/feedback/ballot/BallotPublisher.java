@@ -1,11 +1,17 @@
 package io.lead360.feedback.ballot;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.Topics;
 import io.lead360.feedback.config.FeedbackProperties;
 import io.lead360.feedback.outbox.EventSender;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,13 +20,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Publishes what the {@link BatchRule} lets out of each due ballot: all sends of a round in flight
@@ -49,8 +48,8 @@ class BallotPublisher implements SchedulingConfigurer {
     private final FeedbackProperties.Outbox settings;
     private final ObservationRegistry observations;
 
-    BallotPublisher(MongoTemplate mongo, EventSender sender, FeedbackProperties properties,
-                    ObservationRegistry observations) {
+    BallotPublisher(
+            MongoTemplate mongo, EventSender sender, FeedbackProperties properties, ObservationRegistry observations) {
         this.mongo = mongo;
         this.sender = sender;
         this.settings = properties.outbox();
@@ -76,13 +75,15 @@ class BallotPublisher implements SchedulingConfigurer {
         if (due.isEmpty()) {
             return 0;
         }
-        record Round(Ballot ballot, BatchRule.Selection selection, List<CompletableFuture<?>> sends) {
-        }
+        record Round(Ballot ballot, BatchRule.Selection selection, List<CompletableFuture<?>> sends) {}
         List<Round> rounds = new ArrayList<>();
         boolean anyToSend = false;
         for (Ballot ballot : due) {
-            BatchRule.Selection selection = BatchRule.select(ballot.threshold(), ballot.isSealed(),
-                    ballot.responded() == null ? java.util.Map.of() : ballot.responded(), ballot.heldOrEmpty());
+            BatchRule.Selection selection = BatchRule.select(
+                    ballot.threshold(),
+                    ballot.isSealed(),
+                    ballot.responded() == null ? java.util.Map.of() : ballot.responded(),
+                    ballot.heldOrEmpty());
             anyToSend |= !selection.publish().isEmpty();
             rounds.add(new Round(ballot, selection, new ArrayList<>()));
         }
@@ -91,15 +92,18 @@ class BallotPublisher implements SchedulingConfigurer {
         }
         // a round that only destroys or settles sends nothing: no trace for it
         Observation observation = anyToSend
-                ? Observation.createNotStarted(OBSERVATION, observations).parentObservation(null)
-                        .contextualName("ballots publish").start()
+                ? Observation.createNotStarted(OBSERVATION, observations)
+                        .parentObservation(null)
+                        .contextualName("ballots publish")
+                        .start()
                 : Observation.NOOP;
         int published = 0;
         try (Observation.Scope scope = observation.openScope()) {
             for (Round round : rounds) {
                 for (Ballot.Held held : round.selection().publish()) {
-                    round.sends().add(sender.send(Topics.FEEDBACK_SUBMITTED, round.ballot().subjectId(), TYPE,
-                            held.payload()));
+                    round.sends()
+                            .add(sender.send(
+                                    Topics.FEEDBACK_SUBMITTED, round.ballot().subjectId(), TYPE, held.payload()));
                 }
             }
             for (Round round : rounds) {
@@ -139,10 +143,14 @@ class BallotPublisher implements SchedulingConfigurer {
         selection.publish().forEach(h -> gone.add(h.eventId()));
         selection.destroy().forEach(h -> gone.add(h.eventId()));
         if (!gone.isEmpty()) {
-            mongo.updateFirst(Query.query(where("_id").is(ballot.id())),
-                    new Update().pull("held", new org.bson.Document("eventId", new org.bson.Document("$in", gone))), Ballot.class);
+            mongo.updateFirst(
+                    Query.query(where("_id").is(ballot.id())),
+                    new Update().pull("held", new org.bson.Document("eventId", new org.bson.Document("$in", gone))),
+                    Ballot.class);
         }
-        mongo.updateFirst(Query.query(where("_id").is(ballot.id()).and("version").is(ballot.version())),
-                new Update().set("due", false), Ballot.class);
+        mongo.updateFirst(
+                Query.query(where("_id").is(ballot.id()).and("version").is(ballot.version())),
+                new Update().set("due", false),
+                Ballot.class);
     }
 }

@@ -1,15 +1,9 @@
 package io.lead360.feedback.ballot;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.lead360.events.Relationship;
 import io.lead360.feedback.keys.DataKey;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -17,8 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 
 /**
  * The ballot boxes: created when a cycle opens, one per subject; a response or decline is accepted by
@@ -45,9 +44,12 @@ public class Ballots {
     }
 
     /** Per relationship counts of one subject's ballot. */
-    public record Counts(Map<Relationship, Integer> invited, Map<Relationship, Integer> responded,
-                         Map<Relationship, Integer> declined, int threshold, boolean sealed) {
-    }
+    public record Counts(
+            Map<Relationship, Integer> invited,
+            Map<Relationship, Integer> responded,
+            Map<Relationship, Integer> declined,
+            int threshold,
+            boolean sealed) {}
 
     private final MongoTemplate mongo;
     private final DataKey dataKey;
@@ -60,14 +62,26 @@ public class Ballots {
     /** One ballot per subject; one that exists already (a retried open) stays as it is. */
     public void create(String cycleId, int threshold, Map<String, Map<Relationship, Integer>> invited) {
         List<Ballot> ballots = new ArrayList<>();
-        invited.forEach((subjectId, counts) -> ballots.add(new Ballot(Ballot.idOf(cycleId, subjectId), cycleId,
-                subjectId, threshold, new EnumMap<>(counts.isEmpty() ? Map.of() : counts), Map.of(), Map.of(),
-                List.of(), List.of(), false, 0L, false)));
+        invited.forEach((subjectId, counts) -> ballots.add(new Ballot(
+                Ballot.idOf(cycleId, subjectId),
+                cycleId,
+                subjectId,
+                threshold,
+                new EnumMap<>(counts.isEmpty() ? Map.of() : counts),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                List.of(),
+                false,
+                0L,
+                false)));
         if (ballots.isEmpty()) {
             return;
         }
         try {
-            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Ballot.class).insert(ballots).execute();
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Ballot.class)
+                    .insert(ballots)
+                    .execute();
         } catch (BulkOperationException e) {
             if (e.getErrors().stream().anyMatch(err -> err.getCode() != DUPLICATE_KEY)) {
                 throw e;
@@ -83,12 +97,21 @@ public class Ballots {
      *
      * @param payload the FeedbackSubmitted record value, its answers sealed with the subject's key
      */
-    public Outcome accept(String cycleId, String subjectId, String requestId, Relationship relationship,
-                          String eventId, String payload) {
+    public Outcome accept(
+            String cycleId,
+            String subjectId,
+            String requestId,
+            Relationship relationship,
+            String eventId,
+            String payload) {
         Ballot.Held held = new Ballot.Held(UUID.randomUUID().toString(), eventId, relationship, payload);
         Update update = new Update()
-                .push("held").sort(org.springframework.data.domain.Sort.by("key")).each(held)
-                .push("tokens").sort(org.springframework.data.domain.Sort.Direction.ASC).each(submitted(requestId))
+                .push("held")
+                .sort(org.springframework.data.domain.Sort.by("key"))
+                .each(held)
+                .push("tokens")
+                .sort(org.springframework.data.domain.Sort.Direction.ASC)
+                .each(submitted(requestId))
                 .inc("responded." + relationship.name(), 1)
                 .inc("version", 1)
                 .set("due", true);
@@ -98,7 +121,9 @@ public class Ballots {
     /** Counts a decline (it holds nothing); exclusive with a response of the same request. */
     public Outcome decline(String cycleId, String subjectId, String requestId, Relationship relationship) {
         Update update = new Update()
-                .push("tokens").sort(org.springframework.data.domain.Sort.Direction.ASC).each(declined(requestId))
+                .push("tokens")
+                .sort(org.springframework.data.domain.Sort.Direction.ASC)
+                .each(declined(requestId))
                 .inc("declined." + relationship.name(), 1)
                 .inc("version", 1);
         return decide(cycleId, subjectId, requestId, update);
@@ -107,8 +132,12 @@ public class Ballots {
     private Outcome decide(String cycleId, String subjectId, String requestId, Update update) {
         String submitted = submitted(requestId);
         String declined = declined(requestId);
-        Query open = Query.query(where("_id").is(Ballot.idOf(cycleId, subjectId)).and("sealed").is(false)
-                .and("tokens").nin(submitted, declined));
+        Query open = Query.query(where("_id")
+                .is(Ballot.idOf(cycleId, subjectId))
+                .and("sealed")
+                .is(false)
+                .and("tokens")
+                .nin(submitted, declined));
         if (mongo.updateFirst(open, update, Ballot.class).getModifiedCount() == 1) {
             return Outcome.ACCEPTED;
         }
@@ -130,8 +159,10 @@ public class Ballots {
 
     /** The cut: after this returns no ballot of the cycle accepts anything; every one is due for its last batch. */
     public void sealAll(String cycleId) {
-        mongo.updateMulti(Query.query(where("cycleId").is(cycleId).and("sealed").is(false)),
-                new Update().set("sealed", true).set("due", true).inc("version", 1), Ballot.class);
+        mongo.updateMulti(
+                Query.query(where("cycleId").is(cycleId).and("sealed").is(false)),
+                new Update().set("sealed", true).set("due", true).inc("version", 1),
+                Ballot.class);
     }
 
     /** The counts of every subject's ballot of the cycle, by subject id. */
@@ -147,7 +178,8 @@ public class Ballots {
 
     /** The counts of the subject's ballots in the given cycles, by cycle id. */
     public Map<String, Counts> countsOfSubject(String subjectId, Collection<String> cycleIds) {
-        Query query = Query.query(where("subjectId").is(subjectId).and("cycleId").in(cycleIds));
+        Query query =
+                Query.query(where("subjectId").is(subjectId).and("cycleId").in(cycleIds));
         query.fields().include("cycleId", "subjectId", "threshold", "invited", "responded", "declined", "sealed");
         Map<String, Counts> counts = new LinkedHashMap<>();
         for (Ballot b : mongo.find(query, Ballot.class)) {

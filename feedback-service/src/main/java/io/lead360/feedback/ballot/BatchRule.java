@@ -1,7 +1,6 @@
 package io.lead360.feedback.ballot;
 
 import io.lead360.events.Relationship;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -36,13 +35,13 @@ final class BatchRule {
 
     private static final Comparator<Ballot.Held> BY_KEY = Comparator.comparing(Ballot.Held::key);
 
-    private BatchRule() {
-    }
+    private BatchRule() {}
 
-    static Selection select(int threshold, boolean sealed, Map<Relationship, Integer> responded,
-                            List<Ballot.Held> held) {
+    static Selection select(
+            int threshold, boolean sealed, Map<Relationship, Integer> responded, List<Ballot.Held> held) {
         Map<Relationship, List<Ballot.Held>> byGroup = new EnumMap<>(Relationship.class);
-        held.forEach(h -> byGroup.computeIfAbsent(h.relationship(), r -> new ArrayList<>()).add(h));
+        held.forEach(h -> byGroup.computeIfAbsent(h.relationship(), r -> new ArrayList<>())
+                .add(h));
         List<Ballot.Held> publish = new ArrayList<>();
         List<Ballot.Held> destroy = new ArrayList<>();
         byGroup.forEach((relationship, entries) -> {
@@ -51,7 +50,9 @@ final class BatchRule {
                 publish.addAll(entries);
             } else if (sealed) {
                 (publishedAtClose(relationship, responded.getOrDefault(relationship, 0), threshold) > 0
-                        ? publish : destroy).addAll(entries);
+                                ? publish
+                                : destroy)
+                        .addAll(entries);
             } else if (entries.size() >= 2 * threshold) {
                 publish.addAll(entries.subList(0, entries.size() - threshold));
             }

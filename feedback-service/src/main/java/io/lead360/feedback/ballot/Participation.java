@@ -1,7 +1,6 @@
 package io.lead360.feedback.ballot;
 
 import io.lead360.events.Relationship;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -17,17 +16,26 @@ public record Participation(int invited, Integer responded, Integer declined, Do
         if (relationship.isAnonymous() && invited < threshold) {
             return new Participation(invited, null, null, null);
         }
-        double rate = invited == 0 ? 0.0 : BigDecimal.valueOf(responded)
-                .divide(BigDecimal.valueOf(invited), 2, RoundingMode.HALF_UP).doubleValue();
+        double rate = invited == 0
+                ? 0.0
+                : BigDecimal.valueOf(responded)
+                        .divide(BigDecimal.valueOf(invited), 2, RoundingMode.HALF_UP)
+                        .doubleValue();
         return new Participation(invited, responded, declined, rate);
     }
 
     /** Every group of one ballot's counts. */
     public static java.util.Map<Relationship, Participation> of(Ballots.Counts counts) {
         var byGroup = new java.util.EnumMap<Relationship, Participation>(Relationship.class);
-        counts.invited().forEach((relationship, invited) -> byGroup.put(relationship, of(relationship,
-                counts.threshold(), invited, counts.responded().getOrDefault(relationship, 0),
-                counts.declined().getOrDefault(relationship, 0))));
+        counts.invited()
+                .forEach((relationship, invited) -> byGroup.put(
+                        relationship,
+                        of(
+                                relationship,
+                                counts.threshold(),
+                                invited,
+                                counts.responded().getOrDefault(relationship, 0),
+                                counts.declined().getOrDefault(relationship, 0))));
         return byGroup;
     }
 }

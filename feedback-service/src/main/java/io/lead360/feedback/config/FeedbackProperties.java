@@ -1,11 +1,10 @@
 package io.lead360.feedback.config;
 
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-
-import java.time.Duration;
-import java.util.List;
 
 /** Every setting of feedback-service, with defaults; application.yml maps the LEAD360_* variables. */
 @ConfigurationProperties("lead360")
@@ -30,13 +29,14 @@ public record FeedbackProperties(
      * @param ssoCodeTtl     how long a single sign-on code may be redeemed
      */
     public record Auth(
-            @DefaultValue("http://127.0.0.1:8080/.well-known/jwks.json") String jwksUri,
+            @DefaultValue("http://127.0.0.1:8080/.well-known/jwks.json")
+            String jwksUri,
+
             @DefaultValue("lead360") String issuer,
             @DefaultValue("lead360-api") String audience,
             @DefaultValue("12h") Duration sessionTtl,
             @DefaultValue("1h") Duration sessionIdleTtl,
-            @DefaultValue("60s") Duration ssoCodeTtl) {
-    }
+            @DefaultValue("60s") Duration ssoCodeTtl) {}
 
     /**
      * @param dataKeyFile      feedback-service's own secret (base64 of 32 bytes): subject keys are stored
@@ -46,8 +46,9 @@ public record FeedbackProperties(
      */
     public record Keys(
             @DefaultValue("./var/keys/feedback-data-key") java.nio.file.Path dataKeyFile,
-            @DefaultValue("http://127.0.0.1:8082/.well-known/jwks.json") String analyticsJwksUri) {
-    }
+
+            @DefaultValue("http://127.0.0.1:8082/.well-known/jwks.json")
+            String analyticsJwksUri) {}
 
     /**
      * The first administrator, created on an empty database.
@@ -56,9 +57,7 @@ public record FeedbackProperties(
      *                 administrator is created ({@code ./lead360 up} generates one)
      */
     public record BootstrapAdmin(
-            @DefaultValue("admin@lead360.local") String email,
-            String password) {
-    }
+            @DefaultValue("admin@lead360.local") String email, String password) {}
 
     /**
      * @param pollInterval pause between two publisher rounds (the outbox of cycles and erasures, and the ballots)
@@ -68,20 +67,17 @@ public record FeedbackProperties(
     public record Outbox(
             @DefaultValue("250ms") Duration pollInterval,
             @DefaultValue("10s") Duration sendTimeout,
-            @DefaultValue("100") int batchSize) {
-    }
+            @DefaultValue("100") int batchSize) {}
 
     public record Kafka(
             @DefaultValue("3") int partitions,
-            @DefaultValue("1") short replicationFactor) {
-    }
+            @DefaultValue("1") short replicationFactor) {}
 
     /**
      * @param maxDeactivateShare an import with {@code deactivateMissing} refuses (409) to deactivate
      *                           more than this share of the active people unless forced
      */
-    public record People(@DefaultValue("0.4") double maxDeactivateShare) {
-    }
+    public record People(@DefaultValue("0.4") double maxDeactivateShare) {}
 
     /**
      * @param maxOpenRequestsPerRater rater burden: PEER requests are only assigned while the rater has
@@ -90,8 +86,7 @@ public record FeedbackProperties(
      */
     public record Cycles(
             @DefaultValue("12") int maxOpenRequestsPerRater,
-            @DefaultValue("30s") Duration autoCloseInterval) {
-    }
+            @DefaultValue("30s") Duration autoCloseInterval) {}
 
     /**
      * @param beforeClose   the points before a cycle's closesAt at which pending requests are reminded
@@ -99,8 +94,7 @@ public record FeedbackProperties(
      */
     public record Reminders(
             @DefaultValue({"P3D", "P1D"}) List<Duration> beforeClose,
-            @DefaultValue("1m") Duration checkInterval) {
-    }
+            @DefaultValue("1m") Duration checkInterval) {}
 
     /**
      * Fail fast while MongoDB is away, so callers get a quick 503 instead of a 30 s hang.
@@ -110,8 +104,7 @@ public record FeedbackProperties(
      */
     public record Mongo(
             @DefaultValue("2s") Duration serverSelectionTimeout,
-            @DefaultValue("2s") Duration connectTimeout) {
-    }
+            @DefaultValue("2s") Duration connectTimeout) {}
 
     /**
      * Mail (the SMTP server itself is Spring Boot's {@code spring.mail.*}, from {@code LEAD360_SMTP_*}).
@@ -136,7 +129,9 @@ public record FeedbackProperties(
      * @param messageIdDomain        the right side of every Message-ID
      */
     public record Mail(
-            @DefaultValue("lead360 <no-reply@lead360.local>") String from,
+            @DefaultValue("lead360 <no-reply@lead360.local>")
+            String from,
+
             @DefaultValue("http://localhost:8080") String publicUrl,
             @DefaultValue("en") String defaultLanguage,
             @DefaultValue("1s") Duration sendInterval,
@@ -151,8 +146,7 @@ public record FeedbackProperties(
             @DefaultValue("true") boolean passwordLinks,
             @DefaultValue("UTC") java.time.ZoneId timeZone,
             @DefaultValue("5m") Duration passwordResetInterval,
-            @DefaultValue("lead360.local") String messageIdDomain) {
-    }
+            @DefaultValue("lead360.local") String messageIdDomain) {}
 
     /**
      * Request body limits: anything larger is refused with 413 before it is parsed.
@@ -162,8 +156,7 @@ public record FeedbackProperties(
      */
     public record Http(
             @DefaultValue("256KB") DataSize maxBodySize,
-            @DefaultValue("5MB") DataSize maxImportBodySize) {
-    }
+            @DefaultValue("5MB") DataSize maxImportBodySize) {}
 
     /**
      * The operator's view (management port).
@@ -171,6 +164,5 @@ public record FeedbackProperties(
      * @param backlogRefresh how often the backlog gauges (outbox entries and their age, held answers, due
      *                       ballots) read MongoDB at most; scrapes in between see the last reading
      */
-    public record Operations(@DefaultValue("10s") Duration backlogRefresh) {
-    }
+    public record Operations(@DefaultValue("10s") Duration backlogRefresh) {}
 }

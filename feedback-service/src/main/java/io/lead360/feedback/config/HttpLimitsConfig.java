@@ -1,11 +1,10 @@
 package io.lead360.feedback.config;
 
 import io.lead360.service.RequestBodyLimitFilter;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.Map;
 
 @Configuration(proxyBeanMethods = false)
 class HttpLimitsConfig {
@@ -14,7 +13,9 @@ class HttpLimitsConfig {
 
     @Bean
     RequestBodyLimitFilter requestBodyLimitFilter(FeedbackProperties properties, JsonMapper jsonMapper) {
-        return new RequestBodyLimitFilter(properties.http().maxBodySize(),
-                Map.of(IMPORT_PATH, properties.http().maxImportBodySize()), jsonMapper);
+        return new RequestBodyLimitFilter(
+                properties.http().maxBodySize(),
+                Map.of(IMPORT_PATH, properties.http().maxImportBodySize()),
+                jsonMapper);
     }
 }

@@ -21,17 +21,24 @@ public class MongoIndexes implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        mongo.indexOps("people").createIndex(new Index("email", Sort.Direction.ASC).unique().named("email_unique"));
+        mongo.indexOps("people")
+                .createIndex(new Index("email", Sort.Direction.ASC).unique().named("email_unique"));
         mongo.indexOps("people").createIndex(new Index("managerId", Sort.Direction.ASC).named("managerId"));
         mongo.indexOps("feedback_requests").createIndex(new Index("raterId", Sort.Direction.ASC).named("raterId"));
         mongo.indexOps("feedback_requests").createIndex(new Index("cycleId", Sort.Direction.ASC).named("cycleId"));
         // request ids are random: this is what keeps one request per cycle, subject and rater (a retried open)
-        mongo.indexOps("feedback_requests").createIndex(new Index("cycleId", Sort.Direction.ASC)
-                .on("subjectId", Sort.Direction.ASC).on("raterId", Sort.Direction.ASC).unique()
-                .named("cycle_subject_rater_unique"));
-        mongo.indexOps("nominations").createIndex(new Index("cycleId", Sort.Direction.ASC)
-                .on("subjectId", Sort.Direction.ASC).on("raterId", Sort.Direction.ASC).unique()
-                .named("cycle_subject_rater_unique"));
+        mongo.indexOps("feedback_requests")
+                .createIndex(new Index("cycleId", Sort.Direction.ASC)
+                        .on("subjectId", Sort.Direction.ASC)
+                        .on("raterId", Sort.Direction.ASC)
+                        .unique()
+                        .named("cycle_subject_rater_unique"));
+        mongo.indexOps("nominations")
+                .createIndex(new Index("cycleId", Sort.Direction.ASC)
+                        .on("subjectId", Sort.Direction.ASC)
+                        .on("raterId", Sort.Direction.ASC)
+                        .unique()
+                        .named("cycle_subject_rater_unique"));
         // the ballot publisher looks only at due ballots; the close and progress read a cycle's ballots
         mongo.indexOps("ballots").createIndex(new Index("due", Sort.Direction.ASC).named("due"));
         mongo.indexOps("ballots").createIndex(new Index("cycleId", Sort.Direction.ASC).named("cycleId"));
@@ -39,8 +46,8 @@ public class MongoIndexes implements InitializingBean {
         mongo.indexOps("cycles").createIndex(new Index("subjectIds", Sort.Direction.ASC).named("subjectIds"));
         // a refresh looks its session up by the token's hash (current, then spent); revocation by person
         mongo.indexOps("sessions").createIndex(new Index("refreshHash", Sort.Direction.ASC).named("refreshHash"));
-        mongo.indexOps("sessions").createIndex(new Index("previousRefreshHashes", Sort.Direction.ASC)
-                .named("previousRefreshHashes"));
+        mongo.indexOps("sessions")
+                .createIndex(new Index("previousRefreshHashes", Sort.Direction.ASC).named("previousRefreshHashes"));
         mongo.indexOps("sessions").createIndex(new Index("personId", Sort.Direction.ASC).named("personId"));
     }
 }

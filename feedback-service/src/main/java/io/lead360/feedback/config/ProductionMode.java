@@ -13,8 +13,7 @@ public final class ProductionMode {
     static final String DEMO_ADMIN_PASSWORD = "lead360-admin";
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
 
-    private ProductionMode() {
-    }
+    private ProductionMode() {}
 
     /** Every problem, each naming the setting to fix; empty when the service may start. */
     static List<String> problems(String bootstrapAdminPassword, java.nio.file.Path dataKeyFile) {

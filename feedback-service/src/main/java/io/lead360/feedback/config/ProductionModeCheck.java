@@ -1,5 +1,6 @@
 package io.lead360.feedback.config;
 
+import java.util.List;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -7,8 +8,6 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-
-import java.util.List;
 
 /**
  * In production mode the service refuses to start while a secret is missing or left at its demo
@@ -39,7 +38,8 @@ class ProductionModeCheck {
                 return;
             }
             List<String> problems = ProductionMode.problems(
-                    binder.bind("lead360.bootstrap-admin.password", String.class).orElse(null),
+                    binder.bind("lead360.bootstrap-admin.password", String.class)
+                            .orElse(null),
                     binder.bind("lead360.keys.data-key-file", java.nio.file.Path.class)
                             .orElse(java.nio.file.Path.of("./var/keys/feedback-data-key")));
             if (!problems.isEmpty()) {

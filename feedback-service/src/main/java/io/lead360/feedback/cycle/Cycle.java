@@ -1,11 +1,10 @@
 package io.lead360.feedback.cycle;
 
 import io.lead360.feedback.outbox.OutboxEntry;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 import java.time.Instant;
 import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A feedback cycle as stored, with the events of its transitions still to publish.
@@ -18,15 +17,40 @@ import java.util.List;
  * @param remindedAt          the last "remind now" of an administrator
  */
 @Document(Cycle.COLLECTION)
-record Cycle(@Id String id, String name, String templateId, List<String> subjectIds, boolean allLeaders,
-             int anonymityThreshold, CycleStatus status, Instant createdAt, Instant openedAt, Instant closedAt,
-             Instant releasedAt, Instant closesAt, List<String> remindersSent, List<OutboxEntry> outbox,
-             Instant invitationsQueuedAt, Instant resultsQueuedAt, Instant remindedAt) {
+record Cycle(
+        @Id String id,
+        String name,
+        String templateId,
+        List<String> subjectIds,
+        boolean allLeaders,
+        int anonymityThreshold,
+        CycleStatus status,
+        Instant createdAt,
+        Instant openedAt,
+        Instant closedAt,
+        Instant releasedAt,
+        Instant closesAt,
+        List<String> remindersSent,
+        List<OutboxEntry> outbox,
+        Instant invitationsQueuedAt,
+        Instant resultsQueuedAt,
+        Instant remindedAt) {
 
     static final String COLLECTION = "cycles";
 
     CycleView view() {
-        return new CycleView(id, name, templateId, subjectIds, allLeaders, anonymityThreshold, status, createdAt,
-                openedAt, closedAt, releasedAt, closesAt);
+        return new CycleView(
+                id,
+                name,
+                templateId,
+                subjectIds,
+                allLeaders,
+                anonymityThreshold,
+                status,
+                createdAt,
+                openedAt,
+                closedAt,
+                releasedAt,
+                closesAt);
     }
 }

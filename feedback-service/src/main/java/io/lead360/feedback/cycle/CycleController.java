@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -20,14 +22,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.util.List;
-import java.util.Map;
-
 /** Administrators run cycles (ADMIN only, see SecurityConfig; subjects may nominate their raters). */
 @RestController
 @RequestMapping("/api/cycles")
-@Tag(name = "Cycles", description = "Feedback cycles: who is rated with which questionnaire, opened, closed and "
-        + "released by administrators; subjects propose extra raters")
+@Tag(
+        name = "Cycles",
+        description = "Feedback cycles: who is rated with which questionnaire, opened, closed and "
+                + "released by administrators; subjects propose extra raters")
 class CycleController {
 
     static final String CREATE_EXAMPLE = """
@@ -47,30 +48,52 @@ class CycleController {
         this.mailbox = mailbox;
     }
 
-    @Operation(operationId = "createCycle", summary = "Create a cycle",
-            description = "A DRAFT cycle about the given subjects (or, with `\"allLeaders\": true`, every active person "
-                    + "with an active direct report), rated with a template. `anonymityThreshold` defaults to 3 and is "
-                    + "at least 3: an anonymous group is shown only from that many responses. With `closesAt` (in the "
-                    + "future) the cycle closes by itself. Who may call it: ADMIN.",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = CreateCycle.class),
-                            examples = @ExampleObject(name = "cycle", summary = "one subject, closing by itself",
-                                    value = CREATE_EXAMPLE))))
-    @ApiResponse(responseCode = "201", description = "The new cycle, in DRAFT",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CycleView.class),
-                    examples = @ExampleObject(name = "created", value = CREATED_EXAMPLE)))
-    @ApiResponse(responseCode = "400", description = "Bad fields (a threshold below 3, an unknown template or subject, "
-            + "`closesAt` in the past); `errors` names them")
+    @Operation(
+            operationId = "createCycle",
+            summary = "Create a cycle",
+            description =
+                    "A DRAFT cycle about the given subjects (or, with `\"allLeaders\": true`, every active person "
+                            + "with an active direct report), rated with a template. `anonymityThreshold` defaults to 3 and is "
+                            + "at least 3: an anonymous group is shown only from that many responses. With `closesAt` (in the "
+                            + "future) the cycle closes by itself. Who may call it: ADMIN.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = CreateCycle.class),
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "cycle",
+                                                            summary = "one subject, closing by itself",
+                                                            value = CREATE_EXAMPLE))))
+    @ApiResponse(
+            responseCode = "201",
+            description = "The new cycle, in DRAFT",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = CycleView.class),
+                            examples = @ExampleObject(name = "created", value = CREATED_EXAMPLE)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Bad fields (a threshold below 3, an unknown template or subject, "
+                    + "`closesAt` in the past); `errors` names them")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
     @PostMapping
     ResponseEntity<CycleView> create(@Valid @RequestBody CreateCycle body, Authentication caller) {
         CycleView created = cycles.create(body, caller.getName());
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).body(created);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(created.id())
+                        .toUri())
+                .body(created);
     }
 
-    @Operation(operationId = "listCycles", summary = "List the cycles",
+    @Operation(
+            operationId = "listCycles",
+            summary = "List the cycles",
             description = "Every cycle with its status, `allLeaders` and `closesAt`. Who may call it: ADMIN.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The cycles")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
@@ -88,10 +111,13 @@ class CycleController {
         return cycles.get(id);
     }
 
-    @Operation(operationId = "getCycleProgress", summary = "Response rates of a cycle",
-            description = "Per subject and relationship `invited`, `responded`, `declined` and `responseRate`: counts, "
-                    + "never who. For an anonymous group (PEER, DIRECT_REPORT, OTHER) with fewer invited than the "
-                    + "threshold only `invited` is given: there a count would tell who answered. Who may call it: ADMIN.")
+    @Operation(
+            operationId = "getCycleProgress",
+            summary = "Response rates of a cycle",
+            description =
+                    "Per subject and relationship `invited`, `responded`, `declined` and `responseRate`: counts, "
+                            + "never who. For an anonymous group (PEER, DIRECT_REPORT, OTHER) with fewer invited than the "
+                            + "threshold only `invited` is given: there a count would tell who answered. Who may call it: ADMIN.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The counts")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
     @ApiResponse(responseCode = "404", description = "No such cycle")
@@ -100,20 +126,26 @@ class CycleController {
         return cycles.progress(id);
     }
 
-    @Operation(operationId = "openCycle", summary = "Open a cycle",
-            description = "Asks for feedback: a request for each subject's SELF, MANAGER, PEERs (others with the same "
-                    + "manager, capped per rater), DIRECT_REPORTs and approved nominees; DRAFT → OPEN. Who may call it: ADMIN.")
+    @Operation(
+            operationId = "openCycle",
+            summary = "Open a cycle",
+            description =
+                    "Asks for feedback: a request for each subject's SELF, MANAGER, PEERs (others with the same "
+                            + "manager, capped per rater), DIRECT_REPORTs and approved nominees; DRAFT → OPEN. Who may call it: ADMIN.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The cycle, OPEN")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
     @ApiResponse(responseCode = "404", description = "No such cycle")
-    @ApiResponse(responseCode = "409", description = "The cycle is not a DRAFT, its `closesAt` has passed, or its "
-            + "template no longer exists")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The cycle is not a DRAFT, its `closesAt` has passed, or its " + "template no longer exists")
     @PostMapping("/{id}/open")
     CycleView open(@PathVariable String id, Authentication caller) {
         return cycles.open(id, caller.getName());
     }
 
-    @Operation(operationId = "closeCycle", summary = "Close a cycle",
+    @Operation(
+            operationId = "closeCycle",
+            summary = "Close a cycle",
             description = "OPEN → CLOSED. The close is a cut: a response acknowledged before it is counted, none after "
                     + "it; anonymous groups that ended below the threshold are destroyed unseen; drafts and decline "
                     + "reasons are deleted. Who may call it: ADMIN.")
@@ -126,7 +158,9 @@ class CycleController {
         return cycles.close(id, caller.getName());
     }
 
-    @Operation(operationId = "releaseCycle", summary = "Release a cycle's results",
+    @Operation(
+            operationId = "releaseCycle",
+            summary = "Release a cycle's results",
             description = "CLOSED → RELEASED: each subject can now read their profile. Who may call it: ADMIN.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The cycle, RELEASED")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
@@ -137,27 +171,46 @@ class CycleController {
         return cycles.release(id, caller.getName());
     }
 
-    @Operation(operationId = "remindRaters", summary = "Remind the raters of a cycle",
-            description = "Queues a reminder mail for every rater with a pending request who wants reminders, and "
-                    + "answers with counts, never who: `reminded` (pending requests) and `mailsQueued` (raters mailed). "
-                    + "At most once per `lead360.mail.manual-reminder-interval` (default an hour). Who may call it: ADMIN.")
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "How many requests are pending, how many mails were queued")
+    @Operation(
+            operationId = "remindRaters",
+            summary = "Remind the raters of a cycle",
+            description =
+                    "Queues a reminder mail for every rater with a pending request who wants reminders, and "
+                            + "answers with counts, never who: `reminded` (pending requests) and `mailsQueued` (raters mailed). "
+                            + "At most once per `lead360.mail.manual-reminder-interval` (default an hour). Who may call it: ADMIN.")
+    @ApiResponse(
+            responseCode = "200",
+            useReturnTypeSchema = true,
+            description = "How many requests are pending, how many mails were queued")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
     @ApiResponse(responseCode = "404", description = "No such cycle")
-    @ApiResponse(responseCode = "409", description = "The cycle is not OPEN, or raters were reminded less than the interval ago")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The cycle is not OPEN, or raters were reminded less than the interval ago")
     @PostMapping("/{id}/remind")
     CycleService.Reminded remind(@PathVariable String id, Authentication caller) {
         return cycles.remind(id, caller.getName());
     }
 
-    @Operation(operationId = "cycleMail", summary = "Mail of a cycle, counted",
-            description = "Per kind of mail (invitations, reminders, resultsReady) how many are queued, sent, failed and "
-                    + "cancelled: counts, never to whom. Who may call it: ADMIN.")
-    @ApiResponse(responseCode = "200", description = "Counts per kind and state",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "counts",
-                    value = "{\"invitations\":{\"queued\":0,\"sent\":12,\"failed\":0,\"cancelled\":1},"
-                            + "\"reminders\":{\"queued\":3,\"sent\":0,\"failed\":0,\"cancelled\":0},"
-                            + "\"resultsReady\":{\"queued\":0,\"sent\":0,\"failed\":0,\"cancelled\":0}}")))
+    @Operation(
+            operationId = "cycleMail",
+            summary = "Mail of a cycle, counted",
+            description =
+                    "Per kind of mail (invitations, reminders, resultsReady) how many are queued, sent, failed and "
+                            + "cancelled: counts, never to whom. Who may call it: ADMIN.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Counts per kind and state",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            examples =
+                                    @ExampleObject(
+                                            name = "counts",
+                                            value =
+                                                    "{\"invitations\":{\"queued\":0,\"sent\":12,\"failed\":0,\"cancelled\":1},"
+                                                            + "\"reminders\":{\"queued\":3,\"sent\":0,\"failed\":0,\"cancelled\":0},"
+                                                            + "\"resultsReady\":{\"queued\":0,\"sent\":0,\"failed\":0,\"cancelled\":0}}")))
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
     @ApiResponse(responseCode = "404", description = "No such cycle")
     @GetMapping("/{id}/mail")
@@ -167,25 +220,34 @@ class CycleController {
     }
 
     /** ADMIN, or a subject of the cycle for themselves (SecurityConfig lets any person reach this). */
-    @Operation(operationId = "nominateRater", summary = "Nominate a rater",
-            description = "Proposes an extra PEER or OTHER rater for one subject of a DRAFT cycle; approved nominations "
-                    + "become requests when the cycle opens. Audited, naming who nominated. Who may call it: ADMIN, or "
-                    + "a subject of the cycle for themselves.")
+    @Operation(
+            operationId = "nominateRater",
+            summary = "Nominate a rater",
+            description =
+                    "Proposes an extra PEER or OTHER rater for one subject of a DRAFT cycle; approved nominations "
+                            + "become requests when the cycle opens. Audited, naming who nominated. Who may call it: ADMIN, or "
+                            + "a subject of the cycle for themselves.")
     @ApiResponse(responseCode = "201", useReturnTypeSchema = true, description = "The nomination, PROPOSED")
     @ApiResponse(responseCode = "400", description = "A missing or unknown subject, rater or relationship")
     @ApiResponse(responseCode = "403", description = "A subject nominating for someone else")
     @ApiResponse(responseCode = "404", description = "No such cycle")
-    @ApiResponse(responseCode = "409", description = "The cycle is not a DRAFT, or the rater is already nominated for "
-            + "this subject")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The cycle is not a DRAFT, or the rater is already nominated for " + "this subject")
     @PostMapping("/{id}/nominations")
-    ResponseEntity<Nomination.View> nominate(@PathVariable String id, @RequestBody Nomination.Proposal body,
-                                             Authentication authentication) {
+    ResponseEntity<Nomination.View> nominate(
+            @PathVariable String id, @RequestBody Nomination.Proposal body, Authentication authentication) {
         Nomination.View created = cycles.nominate(id, body, Caller.of(authentication));
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{nid}")
-                .buildAndExpand(created.id()).toUri()).body(created);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{nid}")
+                        .buildAndExpand(created.id())
+                        .toUri())
+                .body(created);
     }
 
-    @Operation(operationId = "listNominations", summary = "List a cycle's nominations",
+    @Operation(
+            operationId = "listNominations",
+            summary = "List a cycle's nominations",
             description = "Who may call it: ADMIN (every nomination), or a subject of the cycle (their own).")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The nominations")
     @ApiResponse(responseCode = "404", description = "No such cycle, or the caller is not one of its subjects")
@@ -194,7 +256,9 @@ class CycleController {
         return cycles.nominations(id, Caller.of(authentication));
     }
 
-    @Operation(operationId = "approveNomination", summary = "Approve a nomination",
+    @Operation(
+            operationId = "approveNomination",
+            summary = "Approve a nomination",
             description = "The nominee is asked for feedback when the cycle opens. Audited. Who may call it: ADMIN.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The nomination, APPROVED")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
@@ -205,7 +269,9 @@ class CycleController {
         return cycles.decide(id, nominationId, Nomination.Status.APPROVED, caller.getName());
     }
 
-    @Operation(operationId = "rejectNomination", summary = "Reject a nomination",
+    @Operation(
+            operationId = "rejectNomination",
+            summary = "Reject a nomination",
             description = "The nominee is not asked. Audited. Who may call it: ADMIN.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The nomination, REJECTED")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")

@@ -27,9 +27,14 @@ class CycleJobs implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(() -> run("auto-close", cycles::closeDue), properties.cycles().autoCloseInterval());
-        registrar.addFixedDelayTask(() -> run("reminders", cycles::remindDue), properties.reminders().checkInterval());
-        registrar.addFixedDelayTask(() -> run("cycle mail", cycles::queueCycleMail), properties.mail().sendInterval());
+        registrar.addFixedDelayTask(
+                () -> run("auto-close", cycles::closeDue), properties.cycles().autoCloseInterval());
+        registrar.addFixedDelayTask(
+                () -> run("reminders", cycles::remindDue),
+                properties.reminders().checkInterval());
+        registrar.addFixedDelayTask(
+                () -> run("cycle mail", cycles::queueCycleMail),
+                properties.mail().sendInterval());
     }
 
     private static void run(String job, java.util.function.IntSupplier task) {

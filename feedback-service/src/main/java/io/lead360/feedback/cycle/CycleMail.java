@@ -11,9 +11,6 @@ import io.lead360.feedback.mail.Unsubscribe;
 import io.lead360.feedback.password.PasswordLinks;
 import io.lead360.feedback.person.PersonService;
 import io.lead360.feedback.request.FeedbackRequests;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * The mails of a cycle. Queuing them is cheap and repeatable (one per person and occasion, see
@@ -53,9 +52,16 @@ class CycleMail implements MailComposer {
     private final FeedbackProperties.Mail settings;
     private final Clock clock;
 
-    CycleMail(MongoTemplate mongo, Mailbox mailbox, MailTemplates templates, FeedbackRequests requests,
-              PersonService people, PasswordLinks passwordLinks, Unsubscribe unsubscribe, FeedbackProperties properties,
-              Clock clock) {
+    CycleMail(
+            MongoTemplate mongo,
+            Mailbox mailbox,
+            MailTemplates templates,
+            FeedbackRequests requests,
+            PersonService people,
+            PasswordLinks passwordLinks,
+            Unsubscribe unsubscribe,
+            FeedbackProperties properties,
+            Clock clock) {
         this.mongo = mongo;
         this.mailbox = mailbox;
         this.templates = templates;
@@ -82,7 +88,9 @@ class CycleMail implements MailComposer {
     int queueReminders(String cycleId, String occasion) {
         Collection<String> raters = requests.pendingRaters(cycleId);
         List<String> wanting = people.contactsOf(raters).values().stream()
-                .filter(c -> c.active() && c.wantsReminders()).map(PersonService.Contact::id).toList();
+                .filter(c -> c.active() && c.wantsReminders())
+                .map(PersonService.Contact::id)
+                .toList();
         return mailbox.enqueueAll(MailKind.REMINDER, cycleId, wanting, occasion);
     }
 
@@ -116,46 +124,63 @@ class CycleMail implements MailComposer {
                 if (open.isEmpty()) {
                     yield new Cancel("nothing open");
                 }
-                yield new Send(to.email(), kind == MailKind.INVITATION
-                        ? invitation(cycle, to, open, locale) : reminder(cycle, to, open, locale));
+                yield new Send(
+                        to.email(),
+                        kind == MailKind.INVITATION
+                                ? invitation(cycle, to, open, locale)
+                                : reminder(cycle, to, open, locale));
             }
-            case RESULTS_READY -> cycle.status() == CycleStatus.RELEASED
-                    ? new Send(to.email(), templates.render("results-ready", locale, Map.of("name", to.name(),
-                            "cycle", cycle.name(), "profileLink", settings.publicUrl() + "/#/profile"),
-                            new Object[]{cycle.name()}, Map.of()))
-                    : new Cancel("cycle " + cycle.status());
+            case RESULTS_READY ->
+                cycle.status() == CycleStatus.RELEASED
+                        ? new Send(
+                                to.email(),
+                                templates.render(
+                                        "results-ready",
+                                        locale,
+                                        Map.of(
+                                                "name",
+                                                to.name(),
+                                                "cycle",
+                                                cycle.name(),
+                                                "profileLink",
+                                                settings.publicUrl() + "/#/profile"),
+                                        new Object[] {cycle.name()},
+                                        Map.of()))
+                        : new Cancel("cycle " + cycle.status());
             case PASSWORD_RESET -> throw new IllegalArgumentException("not a cycle's mail: " + kind);
         };
     }
 
-    private RenderedMail invitation(Cycle cycle, PersonService.Contact to, List<FeedbackRequests.Pending> open,
-                                    Locale locale) {
+    private RenderedMail invitation(
+            Cycle cycle, PersonService.Contact to, List<FeedbackRequests.Pending> open, Locale locale) {
         Map<String, Object> model = model(cycle, to, open, locale);
         if (!to.hasPassword() && settings.passwordLinks()) {
             model.put("passwordLink", passwordLinks.create(to.id(), settings.invitationLinkTtl()));
             model.put("passwordUntil", format(clock.instant().plus(settings.invitationLinkTtl()), locale));
         }
-        return templates.render("invitation", locale, model, new Object[]{cycle.name()}, Map.of());
+        return templates.render("invitation", locale, model, new Object[] {cycle.name()}, Map.of());
     }
 
-    private RenderedMail reminder(Cycle cycle, PersonService.Contact to, List<FeedbackRequests.Pending> open,
-                                  Locale locale) {
+    private RenderedMail reminder(
+            Cycle cycle, PersonService.Contact to, List<FeedbackRequests.Pending> open, Locale locale) {
         Map<String, Object> model = model(cycle, to, open, locale);
         model.put("unsubscribeLink", unsubscribe.pageLink(to.id()));
-        return templates.render("reminder", locale, model, new Object[]{cycle.name()}, unsubscribe.headers(to.id()));
+        return templates.render("reminder", locale, model, new Object[] {cycle.name()}, unsubscribe.headers(to.id()));
     }
 
     /** One line of the mail per open request: whom it is about, as what, and the link to its questionnaire. */
-    record Line(String subject, String relationship, String link) {
-    }
+    record Line(String subject, String relationship, String link) {}
 
-    private Map<String, Object> model(Cycle cycle, PersonService.Contact to, List<FeedbackRequests.Pending> open,
-                                      Locale locale) {
-        Map<String, String> names = people.namesOf(open.stream().map(FeedbackRequests.Pending::subjectId).toList());
+    private Map<String, Object> model(
+            Cycle cycle, PersonService.Contact to, List<FeedbackRequests.Pending> open, Locale locale) {
+        Map<String, String> names = people.namesOf(
+                open.stream().map(FeedbackRequests.Pending::subjectId).toList());
         List<Line> lines = open.stream()
-                .map(r -> new Line(r.relationship() == Relationship.SELF ? to.name() : names.getOrDefault(r.subjectId(), "?"),
+                .map(r -> new Line(
+                        r.relationship() == Relationship.SELF ? to.name() : names.getOrDefault(r.subjectId(), "?"),
                         templates.text("relationship." + r.relationship(), locale),
-                        settings.publicUrl() + "/#/feedback/" + URLEncoder.encode(r.requestId(), StandardCharsets.UTF_8)))
+                        settings.publicUrl() + "/#/feedback/"
+                                + URLEncoder.encode(r.requestId(), StandardCharsets.UTF_8)))
                 .toList();
         Map<String, Object> model = new HashMap<>();
         model.put("name", to.name());
@@ -166,7 +191,9 @@ class CycleMail implements MailComposer {
     }
 
     private String format(Instant instant, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG).withLocale(locale).withZone(settings.timeZone())
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG)
+                .withLocale(locale)
+                .withZone(settings.timeZone())
                 .format(instant);
     }
 }

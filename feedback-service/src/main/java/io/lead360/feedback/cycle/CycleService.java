@@ -1,5 +1,7 @@
 package io.lead360.feedback.cycle;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.Relationship;
 import io.lead360.feedback.audit.AuditActions;
@@ -7,8 +9,8 @@ import io.lead360.feedback.audit.AuditLog;
 import io.lead360.feedback.auth.Caller;
 import io.lead360.feedback.ballot.Ballots;
 import io.lead360.feedback.ballot.Participation;
-import io.lead360.feedback.keys.SubjectKeys;
 import io.lead360.feedback.config.FeedbackProperties;
+import io.lead360.feedback.keys.SubjectKeys;
 import io.lead360.feedback.outbox.OutboxEntries;
 import io.lead360.feedback.outbox.OutboxEntry;
 import io.lead360.feedback.person.PersonService;
@@ -20,13 +22,6 @@ import io.lead360.feedback.web.ConflictException;
 import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
 import io.lead360.feedback.web.NotFoundException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Service;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +33,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
 
 /** Cycles: creation and the DRAFT → OPEN → CLOSED → RELEASED transitions with their events. */
 @Service
@@ -59,9 +58,20 @@ public class CycleService {
     private final CycleMail mail;
     private final Clock clock;
 
-    CycleService(MongoTemplate mongo, Templates templates, PersonService people, FeedbackRequests requests,
-                 Ballots ballots, SubjectKeys keys, CycleEvents events, OutboxEntries outbox, Nominations nominations,
-                 FeedbackProperties properties, AuditLog audit, CycleMail mail, Clock clock) {
+    CycleService(
+            MongoTemplate mongo,
+            Templates templates,
+            PersonService people,
+            FeedbackRequests requests,
+            Ballots ballots,
+            SubjectKeys keys,
+            CycleEvents events,
+            OutboxEntries outbox,
+            Nominations nominations,
+            FeedbackProperties properties,
+            AuditLog audit,
+            CycleMail mail,
+            Clock clock) {
         this.mongo = mongo;
         this.templates = templates;
         this.people = people;
@@ -115,17 +125,38 @@ public class CycleService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The cycle was not created", errors);
         }
-        Cycle cycle = new Cycle(UUID.randomUUID().toString(), body.name().strip(), body.templateId(), subjectIds,
-                body.everyLeader(), body.thresholdOrDefault(), CycleStatus.DRAFT, now, null, null, null,
-                body.closesAt(), List.of(), List.of(), null, null, null);
+        Cycle cycle = new Cycle(
+                UUID.randomUUID().toString(),
+                body.name().strip(),
+                body.templateId(),
+                subjectIds,
+                body.everyLeader(),
+                body.thresholdOrDefault(),
+                CycleStatus.DRAFT,
+                now,
+                null,
+                null,
+                null,
+                body.closesAt(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null);
         CycleView created = mongo.insert(cycle).view();
-        audit.record(actorId, AuditActions.CYCLE_CREATED, AuditActions.CYCLE, created.id(),
+        audit.record(
+                actorId,
+                AuditActions.CYCLE_CREATED,
+                AuditActions.CYCLE,
+                created.id(),
                 Map.of("subjects", subjectIds.size(), "allLeaders", body.everyLeader()));
         return created;
     }
 
     public List<CycleView> list() {
-        return mongo.find(new Query().with(Sort.by("createdAt")), Cycle.class).stream().map(Cycle::view).toList();
+        return mongo.find(new Query().with(Sort.by("createdAt")), Cycle.class).stream()
+                .map(Cycle::view)
+                .toList();
     }
 
     public CycleView get(String id) {
@@ -152,13 +183,21 @@ public class CycleService {
         }
         // locked before it is read: the questionnaire the raters get is the one CycleOpened carries
         templates.lock(cycle.templateId());
-        Template template = templates.find(cycle.templateId())
+        Template template = templates
+                .find(cycle.templateId())
                 .orElseThrow(() -> new ConflictException("The cycle's template no longer exists"));
-        List<String> otherOpenCycles = mongo.find(Query.query(where("status").is(CycleStatus.OPEN)), Cycle.class)
-                .stream().map(Cycle::id).filter(c -> !c.equals(cycle.id())).toList();
+        List<String> otherOpenCycles =
+                mongo.find(Query.query(where("status").is(CycleStatus.OPEN)), Cycle.class).stream()
+                        .map(Cycle::id)
+                        .filter(c -> !c.equals(cycle.id()))
+                        .toList();
         // the cap is checked against a snapshot: two cycles opening at the same moment may overshoot it
-        List<RaterAssignment.Assignment> assignments = RaterAssignment.assign(cycle.id(), cycle.subjectIds(),
-                people.managerOfEveryone(), nominations.approved(cycle.id()), requests.openLoad(otherOpenCycles),
+        List<RaterAssignment.Assignment> assignments = RaterAssignment.assign(
+                cycle.id(),
+                cycle.subjectIds(),
+                people.managerOfEveryone(),
+                nominations.approved(cycle.id()),
+                requests.openLoad(otherOpenCycles),
                 properties.cycles().maxOpenRequestsPerRater());
 
         Map<String, Map<Relationship, Integer>> invited = new LinkedHashMap<>();
@@ -174,13 +213,24 @@ public class CycleService {
             }
         }
         keys.ensure(cycle.subjectIds());
-        requests.createAll(cycle.id(), assignments.stream()
-                .map(a -> new NewRequest(a.subjectId(), a.raterId(), a.relationship())).toList());
+        requests.createAll(
+                cycle.id(),
+                assignments.stream()
+                        .map(a -> new NewRequest(a.subjectId(), a.raterId(), a.relationship()))
+                        .toList());
         ballots.create(cycle.id(), cycle.anonymityThreshold(), invited);
         Instant now = clock.instant();
-        CycleView opened = transition(cycle, CycleStatus.OPEN, "openedAt", now,
+        CycleView opened = transition(
+                cycle,
+                CycleStatus.OPEN,
+                "openedAt",
+                now,
                 events.opened(cycle, template.toQuestionnaire(), now, invited, nominatedByAdministrator));
-        audit.record(actorId, AuditActions.CYCLE_OPENED, AuditActions.CYCLE, cycle.id(),
+        audit.record(
+                actorId,
+                AuditActions.CYCLE_OPENED,
+                AuditActions.CYCLE,
+                cycle.id(),
                 Map.of("requests", assignments.size()));
         return opened;
     }
@@ -196,8 +246,8 @@ public class CycleService {
         cycle.status().moveTo(CycleStatus.CLOSED);
         ballots.sealAll(cycle.id());
         Instant now = clock.instant();
-        CycleView closed = transition(cycle, CycleStatus.CLOSED, "closedAt", now,
-                events.closed(cycle, now, ballots.counts(cycle.id())));
+        CycleView closed = transition(
+                cycle, CycleStatus.CLOSED, "closedAt", now, events.closed(cycle, now, ballots.counts(cycle.id())));
         requests.forgetRaterNotes(List.of(cycle.id()));
         audit.record(actorId, AuditActions.CYCLE_CLOSED, AuditActions.CYCLE, cycle.id(), Map.of());
         return closed;
@@ -213,8 +263,7 @@ public class CycleService {
     }
 
     /** What "remind now" did: requests still pending (counts, never who) and reminder mails queued. */
-    record Reminded(int reminded, int mailsQueued) {
-    }
+    record Reminded(int reminded, int mailsQueued) {}
 
     /**
      * An administrator's "remind now" for an OPEN cycle: a reminder mail to every rater with something
@@ -228,9 +277,14 @@ public class CycleService {
         }
         Instant now = clock.instant();
         Instant earliest = now.minus(properties.mail().manualReminderInterval());
-        Query allowed = Query.query(where("_id").is(cycle.id()).and("status").is(CycleStatus.OPEN)
+        Query allowed = Query.query(where("_id")
+                .is(cycle.id())
+                .and("status")
+                .is(CycleStatus.OPEN)
                 .orOperator(where("remindedAt").is(null), where("remindedAt").lte(earliest)));
-        if (mongo.updateFirst(allowed, new Update().set("remindedAt", now), Cycle.class).getModifiedCount() == 0) {
+        if (mongo.updateFirst(allowed, new Update().set("remindedAt", now), Cycle.class)
+                        .getModifiedCount()
+                == 0) {
             Cycle again = load(id);
             if (again.status() != CycleStatus.OPEN) {
                 throw new ConflictException("Only an OPEN cycle can be reminded; it is " + again.status());
@@ -241,7 +295,11 @@ public class CycleService {
         }
         int reminded = (int) requests.pendingCount(cycle.id());
         int queued = mail.queueReminders(cycle.id(), "manual|" + now);
-        audit.record(actorId, AuditActions.REMINDERS_SENT, AuditActions.CYCLE, cycle.id(),
+        audit.record(
+                actorId,
+                AuditActions.REMINDERS_SENT,
+                AuditActions.CYCLE,
+                cycle.id(),
                 Map.of("reminded", reminded, "mailsQueued", queued));
         return new Reminded(reminded, queued);
     }
@@ -255,7 +313,8 @@ public class CycleService {
      */
     public int closeDue() {
         int closed = 0;
-        Query due = Query.query(where("status").is(CycleStatus.OPEN).and("closesAt").lte(clock.instant()));
+        Query due =
+                Query.query(where("status").is(CycleStatus.OPEN).and("closesAt").lte(clock.instant()));
         for (Cycle cycle : mongo.find(due, Cycle.class)) {
             try {
                 close(cycle.id(), AuditLog.SYSTEM);
@@ -278,11 +337,13 @@ public class CycleService {
     public int remindDue() {
         Instant now = clock.instant();
         int queued = 0;
-        Query open = Query.query(where("status").is(CycleStatus.OPEN).and("closesAt").gt(now));
+        Query open =
+                Query.query(where("status").is(CycleStatus.OPEN).and("closesAt").gt(now));
         for (Cycle cycle : mongo.find(open, Cycle.class)) {
             List<Duration> passed = properties.reminders().beforeClose().stream()
                     .filter(p -> !cycle.closesAt().minus(p).isAfter(now))
-                    .filter(p -> cycle.openedAt() == null || !cycle.closesAt().minus(p).isBefore(cycle.openedAt()))
+                    .filter(p -> cycle.openedAt() == null
+                            || !cycle.closesAt().minus(p).isBefore(cycle.openedAt()))
                     .sorted()
                     .toList();
             if (passed.isEmpty()) {
@@ -293,9 +354,15 @@ public class CycleService {
                 continue;
             }
             queued += mail.queueReminders(cycle.id(), latest);
-            Query notYet = Query.query(where("_id").is(cycle.id()).and("status").is(CycleStatus.OPEN)
-                    .and("remindersSent").ne(latest));
-            Update record = new Update().addToSet("remindersSent").each(passed.stream().map(Duration::toString).toArray());
+            Query notYet = Query.query(where("_id")
+                    .is(cycle.id())
+                    .and("status")
+                    .is(CycleStatus.OPEN)
+                    .and("remindersSent")
+                    .ne(latest));
+            Update record = new Update()
+                    .addToSet("remindersSent")
+                    .each(passed.stream().map(Duration::toString).toArray());
             mongo.updateFirst(notYet, record, Cycle.class);
         }
         return queued;
@@ -310,18 +377,32 @@ public class CycleService {
      */
     public int queueCycleMail() {
         int queued = 0;
-        for (Cycle cycle : mongo.find(Query.query(where("status").is(CycleStatus.OPEN)
-                .and("invitationsQueuedAt").is(null)), Cycle.class)) {
+        for (Cycle cycle : mongo.find(
+                Query.query(where("status")
+                        .is(CycleStatus.OPEN)
+                        .and("invitationsQueuedAt")
+                        .is(null)),
+                Cycle.class)) {
             queued += mail.queueInvitations(cycle.id());
-            mongo.updateFirst(Query.query(where("_id").is(cycle.id())),
-                    new Update().set("invitationsQueuedAt", clock.instant()), Cycle.class);
+            mongo.updateFirst(
+                    Query.query(where("_id").is(cycle.id())),
+                    new Update().set("invitationsQueuedAt", clock.instant()),
+                    Cycle.class);
         }
         Instant recent = clock.instant().minus(properties.mail().giveUpAfter());
-        for (Cycle cycle : mongo.find(Query.query(where("status").is(CycleStatus.RELEASED)
-                .and("resultsQueuedAt").is(null).and("releasedAt").gt(recent)), Cycle.class)) {
+        for (Cycle cycle : mongo.find(
+                Query.query(where("status")
+                        .is(CycleStatus.RELEASED)
+                        .and("resultsQueuedAt")
+                        .is(null)
+                        .and("releasedAt")
+                        .gt(recent)),
+                Cycle.class)) {
             queued += mail.queueResultsReady(cycle);
-            mongo.updateFirst(Query.query(where("_id").is(cycle.id())),
-                    new Update().set("resultsQueuedAt", clock.instant()), Cycle.class);
+            mongo.updateFirst(
+                    Query.query(where("_id").is(cycle.id())),
+                    new Update().set("resultsQueuedAt", clock.instant()),
+                    Cycle.class);
         }
         return queued;
     }
@@ -348,20 +429,24 @@ public class CycleService {
         Map<String, Ballots.Counts> counts = ballots.counts(cycle.id());
         Map<String, String> names = people.namesOf(cycle.subjectIds());
         List<CycleProgress.Subject> subjects = cycle.subjectIds().stream()
-                .map(s -> new CycleProgress.Subject(s, names.get(s),
-                        counts.containsKey(s) ? Participation.of(counts.get(s)) : Map.of()))
+                .map(s -> new CycleProgress.Subject(
+                        s, names.get(s), counts.containsKey(s) ? Participation.of(counts.get(s)) : Map.of()))
                 .toList();
         return new CycleProgress(cycle.id(), cycle.status(), subjects);
     }
 
     /** One conditional findAndModify: the status moves and the event is recorded, or nothing happens. */
-    private CycleView transition(Cycle cycle, CycleStatus target, String timestampField, Instant now,
-                                 FeedbackEvent event) {
+    private CycleView transition(
+            Cycle cycle, CycleStatus target, String timestampField, Instant now, FeedbackEvent event) {
         CycleStatus expected = CycleStatus.requiredBefore(target);
         OutboxEntry entry = outbox.of(event);
-        Update update = new Update().set("status", target).set(timestampField, now).push(OutboxEntry.FIELD, entry);
-        Cycle updated = mongo.findAndModify(Query.query(where("_id").is(cycle.id()).and("status").is(expected)),
-                update, FindAndModifyOptions.options().returnNew(true), Cycle.class);
+        Update update =
+                new Update().set("status", target).set(timestampField, now).push(OutboxEntry.FIELD, entry);
+        Cycle updated = mongo.findAndModify(
+                Query.query(where("_id").is(cycle.id()).and("status").is(expected)),
+                update,
+                FindAndModifyOptions.options().returnNew(true),
+                Cycle.class);
         if (updated == null) {
             throw new ConflictException("The cycle is no longer " + expected + "; it cannot move to " + target);
         }
@@ -375,5 +460,4 @@ public class CycleService {
         }
         return cycle;
     }
-
 }

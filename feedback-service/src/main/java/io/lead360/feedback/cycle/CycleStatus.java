@@ -4,7 +4,10 @@ import io.lead360.feedback.web.ConflictException;
 
 /** The life of a cycle: DRAFT → OPEN → CLOSED → RELEASED, nothing else. */
 public enum CycleStatus {
-    DRAFT, OPEN, CLOSED, RELEASED;
+    DRAFT,
+    OPEN,
+    CLOSED,
+    RELEASED;
 
     /** The status a cycle must have to move to {@code target}. */
     static CycleStatus requiredBefore(CycleStatus target) {
@@ -31,8 +34,10 @@ public enum CycleStatus {
     /** Answered with 409. */
     static class IllegalTransitionException extends ConflictException {
         IllegalTransitionException(CycleStatus from, CycleStatus to) {
-            super(from == null ? "A cycle cannot go back to " + to
-                    : "A cycle in status " + from + " cannot move to " + to);
+            super(
+                    from == null
+                            ? "A cycle cannot go back to " + to
+                            : "A cycle in status " + from + " cannot move to " + to);
         }
     }
 }

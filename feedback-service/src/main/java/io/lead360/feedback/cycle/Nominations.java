@@ -1,5 +1,7 @@
 package io.lead360.feedback.cycle;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.lead360.events.Relationship;
 import io.lead360.feedback.audit.AuditActions;
 import io.lead360.feedback.audit.AuditLog;
@@ -10,20 +12,17 @@ import io.lead360.feedback.web.ForbiddenException;
 import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
 import io.lead360.feedback.web.NotFoundException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
-
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Nominations of extra PEER or OTHER raters while a cycle is a DRAFT: proposed by an administrator
@@ -74,17 +73,37 @@ class Nominations {
             throw new InvalidInputException("The nomination is invalid", errors);
         }
         // a random id: the unique index on cycle, subject and rater refuses a second nomination
-        Nomination nomination = new Nomination(UUID.randomUUID().toString(), cycle.id(), body.subjectId(),
-                body.raterId(), relationship, Nomination.Status.PROPOSED, caller.personId(), clock.instant());
+        Nomination nomination = new Nomination(
+                UUID.randomUUID().toString(),
+                cycle.id(),
+                body.subjectId(),
+                body.raterId(),
+                relationship,
+                Nomination.Status.PROPOSED,
+                caller.personId(),
+                clock.instant());
         Nomination.View created;
         try {
             created = mongo.insert(nomination).view();
         } catch (DuplicateKeyException e) {
             throw new ConflictException("This person is already nominated for this subject");
         }
-        audit.record(caller.personId(), AuditActions.NOMINATION_PROPOSED, AuditActions.NOMINATION, created.id(),
-                Map.of("cycleId", cycle.id(), "subjectId", created.subjectId(), "raterId", created.raterId(),
-                        "relationship", created.relationship().name(), "byAdministrator", isByAdministrator(nomination)));
+        audit.record(
+                caller.personId(),
+                AuditActions.NOMINATION_PROPOSED,
+                AuditActions.NOMINATION,
+                created.id(),
+                Map.of(
+                        "cycleId",
+                        cycle.id(),
+                        "subjectId",
+                        created.subjectId(),
+                        "raterId",
+                        created.raterId(),
+                        "relationship",
+                        created.relationship().name(),
+                        "byAdministrator",
+                        isByAdministrator(nomination)));
         return created;
     }
 
@@ -95,36 +114,59 @@ class Nominations {
             query.addCriteria(where("subjectId").is(caller.personId()));
         }
         return mongo.find(query.with(Sort.by("createdAt", "_id")), Nomination.class).stream()
-                .map(Nomination::view).toList();
+                .map(Nomination::view)
+                .toList();
     }
 
     Nomination.View decide(Cycle cycle, String nominationId, Nomination.Status decision, String actorId) {
         requireDraft(cycle);
         Nomination decided = mongo.findAndModify(
-                Query.query(where("_id").is(nominationId).and("cycleId").is(cycle.id())
-                        .and("status").is(Nomination.Status.PROPOSED)),
+                Query.query(where("_id")
+                        .is(nominationId)
+                        .and("cycleId")
+                        .is(cycle.id())
+                        .and("status")
+                        .is(Nomination.Status.PROPOSED)),
                 new Update().set("status", decision),
-                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
+                org.springframework.data.mongodb.core.FindAndModifyOptions.options()
+                        .returnNew(true),
                 Nomination.class);
         if (decided == null) {
-            Nomination existing = mongo.findOne(Query.query(where("_id").is(nominationId).and("cycleId").is(cycle.id())),
-                    Nomination.class);
+            Nomination existing = mongo.findOne(
+                    Query.query(where("_id").is(nominationId).and("cycleId").is(cycle.id())), Nomination.class);
             if (existing == null) {
                 throw new NotFoundException("No nomination " + nominationId);
             }
             throw new ConflictException("The nomination is already " + existing.status());
         }
-        audit.record(actorId, decision == Nomination.Status.APPROVED ? AuditActions.NOMINATION_APPROVED
-                        : AuditActions.NOMINATION_REJECTED, AuditActions.NOMINATION, decided.id(),
-                Map.of("cycleId", cycle.id(), "subjectId", decided.subjectId(), "raterId", decided.raterId(),
-                        "byAdministrator", isByAdministrator(decided)));
+        audit.record(
+                actorId,
+                decision == Nomination.Status.APPROVED
+                        ? AuditActions.NOMINATION_APPROVED
+                        : AuditActions.NOMINATION_REJECTED,
+                AuditActions.NOMINATION,
+                decided.id(),
+                Map.of(
+                        "cycleId",
+                        cycle.id(),
+                        "subjectId",
+                        decided.subjectId(),
+                        "raterId",
+                        decided.raterId(),
+                        "byAdministrator",
+                        isByAdministrator(decided)));
         return decided.view();
     }
 
     List<RaterAssignment.Nominee> approved(String cycleId) {
-        return mongo.find(Query.query(where("cycleId").is(cycleId).and("status").is(Nomination.Status.APPROVED))
-                        .with(Sort.by("_id")), Nomination.class).stream()
-                .map(n -> new RaterAssignment.Nominee(n.subjectId(), n.raterId(), n.relationship(), isByAdministrator(n)))
+        return mongo
+                .find(
+                        Query.query(where("cycleId").is(cycleId).and("status").is(Nomination.Status.APPROVED))
+                                .with(Sort.by("_id")),
+                        Nomination.class)
+                .stream()
+                .map(n ->
+                        new RaterAssignment.Nominee(n.subjectId(), n.raterId(), n.relationship(), isByAdministrator(n)))
                 .toList();
     }
 
@@ -135,8 +177,8 @@ class Nominations {
 
     private static void requireDraft(Cycle cycle) {
         if (cycle.status() != CycleStatus.DRAFT) {
-            throw new ConflictException("Nominations are only possible while the cycle is a DRAFT; it is "
-                    + cycle.status());
+            throw new ConflictException(
+                    "Nominations are only possible while the cycle is a DRAFT; it is " + cycle.status());
         }
     }
 

@@ -1,7 +1,6 @@
 package io.lead360.feedback.cycle;
 
 import io.lead360.events.Relationship;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -36,15 +35,12 @@ import java.util.UUID;
 final class RaterAssignment {
 
     /** @param nominatedByAdministrator the rater is there because an administrator (not the subject) nominated them */
-    record Assignment(String subjectId, String raterId, Relationship relationship, boolean nominatedByAdministrator) {
-    }
+    record Assignment(String subjectId, String raterId, Relationship relationship, boolean nominatedByAdministrator) {}
 
     /** An approved nomination: an extra PEER or OTHER rater for a subject, proposed by an administrator or the subject. */
-    record Nominee(String subjectId, String raterId, Relationship relationship, boolean byAdministrator) {
-    }
+    record Nominee(String subjectId, String raterId, Relationship relationship, boolean byAdministrator) {}
 
-    private RaterAssignment() {
-    }
+    private RaterAssignment() {}
 
     /** Without nominations or a burden cap. */
     static List<Assignment> assign(String cycleId, List<String> subjectIds, Map<String, String> managerOf) {
@@ -57,8 +53,13 @@ final class RaterAssignment {
      * @param openLoad        rater id to their open requests in other open cycles
      * @param maxOpenPerRater the burden cap for PEER requests
      */
-    static List<Assignment> assign(String cycleId, List<String> subjectIds, Map<String, String> managerOf,
-                                   List<Nominee> nominees, Map<String, Integer> openLoad, int maxOpenPerRater) {
+    static List<Assignment> assign(
+            String cycleId,
+            List<String> subjectIds,
+            Map<String, String> managerOf,
+            List<Nominee> nominees,
+            Map<String, Integer> openLoad,
+            int maxOpenPerRater) {
         Map<String, List<String>> reportsOf = new HashMap<>();
         managerOf.keySet().stream().sorted().forEach(person -> {
             String manager = managerOf.get(person);
@@ -66,7 +67,8 @@ final class RaterAssignment {
                 reportsOf.computeIfAbsent(manager, m -> new ArrayList<>()).add(person);
             }
         });
-        List<String> subjects = subjectIds.stream().distinct().filter(managerOf::containsKey).toList();
+        List<String> subjects =
+                subjectIds.stream().distinct().filter(managerOf::containsKey).toList();
         List<Assignment> assignments = new ArrayList<>();
         Map<String, Set<String>> ratersOf = new HashMap<>();
         Map<String, Integer> load = new HashMap<>(openLoad);
@@ -77,8 +79,11 @@ final class RaterAssignment {
             String manager = managerOf.get(subject);
             if (manager != null && managerOf.containsKey(manager)) {
                 add(assignments, raters, load, new Assignment(subject, manager, Relationship.MANAGER, false));
-                peerCandidates.put(subject, reportsOf.getOrDefault(manager, List.of()).stream()
-                        .filter(p -> !p.equals(subject)).toList());
+                peerCandidates.put(
+                        subject,
+                        reportsOf.getOrDefault(manager, List.of()).stream()
+                                .filter(p -> !p.equals(subject))
+                                .toList());
             }
             for (String report : reportsOf.getOrDefault(subject, List.of())) {
                 add(assignments, raters, load, new Assignment(subject, report, Relationship.DIRECT_REPORT, false));
@@ -87,29 +92,36 @@ final class RaterAssignment {
         for (Nominee n : nominees) {
             Set<String> raters = ratersOf.get(n.subjectId());
             if (raters != null && managerOf.containsKey(n.raterId()) && !raters.contains(n.raterId())) {
-                add(assignments, raters, load, new Assignment(n.subjectId(), n.raterId(), n.relationship(),
-                        n.byAdministrator()));
+                add(
+                        assignments,
+                        raters,
+                        load,
+                        new Assignment(n.subjectId(), n.raterId(), n.relationship(), n.byAdministrator()));
             }
         }
         assignments.addAll(fairPeers(cycleId, peerCandidates, ratersOf, load, maxOpenPerRater));
         return assignments;
     }
 
-    private static List<Assignment> fairPeers(String cycleId, Map<String, List<String>> candidatesOf,
-                                              Map<String, Set<String>> ratersOf, Map<String, Integer> load,
-                                              int maxOpenPerRater) {
+    private static List<Assignment> fairPeers(
+            String cycleId,
+            Map<String, List<String>> candidatesOf,
+            Map<String, Set<String>> ratersOf,
+            Map<String, Integer> load,
+            int maxOpenPerRater) {
         Map<String, Integer> loadBefore = Map.copyOf(load);
-        Comparator<String> leastLoaded = Comparator
-                .comparingInt((String rater) -> loadBefore.getOrDefault(rater, 0))
+        Comparator<String> leastLoaded = Comparator.comparingInt((String rater) -> loadBefore.getOrDefault(rater, 0))
                 .thenComparingLong(rater -> hash(cycleId + "|" + rater))
                 .thenComparing(Comparator.naturalOrder());
         Map<String, Deque<String>> queues = new LinkedHashMap<>();
         candidatesOf.keySet().stream()
-                .sorted(Comparator.comparingLong((String s) -> hash(cycleId + "|" + s)).thenComparing(Comparator.naturalOrder()))
+                .sorted(Comparator.comparingLong((String s) -> hash(cycleId + "|" + s))
+                        .thenComparing(Comparator.naturalOrder()))
                 .forEach(subject -> {
                     List<String> ranked = candidatesOf.get(subject).stream()
                             .filter(p -> !ratersOf.get(subject).contains(p))
-                            .sorted(leastLoaded).toList();
+                            .sorted(leastLoaded)
+                            .toList();
                     if (!ranked.isEmpty()) {
                         queues.put(subject, new ArrayDeque<>(ranked));
                     }
@@ -137,8 +149,8 @@ final class RaterAssignment {
         return peers;
     }
 
-    private static void add(List<Assignment> assignments, Set<String> raters, Map<String, Integer> load,
-                            Assignment assignment) {
+    private static void add(
+            List<Assignment> assignments, Set<String> raters, Map<String, Integer> load, Assignment assignment) {
         assignments.add(assignment);
         raters.add(assignment.raterId());
         load.merge(assignment.raterId(), 1, Integer::sum);

@@ -36,22 +36,27 @@ class AnalyticsCallerConfig {
     @Order(1)
     SecurityFilterChain subjectKeyChain(HttpSecurity http, FeedbackProperties properties, JsonMapper json)
             throws Exception {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.keys().analyticsJwksUri())
-                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                        properties.keys().analyticsJwksUri())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(ISSUER),
                 new JwtAudienceValidator(AUDIENCE),
-                jwt -> SUBJECT.equals(jwt.getSubject()) ? OAuth2TokenValidatorResult.success()
-                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "not analytics-service", null))));
+                jwt -> SUBJECT.equals(jwt.getSubject())
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(
+                                new OAuth2Error("invalid_token", "not analytics-service", null))));
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(json);
         http.securityMatcher("/internal/subject-keys", "/internal/subject-keys/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/internal/subject-keys").hasRole("SERVICE")
-                        .anyRequest().denyAll())
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(ResourceServer.authenticationConverter()))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.POST, "/internal/subject-keys")
+                        .hasRole("SERVICE")
+                        .anyRequest()
+                        .denyAll())
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(decoder)
+                                .jwtAuthenticationConverter(ResourceServer.authenticationConverter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));

@@ -1,7 +1,5 @@
 package io.lead360.feedback.keys;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +12,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * feedback-service's own secret, a 256-bit key in a file ({@code LEAD360_DATA_KEY_FILE}) that never
@@ -76,7 +76,8 @@ public final class DataKey {
     private static byte[] read(Path file) throws IOException {
         byte[] secret;
         try {
-            secret = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
+            secret = Base64.getDecoder()
+                    .decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the data key file " + file + " does not hold base64");
         }
@@ -106,7 +107,9 @@ public final class DataKey {
 
     private static FileAttribute<?>[] ownerOnly(Path dir) {
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+            return new FileAttribute<?>[] {
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+            };
         }
         return new FileAttribute<?>[0];
     }

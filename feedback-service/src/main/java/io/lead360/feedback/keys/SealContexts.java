@@ -7,8 +7,7 @@ package io.lead360.feedback.keys;
  */
 public final class SealContexts {
 
-    private SealContexts() {
-    }
+    private SealContexts() {}
 
     public static String draft(String requestId) {
         return "lead360/draft/" + requestId;

@@ -2,11 +2,10 @@ package io.lead360.feedback.keys;
 
 import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
+import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /**
  * analytics-service asks for the keys of the subjects whose events it is applying. Only its own
@@ -23,15 +22,15 @@ class SubjectKeyController {
         this.keys = keys;
     }
 
-    record LookupBody(List<String> subjectIds) {
-    }
+    record LookupBody(List<String> subjectIds) {}
 
     @PostMapping("/internal/subject-keys")
     SubjectKeys.Lookup lookup(@RequestBody LookupBody body) {
         List<String> ids = body == null || body.subjectIds() == null ? List.of() : body.subjectIds();
         if (ids.isEmpty() || ids.size() > MAX_IDS || ids.stream().anyMatch(id -> id == null || id.isBlank())) {
-            throw new InvalidInputException("The lookup is invalid", List.of(InputError.field("subjectIds",
-                    "must hold 1 to " + MAX_IDS + " non-blank ids")));
+            throw new InvalidInputException(
+                    "The lookup is invalid",
+                    List.of(InputError.field("subjectIds", "must hold 1 to " + MAX_IDS + " non-blank ids")));
         }
         return keys.lookup(ids.stream().distinct().toList());
     }

@@ -1,14 +1,10 @@
 package io.lead360.feedback.keys;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lead360.events.SubjectSeal;
-import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +12,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
 
 /**
  * One random key per subject (a person who is rated), the only key that opens what lead360 keeps
@@ -37,7 +36,9 @@ public class SubjectKeys {
     private final byte[] wrappingKey;
     // short-lived: an erasure on another instance must not leave a usable key here for long
     private final Cache<String, byte[]> cache = Caffeine.newBuilder()
-            .maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(30))
+            .build();
 
     SubjectKeys(MongoTemplate mongo, DataKey dataKey) {
         this.mongo = mongo;
@@ -55,7 +56,8 @@ public class SubjectKeys {
                 continue;
             }
             try {
-                mongo.insert(new Document("_id", subjectId).append(WRAPPED, wrap(subjectId, SubjectSeal.newKey())),
+                mongo.insert(
+                        new Document("_id", subjectId).append(WRAPPED, wrap(subjectId, SubjectSeal.newKey())),
                         COLLECTION);
             } catch (DuplicateKeyException createdMeanwhile) {
                 // another instance created it: theirs is the key
@@ -107,8 +109,11 @@ public class SubjectKeys {
         for (Document stored : mongo.find(Query.query(where("_id").in(subjectIds)), Document.class, COLLECTION)) {
             String id = stored.getString("_id");
             if (stored.getString(WRAPPED) != null) {
-                keys.put(id, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(unwrap(id,
-                        stored.getString(WRAPPED))));
+                keys.put(
+                        id,
+                        java.util.Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(unwrap(id, stored.getString(WRAPPED))));
             } else if (Boolean.TRUE.equals(stored.getBoolean(ERASED))) {
                 erased.add(id);
             }
@@ -116,8 +121,7 @@ public class SubjectKeys {
         return new Lookup(keys, erased);
     }
 
-    record Lookup(Map<String, String> keys, List<String> erased) {
-    }
+    record Lookup(Map<String, String> keys, List<String> erased) {}
 
     private String wrap(String subjectId, byte[] key) {
         return SubjectSeal.seal(wrappingKey, wrapContext(subjectId), key);

@@ -1,9 +1,8 @@
 package io.lead360.feedback.mail;
 
+import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
-
-import java.time.Instant;
 
 /**
  * One message in the outbox ({@code mail_outbox}): what it is and for whom, never its text. The text is
@@ -17,13 +16,28 @@ import java.time.Instant;
  * @param claimedUntil while a sender works on it; another may take it over afterwards
  */
 @Document(Mail.COLLECTION)
-record Mail(@Id String id, MailKind kind, String cycleId, String personId, Status status, int attempts,
-            Instant createdAt, Instant nextAttemptAt, Instant claimedUntil, String failure) {
+record Mail(
+        @Id String id,
+        MailKind kind,
+        String cycleId,
+        String personId,
+        Status status,
+        int attempts,
+        Instant createdAt,
+        Instant nextAttemptAt,
+        Instant claimedUntil,
+        String failure) {
 
     static final String COLLECTION = "mail_outbox";
 
     /** QUEUED: waiting (or retrying); SENDING: claimed; SENT, FAILED (for good), CANCELLED: done, person gone. */
-    enum Status { QUEUED, SENDING, SENT, FAILED, CANCELLED }
+    enum Status {
+        QUEUED,
+        SENDING,
+        SENT,
+        FAILED,
+        CANCELLED
+    }
 
     /** The Message-ID header: the same for every attempt, so a mail client can tell a rare repeat. */
     String messageId(String domain) {

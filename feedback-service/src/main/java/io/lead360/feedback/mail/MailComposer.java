@@ -15,12 +15,9 @@ public interface MailComposer {
     Composition compose(MailKind kind, String cycleId, String personId);
 
     /** Send this now, or never (the message no longer makes sense). */
-    sealed interface Composition {
-    }
+    sealed interface Composition {}
 
-    record Send(String to, RenderedMail mail) implements Composition {
-    }
+    record Send(String to, RenderedMail mail) implements Composition {}
 
-    record Cancel(String why) implements Composition {
-    }
+    record Cancel(String why) implements Composition {}
 }

@@ -1,13 +1,12 @@
 package io.lead360.feedback.mail;
 
+import java.util.Properties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.util.StringUtils;
-
-import java.util.Properties;
 
 /**
  * The SMTP client, from Spring Boot's {@code spring.mail.*} (mapped from {@code LEAD360_SMTP_*}):

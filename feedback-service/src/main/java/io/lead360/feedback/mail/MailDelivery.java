@@ -1,10 +1,22 @@
 package io.lead360.feedback.mail;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.lead360.feedback.config.FeedbackProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
@@ -22,19 +34,6 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Sends what waits in the outbox in rounds over one SMTP connection each, every message claimed first by
@@ -59,8 +58,12 @@ class MailDelivery implements SchedulingConfigurer {
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
 
-    MailDelivery(MongoTemplate mongo, JavaMailSenderImpl smtp, List<MailComposer> composers,
-               FeedbackProperties properties, Clock clock) {
+    MailDelivery(
+            MongoTemplate mongo,
+            JavaMailSenderImpl smtp,
+            List<MailComposer> composers,
+            FeedbackProperties properties,
+            Clock clock) {
         this.mongo = mongo;
         this.smtp = smtp;
         for (MailComposer composer : composers) {
@@ -151,20 +154,36 @@ class MailDelivery implements SchedulingConfigurer {
             }
         }
         if (serverAway) {
-            log.info("Mail server not taking mail; {} of {} messages wait to be retried", round.size() - sent, round.size());
+            log.info(
+                    "Mail server not taking mail; {} of {} messages wait to be retried",
+                    round.size() - sent,
+                    round.size());
         }
         return sent;
     }
 
     private Mail claim() {
         Instant now = clock.instant();
-        Query due = Query.query(new Criteria().orOperator(
-                        where("status").is(Mail.Status.QUEUED).and("nextAttemptAt").lte(now),
-                        where("status").is(Mail.Status.SENDING).and("claimedUntil").lt(now)))
+        Query due = Query.query(new Criteria()
+                        .orOperator(
+                                where("status")
+                                        .is(Mail.Status.QUEUED)
+                                        .and("nextAttemptAt")
+                                        .lte(now),
+                                where("status")
+                                        .is(Mail.Status.SENDING)
+                                        .and("claimedUntil")
+                                        .lt(now)))
                 .with(Sort.by("nextAttemptAt"));
-        return mongo.findAndModify(due, new Update().set("status", Mail.Status.SENDING)
-                        .set("claimedUntil", now.plus(settings.claimTtl())).set("claimedBy", instance).inc("attempts", 1),
-                FindAndModifyOptions.options().returnNew(true), Mail.class);
+        return mongo.findAndModify(
+                due,
+                new Update()
+                        .set("status", Mail.Status.SENDING)
+                        .set("claimedUntil", now.plus(settings.claimTtl()))
+                        .set("claimedBy", instance)
+                        .inc("attempts", 1),
+                FindAndModifyOptions.options().returnNew(true),
+                Mail.class);
     }
 
     private MimeMessage message(Mail mail, String to, RenderedMail rendered) {
@@ -193,22 +212,32 @@ class MailDelivery implements SchedulingConfigurer {
 
     /** Sent, failed for good or cancelled: nothing about the recipient stays. */
     private void finish(Mail mail, Mail.Status status, String failure) {
-        Update update = new Update().set("status", status).unset("personId").unset("nextAttemptAt")
-                .unset("claimedUntil").unset("claimedBy");
+        Update update = new Update()
+                .set("status", status)
+                .unset("personId")
+                .unset("nextAttemptAt")
+                .unset("claimedUntil")
+                .unset("claimedBy");
         if (failure != null) {
             update.set("failure", failure);
         }
-        mongo.updateFirst(Query.query(where("_id").is(mail.id()).and("claimedBy").is(instance)), update, Mail.class);
+        mongo.updateFirst(
+                Query.query(where("_id").is(mail.id()).and("claimedBy").is(instance)), update, Mail.class);
     }
 
     private void retryLater(Mail mail, Duration pause) {
-        Update update = new Update().set("status", Mail.Status.QUEUED).set("nextAttemptAt", clock.instant().plus(pause))
-                .unset("claimedUntil").unset("claimedBy");
-        mongo.updateFirst(Query.query(where("_id").is(mail.id()).and("claimedBy").is(instance)), update, Mail.class);
+        Update update = new Update()
+                .set("status", Mail.Status.QUEUED)
+                .set("nextAttemptAt", clock.instant().plus(pause))
+                .unset("claimedUntil")
+                .unset("claimedBy");
+        mongo.updateFirst(
+                Query.query(where("_id").is(mail.id()).and("claimedBy").is(instance)), update, Mail.class);
     }
 
     private boolean giveUp(Mail mail) {
-        return mail.createdAt() != null && clock.instant().isAfter(mail.createdAt().plus(settings.giveUpAfter()));
+        return mail.createdAt() != null
+                && clock.instant().isAfter(mail.createdAt().plus(settings.giveUpAfter()));
     }
 
     /** first-retry doubled per failed attempt, capped at max-retry. */
@@ -229,7 +258,8 @@ class MailDelivery implements SchedulingConfigurer {
             if (t instanceof SMTPSendFailedException send) {
                 return send.getReturnCode();
             }
-            if (t instanceof SendFailedException sendFailed && sendFailed.getNextException() != null
+            if (t instanceof SendFailedException sendFailed
+                    && sendFailed.getNextException() != null
                     && sendFailed.getNextException() != t) {
                 int next = replyCode(sendFailed.getNextException());
                 if (next > 0) {

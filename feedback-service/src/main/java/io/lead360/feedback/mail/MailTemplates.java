@@ -1,6 +1,10 @@
 package io.lead360.feedback.mail;
 
 import io.lead360.feedback.config.FeedbackProperties;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -9,11 +13,6 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Renders a message from its templates ({@code mail/<name>.txt} and {@code mail/<name>.html}, Thymeleaf)
@@ -72,8 +71,8 @@ public class MailTemplates {
      * @param name      the template, e.g. "invitation"; its subject is the text {@code <name>.subject}
      * @param subjectArgs arguments of the subject text
      */
-    public RenderedMail render(String name, Locale locale, Map<String, Object> model, Object[] subjectArgs,
-                               Map<String, String> headers) {
+    public RenderedMail render(
+            String name, Locale locale, Map<String, Object> model, Object[] subjectArgs, Map<String, String> headers) {
         Context context = new Context(locale, model);
         String subject = messages.getMessage(name + ".subject", subjectArgs, locale);
         return new RenderedMail(subject, text.process(name, context), html.process(name, context), headers);

@@ -1,24 +1,23 @@
 package io.lead360.feedback.mail;
 
-import io.lead360.feedback.keys.DataKey;
-import com.mongodb.MongoBulkWriteException;
-import org.bson.Document;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Component;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import com.mongodb.MongoBulkWriteException;
+import io.lead360.feedback.keys.DataKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
 
 /**
  * Where messages wait to be sent. {@link #enqueue} writes a message durably before anything is sent;
@@ -49,8 +48,17 @@ public class Mailbox {
      */
     public boolean enqueue(MailKind kind, String cycleId, String personId, String identity) {
         Instant now = clock.instant();
-        Mail message = new Mail(id(kind, cycleId, personId, identity), kind, cycleId, personId, Mail.Status.QUEUED, 0,
-                now, now, null, null);
+        Mail message = new Mail(
+                id(kind, cycleId, personId, identity),
+                kind,
+                cycleId,
+                personId,
+                Mail.Status.QUEUED,
+                0,
+                now,
+                now,
+                null,
+                null);
         try {
             mongo.insert(message);
             return true;
@@ -66,9 +74,10 @@ public class Mailbox {
      */
     public int enqueueAll(MailKind kind, String cycleId, Collection<String> personIds, String identity) {
         Instant now = clock.instant();
-        List<Mail> messages = personIds.stream().distinct()
-                .map(p -> new Mail(id(kind, cycleId, p, identity), kind, cycleId, p, Mail.Status.QUEUED, 0, now, now,
-                        null, null))
+        List<Mail> messages = personIds.stream()
+                .distinct()
+                .map(p -> new Mail(
+                        id(kind, cycleId, p, identity), kind, cycleId, p, Mail.Status.QUEUED, 0, now, now, null, null))
                 .toList();
         if (messages.isEmpty()) {
             return 0;
@@ -77,7 +86,9 @@ public class Mailbox {
         for (int from = 0; from < messages.size(); from += CHUNK) {
             List<Mail> chunk = messages.subList(from, Math.min(messages.size(), from + CHUNK));
             try {
-                queued += mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Mail.class).insert(chunk).execute()
+                queued += mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Mail.class)
+                        .insert(chunk)
+                        .execute()
                         .getInsertedCount();
             } catch (BulkOperationException e) {
                 if (e.getErrors().stream().anyMatch(err -> err.getCode() != DUPLICATE_KEY)) {
@@ -125,12 +136,14 @@ public class Mailbox {
             byState.put("sent", c.getOrDefault(Mail.Status.SENT, 0));
             byState.put("failed", c.getOrDefault(Mail.Status.FAILED, 0));
             byState.put("cancelled", c.getOrDefault(Mail.Status.CANCELLED, 0));
-            view.put(switch (kind) {
-                case INVITATION -> "invitations";
-                case REMINDER -> "reminders";
-                case RESULTS_READY -> "resultsReady";
-                case PASSWORD_RESET -> "passwordResets";
-            }, byState);
+            view.put(
+                    switch (kind) {
+                        case INVITATION -> "invitations";
+                        case REMINDER -> "reminders";
+                        case RESULTS_READY -> "resultsReady";
+                        case PASSWORD_RESET -> "passwordResets";
+                    },
+                    byState);
         }
         return view;
     }

@@ -1,21 +1,19 @@
 package io.lead360.feedback.mail;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.lead360.feedback.person.PersonService;
 import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import java.util.TreeSet;
 
 /** A person's own mail settings (any person, for themselves only: there is no id in the path). */
 @RestController
@@ -32,10 +30,11 @@ class NotificationsController {
      * @param reminders whether reminder mails come (invitations and results-ready mails always do)
      * @param language  the language of the mails ("en", "de"), or null for the organisation's default
      */
-    record Notifications(Boolean reminders, String language) {
-    }
+    record Notifications(Boolean reminders, String language) {}
 
-    @Operation(operationId = "getNotifications", summary = "My mail settings",
+    @Operation(
+            operationId = "getNotifications",
+            summary = "My mail settings",
             description = "Whether reminder mails come, and the language of the mails (null: the organisation's "
                     + "default). Who may call it: any signed-in person, for themselves.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The caller's settings")
@@ -49,7 +48,9 @@ class NotificationsController {
         return new Notifications(me.wantsReminders(), me.language());
     }
 
-    @Operation(operationId = "putNotifications", summary = "Change my mail settings",
+    @Operation(
+            operationId = "putNotifications",
+            summary = "Change my mail settings",
             description = "`reminders` (required, true or false) and `language` (`en`, `de`, or null for the "
                     + "organisation's default). Invitations and results-ready mails always come. Who may call it: any "
                     + "signed-in person, for themselves.")
@@ -62,8 +63,8 @@ class NotificationsController {
             errors.add(InputError.field("reminders", "is required (true or false)"));
         }
         if (body != null && body.language() != null && !MailTemplates.LANGUAGES.contains(body.language())) {
-            errors.add(InputError.field("language", "must be one of " + new TreeSet<>(MailTemplates.LANGUAGES)
-                    + " or null"));
+            errors.add(InputError.field(
+                    "language", "must be one of " + new TreeSet<>(MailTemplates.LANGUAGES) + " or null"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The settings were not changed", errors);
@@ -72,5 +73,4 @@ class NotificationsController {
         people.setLanguage(caller.getName(), body.language());
         return get(caller);
     }
-
 }

@@ -3,13 +3,12 @@ package io.lead360.feedback.mail;
 import io.lead360.feedback.config.FeedbackProperties;
 import io.lead360.feedback.keys.DataKey;
 import io.lead360.feedback.person.PersonService;
-import org.springframework.stereotype.Component;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * One-click unsubscribe from reminders (RFC 8058): a reminder carries {@code List-Unsubscribe} with a link
@@ -42,9 +41,12 @@ public class Unsubscribe {
 
     /** The headers of RFC 8058 for a reminder to the person. */
     public Map<String, String> headers(String personId) {
-        return Map.of("List-Unsubscribe", "<" + publicUrl + "/api/mail/unsubscribe?token="
+        return Map.of(
+                "List-Unsubscribe",
+                "<" + publicUrl + "/api/mail/unsubscribe?token="
                         + URLEncoder.encode(token(personId), StandardCharsets.UTF_8) + ">",
-                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                "List-Unsubscribe-Post",
+                "List-Unsubscribe=One-Click");
     }
 
     /** @return whether the token was good (the person gets no more reminders) */

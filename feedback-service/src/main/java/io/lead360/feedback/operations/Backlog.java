@@ -2,7 +2,6 @@ package io.lead360.feedback.operations;
 
 import io.lead360.feedback.ballot.BallotBacklog;
 import io.lead360.feedback.outbox.OutboxBacklog;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

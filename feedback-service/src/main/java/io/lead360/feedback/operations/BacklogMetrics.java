@@ -6,12 +6,11 @@ import io.lead360.feedback.mail.Mailbox;
 import io.lead360.feedback.outbox.OutboxBacklog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.util.List;
 
 /**
  * The publishing backlog as gauges: cycle and erasure outbox entries waiting, the age of the oldest
@@ -36,13 +35,21 @@ class BacklogMetrics {
 
     /** Held here: a gauge keeps only a weak reference to what it reads, and would read NaN once it is collected. */
     private final CachedValue<Backlog> backlog;
+
     private final CachedValue<Double> mailWaiting;
 
-    BacklogMetrics(OutboxBacklog outboxes, BallotBacklog ballots, Mailbox mailbox, FeedbackProperties properties,
-                   Clock clock, MeterRegistry registry) {
+    BacklogMetrics(
+            OutboxBacklog outboxes,
+            BallotBacklog ballots,
+            Mailbox mailbox,
+            FeedbackProperties properties,
+            Clock clock,
+            MeterRegistry registry) {
         this.backlog = new CachedValue<>(
                 () -> new Backlog(outboxes.waiting(), ballots.held(), clock.instant()),
-                BacklogMetrics::unknown, properties.operations().backlogRefresh(), clock);
+                BacklogMetrics::unknown,
+                properties.operations().backlogRefresh(),
+                clock);
         for (String outbox : OUTBOXES) {
             Gauge.builder(OUTBOX_WAITING, backlog, b -> b.get().waiting(outbox))
                     .description("cycle and erasure events written with their change and not yet acknowledged by Kafka")
@@ -61,8 +68,11 @@ class BacklogMetrics {
         Gauge.builder(DUE_BALLOTS, backlog, b -> b.get().dueBallots())
                 .description("ballots the publisher looks at in its next round")
                 .register(registry);
-        this.mailWaiting = new CachedValue<>(() -> (double) mailbox.waiting(), unreadable -> Double.NaN,
-                properties.operations().backlogRefresh(), clock);
+        this.mailWaiting = new CachedValue<>(
+                () -> (double) mailbox.waiting(),
+                unreadable -> Double.NaN,
+                properties.operations().backlogRefresh(),
+                clock);
         Gauge.builder(MAIL_WAITING, mailWaiting, CachedValue::get)
                 .description("mails queued or being sent (a growing figure: the SMTP server refuses or is away)")
                 .register(registry);

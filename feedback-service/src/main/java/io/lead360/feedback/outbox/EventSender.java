@@ -1,14 +1,13 @@
 package io.lead360.feedback.outbox;
 
 import io.lead360.events.FeedbackSubmitted;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends event records to Kafka the one way every publisher of feedback-service does: the event as

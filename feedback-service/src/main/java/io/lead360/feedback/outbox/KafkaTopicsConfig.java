@@ -26,6 +26,9 @@ class KafkaTopicsConfig {
     }
 
     private static NewTopic topic(String name, FeedbackProperties.Kafka kafka) {
-        return TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicationFactor()).build();
+        return TopicBuilder.name(name)
+                .partitions(kafka.partitions())
+                .replicas(kafka.replicationFactor())
+                .build();
     }
 }

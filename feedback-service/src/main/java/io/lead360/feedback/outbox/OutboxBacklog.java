@@ -1,24 +1,22 @@
 package io.lead360.feedback.outbox;
 
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Component;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
 
 /** What waits in the outboxes of cycles and erasures: read for the operator's gauges, never for publishing. */
 @Component
 public class OutboxBacklog {
 
     /** Entries waiting in one collection's outboxes, and when the oldest of them was written (null: none, or unknown). */
-    public record Waiting(long entries, Instant oldestWrittenAt) {
-    }
+    public record Waiting(long entries, Instant oldestWrittenAt) {}
 
     private final MongoTemplate mongo;
 
@@ -38,7 +36,8 @@ public class OutboxBacklog {
                 for (Document entry : document.getList(OutboxEntry.FIELD, Document.class)) {
                     entries++;
                     Date writtenAt = entry.getDate(OutboxEntry.WRITTEN_AT);
-                    if (writtenAt != null && (oldest == null || writtenAt.toInstant().isBefore(oldest))) {
+                    if (writtenAt != null
+                            && (oldest == null || writtenAt.toInstant().isBefore(oldest))) {
                         oldest = writtenAt.toInstant();
                     }
                 }

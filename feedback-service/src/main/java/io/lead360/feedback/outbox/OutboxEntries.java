@@ -4,12 +4,11 @@ import io.lead360.events.FeedbackEvent;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Turns an event into its outbox entry, serialized once with the app's JsonMapper as FeedbackEvent. */
 @Component
@@ -32,8 +31,14 @@ public class OutboxEntries {
      * written and the trace of the request that wrote it, which its publication continues.
      */
     public OutboxEntry of(FeedbackEvent event) {
-        return new OutboxEntry(event.eventId().toString(), event.topic(), event.partitionKey(),
-                event.getClass().getSimpleName(), payloadOf(event), clock.instant(), currentTraceparent());
+        return new OutboxEntry(
+                event.eventId().toString(),
+                event.topic(),
+                event.partitionKey(),
+                event.getClass().getSimpleName(),
+                payloadOf(event),
+                clock.instant(),
+                currentTraceparent());
     }
 
     /**

@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param traceparent the W3C trace context of the administrator's request that wrote the entry, so that
  *                    its Kafka record and analytics' processing continue that trace; null without one
  */
-public record OutboxEntry(String eventId, String topic, String key, String type, String payload, Instant writtenAt,
-                          String traceparent) {
+public record OutboxEntry(
+        String eventId, String topic, String key, String type, String payload, Instant writtenAt, String traceparent) {
 
     public static final String FIELD = "outbox";
     static final String WRITTEN_AT = "writtenAt";

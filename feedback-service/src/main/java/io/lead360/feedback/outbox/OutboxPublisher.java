@@ -1,9 +1,13 @@
 package io.lead360.feedback.outbox;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.lead360.feedback.config.FeedbackProperties;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.ReceiverContext;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +17,6 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Moves the outbox entries of cycles and erasures to Kafka: send, wait for the broker's ack, then
@@ -44,8 +43,8 @@ class OutboxPublisher implements SchedulingConfigurer {
     private final FeedbackProperties.Outbox settings;
     private final ObservationRegistry observations;
 
-    OutboxPublisher(MongoTemplate mongo, EventSender sender, FeedbackProperties properties,
-                    ObservationRegistry observations) {
+    OutboxPublisher(
+            MongoTemplate mongo, EventSender sender, FeedbackProperties properties, ObservationRegistry observations) {
         this.mongo = mongo;
         this.sender = sender;
         this.settings = properties.outbox();
@@ -69,7 +68,8 @@ class OutboxPublisher implements SchedulingConfigurer {
     int publishPending() {
         int published = 0;
         for (String collection : COLLECTIONS) {
-            Query pending = Query.query(where(OutboxEntry.FIELD + ".0").exists(true)).limit(settings.batchSize());
+            Query pending =
+                    Query.query(where(OutboxEntry.FIELD + ".0").exists(true)).limit(settings.batchSize());
             pending.fields().include(OutboxEntry.FIELD);
             List<Document> documents = mongo.find(pending, Document.class, collection);
             if (!documents.isEmpty() && !sender.topicsReady()) {
@@ -80,7 +80,8 @@ class OutboxPublisher implements SchedulingConfigurer {
                     if (!send(entry, collection)) {
                         return published; // broker unreachable: stop the round, keep the order
                     }
-                    mongo.updateFirst(Query.query(where("_id").is(document.get("_id"))),
+                    mongo.updateFirst(
+                            Query.query(where("_id").is(document.get("_id"))),
                             new Update().pull(OutboxEntry.FIELD, new Document("eventId", entry.getString("eventId"))),
                             collection);
                     published++;
@@ -109,7 +110,10 @@ class OutboxPublisher implements SchedulingConfigurer {
             return false;
         } catch (Exception e) {
             observation.error(e);
-            log.warn("Could not publish event {} to {}: {}", entry.getString("eventId"), entry.getString("topic"),
+            log.warn(
+                    "Could not publish event {} to {}: {}",
+                    entry.getString("eventId"),
+                    entry.getString("topic"),
                     e.toString());
             return false;
         } finally {
@@ -119,8 +123,8 @@ class OutboxPublisher implements SchedulingConfigurer {
 
     /** The entry as the carrier of the trace context it was written with (none: a trace of its own). */
     private static ReceiverContext<Document> storedTraceOf(Document entry) {
-        ReceiverContext<Document> context = new ReceiverContext<>((carrier, key) -> OutboxEntry.TRACEPARENT.equals(key)
-                ? carrier.getString(OutboxEntry.TRACEPARENT) : null);
+        ReceiverContext<Document> context = new ReceiverContext<>((carrier, key) ->
+                OutboxEntry.TRACEPARENT.equals(key) ? carrier.getString(OutboxEntry.TRACEPARENT) : null);
         context.setCarrier(entry);
         return context;
     }

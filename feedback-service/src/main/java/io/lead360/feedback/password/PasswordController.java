@@ -11,8 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Public (no token): the gateway rate-limits both per client address. */
 @RestController
-@Tag(name = "Passwords", description = "Set a password through a link sent by mail: for people imported without one, "
-        + "and for a forgotten one")
+@Tag(
+        name = "Passwords",
+        description = "Set a password through a link sent by mail: for people imported without one, "
+                + "and for a forgotten one")
 class PasswordController {
 
     private final PasswordReset reset;
@@ -21,14 +23,14 @@ class PasswordController {
         this.reset = reset;
     }
 
-    record ResetRequest(String email) {
-    }
+    record ResetRequest(String email) {}
 
-    record NewPassword(String token, String password) {
-    }
+    record NewPassword(String token, String password) {}
 
     /** 202 always: the same answer for a known and an unknown address. */
-    @Operation(operationId = "requestPasswordLink", summary = "Mail a set-password link",
+    @Operation(
+            operationId = "requestPasswordLink",
+            summary = "Mail a set-password link",
             description = "Mails the person with this address a single-use link to set a password (valid 24 hours; at "
                     + "most one mail per address in 5 minutes). The answer is the same whether or not the address is "
                     + "known. Public; rate-limited per client address by the gateway.")
@@ -42,14 +44,18 @@ class PasswordController {
     }
 
     /** 204; every session of the person ends; a used, expired or unknown token → 400. */
-    @Operation(operationId = "setPassword", summary = "Set a password with a link's token",
-            description = "Sets the password (8 to 72 bytes) of the person the link was made for and ends every session "
-                    + "of theirs. The token is single-use. Public: the token is the proof; rate-limited per client "
-                    + "address by the gateway.")
+    @Operation(
+            operationId = "setPassword",
+            summary = "Set a password with a link's token",
+            description =
+                    "Sets the password (8 to 72 bytes) of the person the link was made for and ends every session "
+                            + "of theirs. The token is single-use. Public: the token is the proof; rate-limited per client "
+                            + "address by the gateway.")
     @SecurityRequirements
     @ApiResponse(responseCode = "204", description = "The password is set")
-    @ApiResponse(responseCode = "400", description = "The token is used, expired or unknown, or the password is too "
-            + "short or too long")
+    @ApiResponse(
+            responseCode = "400",
+            description = "The token is used, expired or unknown, or the password is too " + "short or too long")
     @ApiResponse(responseCode = "429", description = "Too many attempts from this address")
     @PostMapping("/api/auth/password")
     ResponseEntity<Void> setPassword(@RequestBody(required = false) NewPassword body) {

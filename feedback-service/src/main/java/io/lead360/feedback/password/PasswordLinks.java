@@ -1,12 +1,9 @@
 package io.lead360.feedback.password;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.lead360.feedback.auth.Secrets;
 import io.lead360.feedback.config.FeedbackProperties;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Component;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -14,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
 
 /**
  * Single-use set-password links: a 256-bit random token, stored only as its SHA-256 (as refresh tokens
@@ -41,8 +40,11 @@ public class PasswordLinks {
     public String create(String personId, Duration ttl) {
         String token = Secrets.random();
         Instant now = clock.instant();
-        mongo.insert(new Document("_id", Secrets.sha256Hex(token)).append("personId", personId)
-                .append("createdAt", Date.from(now)).append("expiresAt", Date.from(now.plus(ttl))),
+        mongo.insert(
+                new Document("_id", Secrets.sha256Hex(token))
+                        .append("personId", personId)
+                        .append("createdAt", Date.from(now))
+                        .append("expiresAt", Date.from(now.plus(ttl))),
                 COLLECTION);
         return settings.publicUrl() + "/#/set-password?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
@@ -52,8 +54,8 @@ public class PasswordLinks {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Optional.empty();
         }
-        Document link = mongo.findAndRemove(Query.query(where("_id").is(Secrets.sha256Hex(token))), Document.class,
-                COLLECTION);
+        Document link =
+                mongo.findAndRemove(Query.query(where("_id").is(Secrets.sha256Hex(token))), Document.class, COLLECTION);
         if (link == null || link.getDate("expiresAt").toInstant().isBefore(clock.instant())) {
             return Optional.empty();
         }
@@ -62,6 +64,7 @@ public class PasswordLinks {
 
     /** Expired links are of no use to anyone: gone (a scheduled call). */
     long purgeExpired() {
-        return mongo.remove(Query.query(where("expiresAt").lt(Date.from(clock.instant()))), COLLECTION).getDeletedCount();
+        return mongo.remove(Query.query(where("expiresAt").lt(Date.from(clock.instant()))), COLLECTION)
+                .getDeletedCount();
     }
 }

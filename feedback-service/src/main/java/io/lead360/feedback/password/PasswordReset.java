@@ -8,16 +8,15 @@ import io.lead360.feedback.mail.Mailbox;
 import io.lead360.feedback.person.PersonService;
 import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.stereotype.Service;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Service;
 
 /**
  * "Forgot my password" and "set my password": asking answers the same whether or not the address is
@@ -38,8 +37,13 @@ class PasswordReset implements SchedulingConfigurer, MailComposer {
     private final FeedbackProperties.Mail settings;
     private final Clock clock;
 
-    PasswordReset(PersonService people, PasswordLinks links, Mailbox mailbox, MailTemplates templates,
-                  FeedbackProperties properties, Clock clock) {
+    PasswordReset(
+            PersonService people,
+            PasswordLinks links,
+            Mailbox mailbox,
+            MailTemplates templates,
+            FeedbackProperties properties,
+            Clock clock) {
         this.people = people;
         this.links = links;
         this.mailbox = mailbox;
@@ -62,7 +66,8 @@ class PasswordReset implements SchedulingConfigurer, MailComposer {
             return;
         }
         people.findActiveByEmail(email).ifPresent(person -> {
-            long window = clock.instant().getEpochSecond() / Math.max(1, settings.passwordResetInterval().toSeconds());
+            long window = clock.instant().getEpochSecond()
+                    / Math.max(1, settings.passwordResetInterval().toSeconds());
             mailbox.enqueue(MailKind.PASSWORD_RESET, null, person.id(), Long.toString(window));
         });
     }
@@ -79,9 +84,20 @@ class PasswordReset implements SchedulingConfigurer, MailComposer {
             return new Cancel("person gone");
         }
         String link = links.create(personId, settings.passwordLinkTtl());
-        return new Send(contact.email(), templates.render("password-reset", templates.localeFor(contact.language()),
-                Map.of("name", contact.name(), "link", link, "hours", settings.passwordLinkTtl().toHours()),
-                new Object[0], Map.of()));
+        return new Send(
+                contact.email(),
+                templates.render(
+                        "password-reset",
+                        templates.localeFor(contact.language()),
+                        Map.of(
+                                "name",
+                                contact.name(),
+                                "link",
+                                link,
+                                "hours",
+                                settings.passwordLinkTtl().toHours()),
+                        new Object[0],
+                        Map.of()));
     }
 
     void setPassword(String token, String password) {
@@ -94,8 +110,10 @@ class PasswordReset implements SchedulingConfigurer, MailComposer {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The password was not set", errors);
         }
-        String personId = links.redeem(token).orElseThrow(() -> new InvalidInputException("The password was not set",
-                List.of(InputError.field("token", "is unknown, used or expired: ask for a new link"))));
+        String personId = links.redeem(token)
+                .orElseThrow(() -> new InvalidInputException(
+                        "The password was not set",
+                        List.of(InputError.field("token", "is unknown, used or expired: ask for a new link"))));
         people.setPassword(personId, password, "link");
     }
 }

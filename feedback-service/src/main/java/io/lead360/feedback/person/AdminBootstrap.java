@@ -31,8 +31,10 @@ class AdminBootstrap implements InitializingBean {
         FeedbackProperties.BootstrapAdmin admin = properties.bootstrapAdmin();
         if (admin.password() == null || admin.password().isBlank()) {
             if (people.nobodyYet()) {
-                log.warn("No bootstrap administrator was created: LEAD360_BOOTSTRAP_ADMIN_PASSWORD is not set. "
-                        + "Set it and restart to create {} (./lead360 up generates one).", admin.email());
+                log.warn(
+                        "No bootstrap administrator was created: LEAD360_BOOTSTRAP_ADMIN_PASSWORD is not set. "
+                                + "Set it and restart to create {} (./lead360 up generates one).",
+                        admin.email());
             }
             return;
         }

@@ -2,7 +2,6 @@ package io.lead360.feedback.person;
 
 import io.lead360.feedback.auth.Roles;
 import io.lead360.feedback.web.InputError;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,14 +16,13 @@ import java.util.Set;
  */
 final class AdministratorRules {
 
-    private AdministratorRules() {
-    }
+    private AdministratorRules() {}
 
     /**
      * @param activeAdmins how many active administrators there are now, the target included if it is one
      */
-    static Optional<String> mayDeactivate(String actorId, String targetId, boolean targetIsActiveAdmin,
-                                          long activeAdmins) {
+    static Optional<String> mayDeactivate(
+            String actorId, String targetId, boolean targetIsActiveAdmin, long activeAdmins) {
         if (actorId.equals(targetId)) {
             return Optional.of("You cannot deactivate yourself");
         }
@@ -34,8 +32,8 @@ final class AdministratorRules {
         return Optional.empty();
     }
 
-    static Optional<String> mayChangeRoles(String actorId, String targetId, boolean targetIsActiveAdmin,
-                                           boolean keepsAdmin, long activeAdmins) {
+    static Optional<String> mayChangeRoles(
+            String actorId, String targetId, boolean targetIsActiveAdmin, boolean keepsAdmin, long activeAdmins) {
         if (keepsAdmin) {
             return Optional.empty();
         }
@@ -59,7 +57,8 @@ final class AdministratorRules {
         }
         Set<String> roles = new LinkedHashSet<>();
         for (int i = 0; i < requested.size(); i++) {
-            String role = requested.get(i) == null ? "" : requested.get(i).strip().toUpperCase(Locale.ROOT);
+            String role =
+                    requested.get(i) == null ? "" : requested.get(i).strip().toUpperCase(Locale.ROOT);
             if (!ImportValidator.KNOWN_ROLES.contains(role)) {
                 errors.add(InputError.field("roles[" + i + "]", "unknown role; allowed: EMPLOYEE, LEADER, ADMIN"));
             } else {

@@ -5,5 +5,4 @@ package io.lead360.feedback.person;
  * deactivates active people absent from the file, refused above the configured share unless
  * {@code force}.
  */
-public record ImportOptions(boolean dryRun, boolean deactivateMissing, boolean force) {
-}
+public record ImportOptions(boolean dryRun, boolean deactivateMissing, boolean force) {}

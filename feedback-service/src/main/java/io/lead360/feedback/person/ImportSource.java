@@ -1,7 +1,6 @@
 package io.lead360.feedback.person;
 
 import io.lead360.feedback.web.InputError;
-
 import java.util.List;
 
 /**

@@ -2,7 +2,6 @@ package io.lead360.feedback.person;
 
 import io.lead360.feedback.auth.Roles;
 import io.lead360.feedback.web.InputError;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,20 +25,25 @@ final class ImportValidator {
     private static final int MAX_PASSWORD_BYTES = 72; // bcrypt ignores/refuses anything longer
     /** ASVS 5.0 V6.2.1: at least 8 characters; any composition is fine (V6.2.5). */
     static final int MIN_PASSWORD_LENGTH = 8;
+
     private static final int MAX_NAME_LENGTH = 200;
 
-    private ImportValidator() {
-    }
+    private ImportValidator() {}
 
     /** Trims, lower-cases emails and upper-cases roles; null stays null. */
     static ImportRow normalize(ImportRow row) {
         if (row == null) {
             return null;
         }
-        return new ImportRow(email(row.email()), row.name() == null ? null : row.name().strip(),
+        return new ImportRow(
+                email(row.email()),
+                row.name() == null ? null : row.name().strip(),
                 email(row.managerEmail()),
-                row.roles().stream().map(r -> r == null ? "" : r.strip().toUpperCase(Locale.ROOT))
-                        .filter(r -> !r.isEmpty()).distinct().toList(),
+                row.roles().stream()
+                        .map(r -> r == null ? "" : r.strip().toUpperCase(Locale.ROOT))
+                        .filter(r -> !r.isEmpty())
+                        .distinct()
+                        .toList(),
                 row.password() == null || row.password().isEmpty() ? null : row.password());
     }
 
@@ -104,7 +108,8 @@ final class ImportValidator {
             }
             if (!EMAIL.matcher(row.managerEmail()).matches()) {
                 errors.add(source.error(i + 1, "managerEmail", "is not a valid email address"));
-            } else if (!rowOfEmail.containsKey(row.managerEmail()) && !existingManagers.containsKey(row.managerEmail())) {
+            } else if (!rowOfEmail.containsKey(row.managerEmail())
+                    && !existingManagers.containsKey(row.managerEmail())) {
                 errors.add(source.error(i + 1, "managerEmail", "unknown manager " + row.managerEmail()));
             }
         }
@@ -113,8 +118,11 @@ final class ImportValidator {
     }
 
     /** Reporting loops in the organisation as it would be after the import, including stored people. */
-    private static List<InputError> loops(List<ImportRow> rows, Map<String, Integer> rowOfEmail,
-                                          Map<String, String> existingManagers, ImportSource source) {
+    private static List<InputError> loops(
+            List<ImportRow> rows,
+            Map<String, Integer> rowOfEmail,
+            Map<String, String> existingManagers,
+            ImportSource source) {
         Map<String, String> managerOf = new HashMap<>(existingManagers);
         rowOfEmail.forEach((email, n) -> managerOf.put(email, rows.get(n - 1).managerEmail()));
 
@@ -138,7 +146,9 @@ final class ImportValidator {
         rowOfEmail.entrySet().stream()
                 .filter(e -> loopOf.containsKey(e.getKey()))
                 .sorted(Map.Entry.comparingByValue())
-                .forEach(e -> errors.add(source.error(e.getValue(), "managerEmail",
+                .forEach(e -> errors.add(source.error(
+                        e.getValue(),
+                        "managerEmail",
                         "reporting loop: " + String.join(" -> ", loopOf.get(e.getKey())))));
         return errors;
     }

@@ -1,5 +1,7 @@
 package io.lead360.feedback.person;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.lead360.feedback.audit.AuditLog;
 import io.lead360.feedback.auth.Roles;
 import io.lead360.feedback.auth.Sessions;
@@ -7,20 +9,17 @@ import io.lead360.feedback.web.ConflictException;
 import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
 import io.lead360.feedback.web.NotFoundException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Service;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
 
 /**
  * An administrator deactivates, reactivates or changes the roles of one person. Access ends at once:
@@ -50,12 +49,13 @@ class PeopleAdministration {
                 .ifPresent(reason -> {
                     throw new ConflictException(reason);
                 });
-        Person before = mongo.findAndModify(Query.query(where("_id").is(id)),
-                new Update().set("deactivatedAt", clock.instant()), Person.class);
+        Person before = mongo.findAndModify(
+                Query.query(where("_id").is(id)), new Update().set("deactivatedAt", clock.instant()), Person.class);
         // two administrators deactivating each other at the same moment: the check above passed for both
         if (isActiveAdmin(person) && activeAdmins() == 0) {
             mongo.updateFirst(Query.query(where("_id").is(id)), new Update().unset("deactivatedAt"), Person.class);
-            throw new ConflictException("This is the last active administrator; make someone else an administrator first");
+            throw new ConflictException(
+                    "This is the last active administrator; make someone else an administrator first");
         }
         sessions.revokeAllOf(List.of(id));
         if (before != null && before.active()) {
@@ -73,8 +73,8 @@ class PeopleAdministration {
     }
 
     PersonView activate(String actorId, String id) {
-        Person before = mongo.findAndModify(Query.query(where("_id").is(id)), new Update().unset("deactivatedAt"),
-                Person.class);
+        Person before = mongo.findAndModify(
+                Query.query(where("_id").is(id)), new Update().unset("deactivatedAt"), Person.class);
         if (before == null) {
             throw new NotFoundException("No person " + id);
         }
@@ -92,20 +92,27 @@ class PeopleAdministration {
         }
         Person person = load(id);
         List<String> granted = AdministratorRules.granted(roles);
-        AdministratorRules.mayChangeRoles(actorId, id, isActiveAdmin(person), granted.contains(Roles.ADMIN),
-                activeAdmins()).ifPresent(reason -> {
+        AdministratorRules.mayChangeRoles(
+                        actorId, id, isActiveAdmin(person), granted.contains(Roles.ADMIN), activeAdmins())
+                .ifPresent(reason -> {
                     throw new ConflictException(reason);
                 });
         List<String> oldRoles = people.get(id).roles();
-        Person before = mongo.findAndModify(Query.query(where("_id").is(id)), new Update().set("grantedRoles", granted),
-                FindAndModifyOptions.options().returnNew(false), Person.class);
+        Person before = mongo.findAndModify(
+                Query.query(where("_id").is(id)),
+                new Update().set("grantedRoles", granted),
+                FindAndModifyOptions.options().returnNew(false),
+                Person.class);
         if (before == null) {
             throw new NotFoundException("No person " + id);
         }
         if (isActiveAdmin(person) && activeAdmins() == 0) {
-            mongo.updateFirst(Query.query(where("_id").is(id)), new Update().set("grantedRoles", List.of(Roles.ADMIN)),
+            mongo.updateFirst(
+                    Query.query(where("_id").is(id)),
+                    new Update().set("grantedRoles", List.of(Roles.ADMIN)),
                     Person.class);
-            throw new ConflictException("This is the last active administrator; make someone else an administrator first");
+            throw new ConflictException(
+                    "This is the last active administrator; make someone else an administrator first");
         }
         PersonView after = people.get(id);
         if (!Set.copyOf(nullToEmpty(before.grantedRoles())).equals(Set.copyOf(granted))) {
@@ -132,7 +139,11 @@ class PeopleAdministration {
     }
 
     private long activeAdmins() {
-        return mongo.count(Query.query(where("grantedRoles").is(Roles.ADMIN).and("deactivatedAt").is(null)),
+        return mongo.count(
+                Query.query(where("grantedRoles")
+                        .is(Roles.ADMIN)
+                        .and("deactivatedAt")
+                        .is(null)),
                 Person.class);
     }
 

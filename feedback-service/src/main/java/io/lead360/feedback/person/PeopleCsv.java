@@ -2,19 +2,18 @@ package io.lead360.feedback.person;
 
 import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvReadFeature;
-import tools.jackson.dataformat.csv.CsvSchema;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
+import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Reads the CSV form of a people import with Jackson's CSV parser (RFC 4180 quoting): the header
@@ -31,24 +30,23 @@ final class PeopleCsv {
     private static final List<String> REQUIRED = List.of("email", "name", "managerEmail", "roles");
     private static final List<String> COLUMNS = List.of("email", "name", "managerEmail", "roles", "password");
     private static final char[] SEPARATORS = {',', ';', '\t'};
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
+    private static final CsvMapper CSV =
+            CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
 
     /** The rows and the line each starts on. */
-    record Parsed(List<ImportRow> rows, ImportSource source) {
-    }
+    record Parsed(List<ImportRow> rows, ImportSource source) {}
 
     /** One record of the file: its cells and the line it starts on. */
-    private record Line(int number, List<String> cells) {
-    }
+    private record Line(int number, List<String> cells) {}
 
-    private PeopleCsv() {
-    }
+    private PeopleCsv() {}
 
     static Parsed parse(String text) {
         String csv = text == null ? "" : text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<Line> records = records(csv, separator(csv));
         if (records.isEmpty()) {
-            throw new InvalidInputException("The CSV has no header",
+            throw new InvalidInputException(
+                    "The CSV has no header",
                     List.of(InputError.field("header", "expected " + String.join(",", COLUMNS))));
         }
         Line header = records.get(0);
@@ -57,18 +55,26 @@ final class PeopleCsv {
         List<Integer> lines = new ArrayList<>();
         List<InputError> errors = new ArrayList<>();
         for (Line record : records.subList(1, records.size())) {
-            rows.add(new ImportRow(cell(record, column, "email"), cell(record, column, "name"),
+            rows.add(new ImportRow(
+                    cell(record, column, "email"),
+                    cell(record, column, "name"),
                     cell(record, column, "managerEmail"),
-                    roles(cell(record, column, "roles")), cell(record, column, "password")));
+                    roles(cell(record, column, "roles")),
+                    cell(record, column, "password")));
             lines.add(record.number());
             int used = lastNonBlank(record.cells()) + 1; // empty trailing cells, as spreadsheets add, are no fields
             if (used > header.cells().size()) {
-                errors.add(new InputError(rows.size(), record.number(), "row",
-                        "has " + used + " fields, the header (line " + header.number() + ") " + header.cells().size()));
+                errors.add(new InputError(
+                        rows.size(),
+                        record.number(),
+                        "row",
+                        "has " + used + " fields, the header (line " + header.number() + ") "
+                                + header.cells().size()));
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The CSV is malformed: " + errors.size() + " line(s) have more fields than the header", errors);
+            throw new InvalidInputException(
+                    "The CSV is malformed: " + errors.size() + " line(s) have more fields than the header", errors);
         }
         return new Parsed(rows, ImportSource.csv(lines));
     }
@@ -128,13 +134,17 @@ final class PeopleCsv {
         String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (reason.contains("Missing closing quote")) {
             // Jackson notices at the end of the file; the quote opened in the record that never ended
-            return new InvalidInputException("The CSV cannot be read: the quoted value that starts on line "
-                    + recordLine + " is never closed",
-                    List.of(new InputError(null, recordLine, "line", "a quoted value starts on this line and is never closed")));
+            return new InvalidInputException(
+                    "The CSV cannot be read: the quoted value that starts on line " + recordLine + " is never closed",
+                    List.of(new InputError(
+                            null, recordLine, "line", "a quoted value starts on this line and is never closed")));
         }
-        int line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : recordLine;
+        int line = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                ? e.getLocation().getLineNr()
+                : recordLine;
         String problem = "is not valid CSV: a quoted value must be followed by the separator or the end of the line";
-        return new InvalidInputException("The CSV cannot be read: line " + line + " " + problem,
+        return new InvalidInputException(
+                "The CSV cannot be read: line " + line + " " + problem,
                 List.of(new InputError(null, line, "line", problem)));
     }
 
@@ -144,15 +154,21 @@ final class PeopleCsv {
         for (int i = 0; i < header.cells().size(); i++) {
             String name = header.cells().get(i).strip().toLowerCase(Locale.ROOT);
             if (!name.isEmpty() && column.putIfAbsent(name, i) != null) {
-                errors.add(new InputError(null, header.number(), "header", "column " + header.cells().get(i).strip() + " appears twice"));
+                errors.add(new InputError(
+                        null,
+                        header.number(),
+                        "header",
+                        "column " + header.cells().get(i).strip() + " appears twice"));
             }
         }
         REQUIRED.stream()
                 .filter(c -> !column.containsKey(c.toLowerCase(Locale.ROOT)))
                 .forEach(c -> errors.add(new InputError(null, header.number(), "header", "missing column " + c)));
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("The CSV header (line " + header.number() + ") is incomplete: expected "
-                    + String.join(",", COLUMNS), errors);
+            throw new InvalidInputException(
+                    "The CSV header (line " + header.number() + ") is incomplete: expected "
+                            + String.join(",", COLUMNS),
+                    errors);
         }
         return column;
     }
@@ -170,7 +186,10 @@ final class PeopleCsv {
         if (cell == null) {
             return List.of();
         }
-        return Arrays.stream(cell.split("[|;]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(cell.split("[|;]"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static int lastNonBlank(List<String> cells) {

@@ -1,10 +1,9 @@
 package io.lead360.feedback.person;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
-
 import java.time.Instant;
 import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A person as stored. {@code grantedRoles} holds only what an administrator granted (ADMIN);
@@ -14,9 +13,16 @@ import java.util.List;
  * reminder mails.
  */
 @Document(Person.COLLECTION)
-record Person(@Id String id, String email, String name, String managerId, List<String> grantedRoles,
-              String passwordHash, Instant deactivatedAt, String language, Boolean remindersOff) {
-
+record Person(
+        @Id String id,
+        String email,
+        String name,
+        String managerId,
+        List<String> grantedRoles,
+        String passwordHash,
+        Instant deactivatedAt,
+        String language,
+        Boolean remindersOff) {
 
     static final String COLLECTION = "people";
 

@@ -10,6 +10,12 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,17 +27,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
-import java.util.List;
-import java.util.Map;
-
 @RestController
 @RequestMapping("/api")
-@Tag(name = "People", description = "Who works with whom: the people of the organisation, their managers and roles, "
-        + "imported by administrators")
+@Tag(
+        name = "People",
+        description = "Who works with whom: the people of the organisation, their managers and roles, "
+                + "imported by administrators")
 class PersonController {
 
     static final String IMPORT_JSON_EXAMPLE = """
@@ -56,14 +57,19 @@ class PersonController {
         this.administration = administration;
     }
 
-    @Operation(operationId = "getMe", summary = "Who am I",
-            description = "The signed-in person: id, email, name, roles and manager. Who may call it: anyone signed in.")
+    @Operation(
+            operationId = "getMe",
+            summary = "Who am I",
+            description =
+                    "The signed-in person: id, email, name, roles and manager. Who may call it: anyone signed in.")
     @GetMapping("/me")
     PersonView me(Authentication authentication) {
         return people.get(authentication.getName());
     }
 
-    @Operation(operationId = "listPeople", summary = "List the people",
+    @Operation(
+            operationId = "listPeople",
+            summary = "List the people",
             description = "Everyone in the organisation, each with `active`. Who may call it: ADMIN.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The people")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
@@ -72,10 +78,14 @@ class PersonController {
         return people.list();
     }
 
-    @Operation(operationId = "getPerson", summary = "Read a person",
+    @Operation(
+            operationId = "getPerson",
+            summary = "Read a person",
             description = "One person. Who may call it: ADMIN, or the person themselves.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The person")
-    @ApiResponse(responseCode = "403", description = "Another person than the caller, and the caller is not an administrator")
+    @ApiResponse(
+            responseCode = "403",
+            description = "Another person than the caller, and the caller is not an administrator")
     @ApiResponse(responseCode = "404", description = "No such person")
     @GetMapping("/people/{id}")
     PersonView get(@PathVariable String id, Authentication authentication) {
@@ -87,7 +97,9 @@ class PersonController {
     }
 
     /** Ends the person's access at once; 409 for oneself or the last active administrator. */
-    @Operation(operationId = "deactivatePerson", summary = "Deactivate a person",
+    @Operation(
+            operationId = "deactivatePerson",
+            summary = "Deactivate a person",
             description = "The person can no longer sign in and every session of theirs ends at once; what they "
                     + "gave as a rater stays counted. Who may call it: ADMIN.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The person, with `active` false")
@@ -100,7 +112,9 @@ class PersonController {
     }
 
     /** {"ended": n}: every session of the person ends at once; they keep their account. */
-    @Operation(operationId = "endSessionsOfPerson", summary = "Sign a person out everywhere",
+    @Operation(
+            operationId = "endSessionsOfPerson",
+            summary = "Sign a person out everywhere",
             description = "Every session of the person ends at once (`{\"ended\": n}`); they keep their account "
                     + "and may sign in again. Who may call it: ADMIN.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "How many sessions ended")
@@ -111,7 +125,9 @@ class PersonController {
         return administration.endSessions(authentication.getName(), id);
     }
 
-    @Operation(operationId = "activatePerson", summary = "Activate a person",
+    @Operation(
+            operationId = "activatePerson",
+            summary = "Activate a person",
             description = "A deactivated person may sign in again. Who may call it: ADMIN.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The person, with `active` true")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
@@ -121,8 +137,7 @@ class PersonController {
         return administration.activate(authentication.getName(), id);
     }
 
-    record RolesChange(List<String> roles) {
-    }
+    record RolesChange(List<String> roles) {}
 
     /**
      * The document of both import handlers (JSON and CSV are one operation): springdoc reads the second
@@ -130,46 +145,79 @@ class PersonController {
      */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.METHOD)
-    @Operation(operationId = "importPeople", summary = "Import the organisation",
-            description = "Creates and updates people from a JSON array or CSV (`email,name,managerEmail,roles,password`; "
-                    + "roles separated by `;`). All or nothing: a bad row (unknown `managerEmail`, a bad email, a "
-                    + "reporting loop) rejects the whole import, naming the rows. Re-importing the same file changes "
-                    + "nothing. A password is set only for a new person and never in production mode; for anyone else "
-                    + "it is ignored with a warning. Who may call it: ADMIN.",
+    @Operation(
+            operationId = "importPeople",
+            summary = "Import the organisation",
+            description =
+                    "Creates and updates people from a JSON array or CSV (`email,name,managerEmail,roles,password`; "
+                            + "roles separated by `;`). All or nothing: a bad row (unknown `managerEmail`, a bad email, a "
+                            + "reporting loop) rejects the whole import, naming the rows. Re-importing the same file changes "
+                            + "nothing. A password is set only for a new person and never in production mode; for anyone else "
+                            + "it is ignored with a warning. Who may call it: ADMIN.",
             parameters = {
-                    @Parameter(name = "dryRun", in = ParameterIn.QUERY,
-                            description = "validate and count exactly like an import, save nothing"),
-                    @Parameter(name = "deactivateMissing", in = ParameterIn.QUERY,
-                            description = "deactivate the active people missing from the file (never administrators)"),
-                    @Parameter(name = "force", in = ParameterIn.QUERY,
-                            description = "allow `deactivateMissing` to deactivate more than 40 % of the active people")},
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "people",
-                            summary = "two people, one the other's manager", value = IMPORT_JSON_EXAMPLE)),
-                    @Content(mediaType = "text/csv", examples = @ExampleObject(name = "csv",
-                            summary = "the same people as CSV", value = IMPORT_CSV_EXAMPLE))}))
-    @ApiResponse(responseCode = "200", description = "What the import did (or, as a dry run, would do)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = ImportResult.class),
-                    examples = @ExampleObject(name = "imported", value = IMPORT_RESULT_EXAMPLE)))
-    @ApiResponse(responseCode = "400", description = "Rows that break a rule; `errors` names each `row` and `field`; "
-            + "nothing was imported")
+                @Parameter(
+                        name = "dryRun",
+                        in = ParameterIn.QUERY,
+                        description = "validate and count exactly like an import, save nothing"),
+                @Parameter(
+                        name = "deactivateMissing",
+                        in = ParameterIn.QUERY,
+                        description = "deactivate the active people missing from the file (never administrators)"),
+                @Parameter(
+                        name = "force",
+                        in = ParameterIn.QUERY,
+                        description = "allow `deactivateMissing` to deactivate more than 40 % of the active people")
+            },
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content = {
+                                @Content(
+                                        mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                        examples =
+                                                @ExampleObject(
+                                                        name = "people",
+                                                        summary = "two people, one the other's manager",
+                                                        value = IMPORT_JSON_EXAMPLE)),
+                                @Content(
+                                        mediaType = "text/csv",
+                                        examples =
+                                                @ExampleObject(
+                                                        name = "csv",
+                                                        summary = "the same people as CSV",
+                                                        value = IMPORT_CSV_EXAMPLE))
+                            }))
+    @ApiResponse(
+            responseCode = "200",
+            description = "What the import did (or, as a dry run, would do)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ImportResult.class),
+                            examples = @ExampleObject(name = "imported", value = IMPORT_RESULT_EXAMPLE)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Rows that break a rule; `errors` names each `row` and `field`; " + "nothing was imported")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
-    @ApiResponse(responseCode = "409", description = "`deactivateMissing` would deactivate more than 40 % of the active "
-            + "people; repeat with `force=true` if that is meant")
-    @interface ImportPeople {
-    }
+    @ApiResponse(
+            responseCode = "409",
+            description = "`deactivateMissing` would deactivate more than 40 % of the active "
+                    + "people; repeat with `force=true` if that is meant")
+    @interface ImportPeople {}
 
     /** The person signs in again to get the new roles; 409 when no active administrator would remain. */
-    @Operation(operationId = "changeRoles", summary = "Change a person's roles",
+    @Operation(
+            operationId = "changeRoles",
+            summary = "Change a person's roles",
             description = "Sets EMPLOYEE and ADMIN; LEADER stays derived from the organisation. The person's sessions "
                     + "end, so the new roles apply from their next sign-in; audited. Who may call it: ADMIN.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The person with the new roles")
     @ApiResponse(responseCode = "400", description = "An unknown role")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
     @ApiResponse(responseCode = "404", description = "No such person")
-    @ApiResponse(responseCode = "409", description = "No active administrator would remain, or the caller would take "
-            + "ADMIN from themselves")
+    @ApiResponse(
+            responseCode = "409",
+            description = "No active administrator would remain, or the caller would take " + "ADMIN from themselves")
     @PutMapping("/people/{id}/roles")
     PersonView changeRoles(@PathVariable String id, @RequestBody RolesChange body, Authentication authentication) {
         return administration.changeRoles(authentication.getName(), id, body.roles());
@@ -177,23 +225,28 @@ class PersonController {
 
     @ImportPeople
     @PostMapping(path = "/people/import", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ImportResult importJson(@RequestBody List<ImportRow> rows,
-                            @RequestParam(defaultValue = "false") boolean dryRun,
-                            @RequestParam(defaultValue = "false") boolean deactivateMissing,
-                            @RequestParam(defaultValue = "false") boolean force,
-                            Authentication authentication) {
+    ImportResult importJson(
+            @RequestBody List<ImportRow> rows,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(defaultValue = "false") boolean deactivateMissing,
+            @RequestParam(defaultValue = "false") boolean force,
+            Authentication authentication) {
         return people.importPeople(rows, new ImportOptions(dryRun, deactivateMissing, force), authentication.getName());
     }
 
     @ImportPeople
     @PostMapping(path = "/people/import", consumes = "text/csv")
-    ImportResult importCsv(@RequestBody String csv,
-                           @RequestParam(defaultValue = "false") boolean dryRun,
-                           @RequestParam(defaultValue = "false") boolean deactivateMissing,
-                           @RequestParam(defaultValue = "false") boolean force,
-                           Authentication authentication) {
+    ImportResult importCsv(
+            @RequestBody String csv,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(defaultValue = "false") boolean deactivateMissing,
+            @RequestParam(defaultValue = "false") boolean force,
+            Authentication authentication) {
         PeopleCsv.Parsed file = PeopleCsv.parse(csv);
-        return people.importPeople(file.rows(), new ImportOptions(dryRun, deactivateMissing, force),
-                authentication.getName(), file.source());
+        return people.importPeople(
+                file.rows(),
+                new ImportOptions(dryRun, deactivateMissing, force),
+                authentication.getName(),
+                file.source());
     }
 }

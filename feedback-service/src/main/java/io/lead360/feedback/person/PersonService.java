@@ -1,5 +1,7 @@
 package io.lead360.feedback.person;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.lead360.feedback.audit.AuditActions;
 import io.lead360.feedback.audit.AuditLog;
 import io.lead360.feedback.auth.Roles;
@@ -9,14 +11,6 @@ import io.lead360.feedback.web.ConflictException;
 import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
 import io.lead360.feedback.web.NotFoundException;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Service;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +27,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
 
 /** People: sign-in check, lookups with derived roles, and the all-or-nothing import. */
 @Service
@@ -52,8 +51,13 @@ public class PersonService {
     private final Sessions sessions;
     private final AuditLog audit;
 
-    PersonService(MongoTemplate mongo, PasswordEncoder encoder, FeedbackProperties properties, Clock clock,
-                  Sessions sessions, AuditLog audit) {
+    PersonService(
+            MongoTemplate mongo,
+            PasswordEncoder encoder,
+            FeedbackProperties properties,
+            Clock clock,
+            Sessions sessions,
+            AuditLog audit) {
         this.mongo = mongo;
         this.sessions = sessions;
         this.audit = audit;
@@ -66,7 +70,8 @@ public class PersonService {
 
     public Optional<PersonView> verify(String email, String password) {
         String normalized = email == null ? "" : email.strip().toLowerCase();
-        Person person = normalized.isEmpty() ? null
+        Person person = normalized.isEmpty()
+                ? null
                 : mongo.findOne(Query.query(where("email").is(normalized)), Person.class);
         String hash = person == null || person.passwordHash() == null ? dummyHash : person.passwordHash();
         boolean matches = password != null && encoder.matches(password, hash);
@@ -86,7 +91,8 @@ public class PersonService {
     /** The active person with that email, compared case-insensitively (stored emails are lower case). */
     public Optional<PersonView> findActiveByEmail(String email) {
         String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        Person person = normalized.isEmpty() ? null
+        Person person = normalized.isEmpty()
+                ? null
                 : mongo.findOne(Query.query(where("email").is(normalized)), Person.class);
         return person == null || !person.active() ? Optional.empty() : Optional.of(view(person));
     }
@@ -111,16 +117,29 @@ public class PersonService {
     }
 
     /** How to write to a person: address, name, language, whether they can sign in with a password, their choice on reminders. */
-    public record Contact(String id, String email, String name, String language, boolean hasPassword,
-                          boolean wantsReminders, boolean active) {
-    }
+    public record Contact(
+            String id,
+            String email,
+            String name,
+            String language,
+            boolean hasPassword,
+            boolean wantsReminders,
+            boolean active) {}
 
     /** The contacts of the known people among {@code ids}, by id. */
     public Map<String, Contact> contactsOf(Collection<String> ids) {
         Map<String, Contact> contacts = new HashMap<>();
         for (Person p : mongo.find(Query.query(where("_id").in(ids)), Person.class)) {
-            contacts.put(p.id(), new Contact(p.id(), p.email(), p.name(), p.language(), p.passwordHash() != null,
-                    !Boolean.TRUE.equals(p.remindersOff()), p.active()));
+            contacts.put(
+                    p.id(),
+                    new Contact(
+                            p.id(),
+                            p.email(),
+                            p.name(),
+                            p.language(),
+                            p.passwordHash() != null,
+                            !Boolean.TRUE.equals(p.remindersOff()),
+                            p.active()));
         }
         return contacts;
     }
@@ -136,7 +155,9 @@ public class PersonService {
     }
 
     private void update(String personId, Update update) {
-        if (mongo.updateFirst(Query.query(where("_id").is(personId)), update, Person.class).getMatchedCount() == 0) {
+        if (mongo.updateFirst(Query.query(where("_id").is(personId)), update, Person.class)
+                        .getMatchedCount()
+                == 0) {
             throw new NotFoundException("No person " + personId);
         }
     }
@@ -147,8 +168,15 @@ public class PersonService {
      */
     public void setPassword(String personId, String password, String how) {
         String hash = encoder.encode(password);
-        if (mongo.updateFirst(Query.query(where("_id").is(personId).and("deactivatedAt").is(null)),
-                new Update().set("passwordHash", hash), Person.class).getMatchedCount() == 0) {
+        if (mongo.updateFirst(
+                                Query.query(where("_id")
+                                        .is(personId)
+                                        .and("deactivatedAt")
+                                        .is(null)),
+                                new Update().set("passwordHash", hash),
+                                Person.class)
+                        .getMatchedCount()
+                == 0) {
             throw new NotFoundException("No person " + personId);
         }
         sessions.revokeAllOf(List.of(personId));
@@ -174,14 +202,20 @@ public class PersonService {
     /** The ids among {@code ids} of people who exist and are active. */
     public Set<String> activeAmong(Collection<String> ids) {
         return mongo.find(Query.query(where("_id").in(ids).and("deactivatedAt").is(null)), Person.class).stream()
-                .map(Person::id).collect(Collectors.toSet());
+                .map(Person::id)
+                .collect(Collectors.toSet());
     }
 
     /** "All leaders": active people with at least one active direct report, sorted by id. */
     public List<String> leaderIds() {
         List<Person> active = activePeople();
         Set<String> activeIds = active.stream().map(Person::id).collect(Collectors.toSet());
-        return active.stream().map(Person::managerId).filter(activeIds::contains).distinct().sorted().toList();
+        return active.stream()
+                .map(Person::managerId)
+                .filter(activeIds::contains)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private List<Person> activePeople() {
@@ -240,9 +274,13 @@ public class PersonService {
             List<String> granted = row.roles().contains(Roles.ADMIN) ? List.of(Roles.ADMIN) : List.of();
             Person existing = byEmail.get(row.email());
             if (row.password() != null && (existing != null || properties.production())) {
-                warnings.add(source.error(i + 1, "password", existing != null
-                        ? "ignored: an import never changes the password of someone who exists already"
-                        : "ignored: in production mode an import sets no passwords (people sign in with single sign-on)"));
+                warnings.add(
+                        source.error(
+                                i + 1,
+                                "password",
+                                existing != null
+                                        ? "ignored: an import never changes the password of someone who exists already"
+                                        : "ignored: in production mode an import sets no passwords (people sign in with single sign-on)"));
             }
             if (existing == null) {
                 boolean withPassword = row.password() != null && !properties.production();
@@ -264,19 +302,26 @@ public class PersonService {
             if (!Set.copyOf(nullToEmpty(existing.grantedRoles())).equals(Set.copyOf(granted))) {
                 rolesChanged.put(existing.id(), nullToEmpty(existing.grantedRoles()));
             }
-            updates.add(Map.entry(existing.id(), new Update().set("name", row.name()).set("managerId", managerId)
-                    .set("grantedRoles", granted).unset("deactivatedAt")));
+            updates.add(Map.entry(
+                    existing.id(),
+                    new Update()
+                            .set("name", row.name())
+                            .set("managerId", managerId)
+                            .set("grantedRoles", granted)
+                            .unset("deactivatedAt")));
         }
         List<String> deactivate = options.deactivateMissing() ? missingFrom(rows, stored) : List.of();
         long active = stored.stream().filter(Person::active).count();
-        if (!deactivate.isEmpty() && !options.force()
+        if (!deactivate.isEmpty()
+                && !options.force()
                 && deactivate.size() > active * properties.people().maxDeactivateShare()) {
             throw new ConflictException("The import would deactivate " + deactivate.size() + " of " + active
-                    + " active people, more than " + Math.round(properties.people().maxDeactivateShare() * 100)
+                    + " active people, more than "
+                    + Math.round(properties.people().maxDeactivateShare() * 100)
                     + "%; nothing was changed. Send force=true to deactivate them anyway.");
         }
-        ImportResult result = new ImportResult(inserts.size(), updates.size(), deactivate.size(), options.dryRun(),
-                List.copyOf(warnings));
+        ImportResult result = new ImportResult(
+                inserts.size(), updates.size(), deactivate.size(), options.dryRun(), List.copyOf(warnings));
         if (options.dryRun() || (inserts.isEmpty() && updates.isEmpty() && deactivate.isEmpty())) {
             return result;
         }
@@ -286,7 +331,8 @@ public class PersonService {
         }
         updates.forEach(u -> bulk.updateOne(Query.query(where("_id").is(u.getKey())), u.getValue()));
         Instant now = clock.instant();
-        deactivate.forEach(id -> bulk.updateOne(Query.query(where("_id").is(id).and("deactivatedAt").is(null)),
+        deactivate.forEach(id -> bulk.updateOne(
+                Query.query(where("_id").is(id).and("deactivatedAt").is(null)),
                 new Update().set("deactivatedAt", now)));
         try {
             bulk.execute();
@@ -298,15 +344,32 @@ public class PersonService {
         List<String> endSessions = new ArrayList<>(deactivate);
         endSessions.addAll(rolesChanged.keySet());
         sessions.revokeAllOf(endSessions);
-        audit.record(actorId, AuditActions.PEOPLE_IMPORTED, AuditActions.PEOPLE, null, Map.of("created", result.created(),
-                "updated", result.updated(), "deactivated", result.deactivated(), "passwordsSet", passwordsSet.size(),
-                "warnings", warnings.size()));
-        passwordsSet.forEach(id -> audit.record(actorId, AuditActions.PASSWORD_SET, AuditActions.PERSON, id,
-                Map.of("by", "import")));
-        rolesChanged.forEach((id, before) -> audit.record(actorId, AuditActions.ROLES_CHANGED, AuditActions.PERSON, id,
+        audit.record(
+                actorId,
+                AuditActions.PEOPLE_IMPORTED,
+                AuditActions.PEOPLE,
+                null,
+                Map.of(
+                        "created",
+                        result.created(),
+                        "updated",
+                        result.updated(),
+                        "deactivated",
+                        result.deactivated(),
+                        "passwordsSet",
+                        passwordsSet.size(),
+                        "warnings",
+                        warnings.size()));
+        passwordsSet.forEach(id ->
+                audit.record(actorId, AuditActions.PASSWORD_SET, AuditActions.PERSON, id, Map.of("by", "import")));
+        rolesChanged.forEach((id, before) -> audit.record(
+                actorId,
+                AuditActions.ROLES_CHANGED,
+                AuditActions.PERSON,
+                id,
                 Map.of("oldGrantedRoles", before, "by", "import")));
-        deactivate.forEach(id -> audit.record(actorId, AuditActions.PERSON_DEACTIVATED, AuditActions.PERSON, id,
-                Map.of("by", "import")));
+        deactivate.forEach(id -> audit.record(
+                actorId, AuditActions.PERSON_DEACTIVATED, AuditActions.PERSON, id, Map.of("by", "import")));
         return result;
     }
 
@@ -317,7 +380,8 @@ public class PersonService {
     private static List<String> missingFrom(List<ImportRow> rows, List<Person> stored) {
         Set<String> inFile = rows.stream().map(ImportRow::email).collect(Collectors.toSet());
         return stored.stream()
-                .filter(p -> p.active() && !inFile.contains(p.email())
+                .filter(p -> p.active()
+                        && !inFile.contains(p.email())
                         && !nullToEmpty(p.grantedRoles()).contains(Roles.ADMIN))
                 .map(Person::id)
                 .toList();
@@ -334,8 +398,16 @@ public class PersonService {
             return false;
         }
         try {
-            mongo.insert(new Person(UUID.randomUUID().toString(), email.strip().toLowerCase(), "Administrator", null,
-                    List.of(Roles.ADMIN), encoder.encode(password), null, null, null));
+            mongo.insert(new Person(
+                    UUID.randomUUID().toString(),
+                    email.strip().toLowerCase(),
+                    "Administrator",
+                    null,
+                    List.of(Roles.ADMIN),
+                    encoder.encode(password),
+                    null,
+                    null,
+                    null));
             return true;
         } catch (org.springframework.dao.DuplicateKeyException e) {
             return false;

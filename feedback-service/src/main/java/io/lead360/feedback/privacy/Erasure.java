@@ -1,5 +1,7 @@
 package io.lead360.feedback.privacy;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.lead360.events.PersonErased;
 import io.lead360.feedback.audit.AuditActions;
 import io.lead360.feedback.audit.AuditLog;
@@ -8,19 +10,16 @@ import io.lead360.feedback.keys.SubjectKeys;
 import io.lead360.feedback.outbox.OutboxEntries;
 import io.lead360.feedback.web.ConflictException;
 import io.lead360.feedback.web.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
-
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Erases a person (GDPR): their record, sessions, nominations, every request asked of them and
@@ -67,18 +66,28 @@ class Erasure {
             recordErasure(personId);
         }
         mongo.remove(Query.query(where("personId").is(personId)), StoredCollections.SESSIONS);
-        mongo.remove(Query.query(new Criteria().orOperator(where("subjectId").is(personId),
-                where("raterId").is(personId))), StoredCollections.NOMINATIONS);
-        mongo.updateMulti(Query.query(where("proposedBy").is(personId)), new Update().unset("proposedBy"),
+        mongo.remove(
+                Query.query(new Criteria()
+                        .orOperator(
+                                where("subjectId").is(personId),
+                                where("raterId").is(personId))),
+                StoredCollections.NOMINATIONS);
+        mongo.updateMulti(
+                Query.query(where("proposedBy").is(personId)),
+                new Update().unset("proposedBy"),
                 StoredCollections.NOMINATIONS);
         // requests about them and every request asked of them (with any draft): gone; the counts live in the ballots
         mongo.remove(Query.query(where("subjectId").is(personId)), StoredCollections.REQUESTS);
         mongo.remove(Query.query(where("raterId").is(personId)), StoredCollections.REQUESTS);
         ballots.deleteSubject(personId);
         keys.destroy(personId);
-        mongo.updateMulti(Query.query(where("subjectIds").is(personId)), new Update().pull("subjectIds", personId),
+        mongo.updateMulti(
+                Query.query(where("subjectIds").is(personId)),
+                new Update().pull("subjectIds", personId),
                 StoredCollections.CYCLES);
-        mongo.updateMulti(Query.query(where("managerId").is(personId)), new Update().set("managerId", null),
+        mongo.updateMulti(
+                Query.query(where("managerId").is(personId)),
+                new Update().set("managerId", null),
                 StoredCollections.PEOPLE);
         mongo.remove(byId, StoredCollections.PEOPLE);
         audit.recordOnce(actorId, AuditActions.PERSON_ERASED, AuditActions.PERSON, personId, Map.of());

@@ -1,5 +1,7 @@
 package io.lead360.feedback.privacy;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.lead360.feedback.audit.AuditActions;
 import io.lead360.feedback.audit.AuditEntry;
 import io.lead360.feedback.audit.AuditLog;
@@ -9,14 +11,6 @@ import io.lead360.feedback.ballot.Participation;
 import io.lead360.feedback.keys.SealContexts;
 import io.lead360.feedback.keys.SubjectKeys;
 import io.lead360.feedback.web.NotFoundException;
-import org.bson.Document;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,8 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A person's data export (GDPR access): everything lead360 stores about them. What it holds about
@@ -68,9 +67,16 @@ class PersonalData {
         export.put("cyclesAsSubject", cyclesAsSubject(personId, byThemselves));
         export.put("nominations", nominations(personId));
         // the entries about them as they stood before this export (which is recorded below)
-        export.put("auditEntries", audit.find(AuditQuery.aboutTarget(personId)).stream()
-                .map(PersonalData::auditEntry).toList());
-        audit.record(actorId, AuditActions.PERSON_DATA_EXPORTED, AuditActions.PERSON, personId,
+        export.put(
+                "auditEntries",
+                audit.find(AuditQuery.aboutTarget(personId)).stream()
+                        .map(PersonalData::auditEntry)
+                        .toList());
+        audit.record(
+                actorId,
+                AuditActions.PERSON_DATA_EXPORTED,
+                AuditActions.PERSON,
+                personId,
                 Map.of("byThemselves", byThemselves));
         return export;
     }
@@ -78,8 +84,10 @@ class PersonalData {
     /** Dates and state only: a session's id is shortened and its token hashes never leave. */
     private List<Map<String, Object>> sessions(String personId) {
         List<Map<String, Object>> sessions = new ArrayList<>();
-        for (Document s : mongo.find(Query.query(where("personId").is(personId)).with(Sort.by("createdOn")),
-                Document.class, StoredCollections.SESSIONS)) {
+        for (Document s : mongo.find(
+                Query.query(where("personId").is(personId)).with(Sort.by("createdOn")),
+                Document.class,
+                StoredCollections.SESSIONS)) {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", StoredValues.idPrefix(s.get("_id")));
             view.put("createdOn", StoredValues.plain(s.get("createdOn")));
@@ -95,10 +103,14 @@ class PersonalData {
      * reason (both gone once a cycle closes); an administrator learns none of these.
      */
     private List<Map<String, Object>> requestsAsRater(String personId, boolean byThemselves) {
-        List<Document> requests = mongo.find(Query.query(where("raterId").is(personId)).with(Sort.by("_id")),
-                Document.class, StoredCollections.REQUESTS);
-        Map<String, String> cycleNames = cycleNames(requests.stream().map(r -> r.getString("cycleId")).toList());
-        Map<String, String> names = names(requests.stream().map(r -> r.getString("subjectId")).toList());
+        List<Document> requests = mongo.find(
+                Query.query(where("raterId").is(personId)).with(Sort.by("_id")),
+                Document.class,
+                StoredCollections.REQUESTS);
+        Map<String, String> cycleNames =
+                cycleNames(requests.stream().map(r -> r.getString("cycleId")).toList());
+        Map<String, String> names =
+                names(requests.stream().map(r -> r.getString("subjectId")).toList());
         List<Map<String, Object>> views = new ArrayList<>();
         for (Document r : requests) {
             Map<String, Object> view = new LinkedHashMap<>();
@@ -112,12 +124,17 @@ class PersonalData {
                 String subjectId = r.getString("subjectId");
                 String requestId = String.valueOf(r.get("_id"));
                 if (r.getString("draft") != null) {
-                    view.put("draft", json.readValue(keys.openText(subjectId, SealContexts.draft(requestId),
-                            r.getString("draft")), Map.class));
+                    view.put(
+                            "draft",
+                            json.readValue(
+                                    keys.openText(subjectId, SealContexts.draft(requestId), r.getString("draft")),
+                                    Map.class));
                 }
                 if (r.getString("declineReason") != null) {
-                    view.put("declineReason", keys.openText(subjectId, SealContexts.declineReason(requestId),
-                            r.getString("declineReason")));
+                    view.put(
+                            "declineReason",
+                            keys.openText(
+                                    subjectId, SealContexts.declineReason(requestId), r.getString("declineReason")));
                 }
             }
             views.add(view);
@@ -133,8 +150,8 @@ class PersonalData {
         Query cyclesQuery = Query.query(where("subjectIds").is(personId)).with(Sort.by("createdAt"));
         cyclesQuery.fields().include("name", "status");
         List<Document> cycles = mongo.find(cyclesQuery, Document.class, StoredCollections.CYCLES);
-        Map<String, Ballots.Counts> counts = ballots.countsOfSubject(personId,
-                cycles.stream().map(c -> c.getString("_id")).toList());
+        Map<String, Ballots.Counts> counts = ballots.countsOfSubject(
+                personId, cycles.stream().map(c -> c.getString("_id")).toList());
         List<Map<String, Object>> views = new ArrayList<>();
         for (Document cycle : cycles) {
             Map<String, Object> view = new LinkedHashMap<>();
@@ -150,8 +167,11 @@ class PersonalData {
     }
 
     private List<Map<String, Object>> nominations(String personId) {
-        Query query = Query.query(new Criteria().orOperator(where("subjectId").is(personId),
-                where("raterId").is(personId))).with(Sort.by("createdAt", "_id"));
+        Query query = Query.query(new Criteria()
+                        .orOperator(
+                                where("subjectId").is(personId),
+                                where("raterId").is(personId)))
+                .with(Sort.by("createdAt", "_id"));
         List<Map<String, Object>> views = new ArrayList<>();
         for (Document n : mongo.find(query, Document.class, StoredCollections.NOMINATIONS)) {
             Map<String, Object> view = new LinkedHashMap<>();
@@ -177,8 +197,7 @@ class PersonalData {
         Query query = Query.query(where("_id").in(ids));
         query.fields().include("name");
         return mongo.find(query, Document.class, StoredCollections.PEOPLE).stream()
-                .collect(Collectors.toMap(d -> d.getString("_id"), d -> String.valueOf(d.get("name")),
-                        (a, b) -> a));
+                .collect(Collectors.toMap(d -> d.getString("_id"), d -> String.valueOf(d.get("name")), (a, b) -> a));
     }
 
     private static Map<String, Object> auditEntry(AuditEntry e) {

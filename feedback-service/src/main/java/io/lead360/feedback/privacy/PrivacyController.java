@@ -5,6 +5,7 @@ import io.lead360.feedback.web.ForbiddenException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -12,15 +13,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
-
 /**
  * GDPR: a person exports their own data; an administrator exports anyone's (a data-subject request)
  * or erases a person. SecurityConfig lets only ADMIN reach the last two; they check again here.
  */
 @RestController
-@Tag(name = "Personal data", description = "Data-subject rights: a person's export of everything lead360 stores about "
-        + "them, and erasure")
+@Tag(
+        name = "Personal data",
+        description =
+                "Data-subject rights: a person's export of everything lead360 stores about " + "them, and erasure")
 class PrivacyController {
 
     private final PersonalData personalData;
@@ -31,7 +32,9 @@ class PrivacyController {
         this.erasure = erasure;
     }
 
-    @Operation(operationId = "exportMyData", summary = "Export my data",
+    @Operation(
+            operationId = "exportMyData",
+            summary = "Export my data",
             description = "Everything lead360 stores about the caller: `person`, `sessions` (ids shortened), "
                     + "`feedbackRequests` asked of them with status, draft and decline reason, `cyclesAsSubject` with "
                     + "counts by the progress rules (`responses: null` while a cycle is OPEN), `nominations` and "
@@ -42,7 +45,9 @@ class PrivacyController {
         return personalData.export(authentication.getName(), authentication.getName());
     }
 
-    @Operation(operationId = "exportPersonData", summary = "Export a person's data",
+    @Operation(
+            operationId = "exportPersonData",
+            summary = "Export a person's data",
             description = "A data-subject request: the same export as the person's own, but the requests asked of the "
                     + "person come without status, draft or decline reason, so that it never shows how they rated. "
                     + "Audited. Who may call it: ADMIN.")
@@ -54,7 +59,9 @@ class PrivacyController {
         return personalData.export(id, admin(authentication).personId());
     }
 
-    @Operation(operationId = "erasePerson", summary = "Erase a person",
+    @Operation(
+            operationId = "erasePerson",
+            summary = "Erase a person",
             description = "Deletes the person's record, sessions, nominations, every request asked of them or about "
                     + "them and their ballots, and destroys their subject key, so that nothing ever published about "
                     + "them can be read again; profiles about them are deleted. Answers they gave stay, anonymous, in "

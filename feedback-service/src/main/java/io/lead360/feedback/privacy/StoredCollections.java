@@ -14,6 +14,5 @@ final class StoredCollections {
     /** One document per erased person ({@code _id} = their id), carrying PersonErased in its outbox. */
     static final String ERASURES = "erasures";
 
-    private StoredCollections() {
-    }
+    private StoredCollections() {}
 }

@@ -1,7 +1,5 @@
 package io.lead360.feedback.privacy;
 
-import org.bson.types.ObjectId;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -9,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.bson.types.ObjectId;
 
 /**
  * Turns raw stored documents into plain JSON values for a personal data export. Working on the raw
@@ -20,8 +19,7 @@ final class StoredValues {
     /** Parts of field names that hold credentials, never shown even to their owner. */
     private static final List<String> SECRET_NAME_PARTS = List.of("password", "hash", "secret", "token", "salt");
 
-    private StoredValues() {
-    }
+    private StoredValues() {}
 
     /** The document as plain values, {@code _id} shown as {@code id}, secret fields at any depth left out. */
     static Map<String, Object> withoutSecrets(Map<String, Object> document) {

@@ -15,14 +15,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param declineReason the reason the rater gave for declining, sealed; null when none
  */
 @Document(FeedbackRequest.COLLECTION)
-record FeedbackRequest(@Id String id, String cycleId, String subjectId, String raterId, Relationship relationship,
-                       RequestStatus status, String draft, String declineReason) {
+record FeedbackRequest(
+        @Id String id,
+        String cycleId,
+        String subjectId,
+        String raterId,
+        Relationship relationship,
+        RequestStatus status,
+        String draft,
+        String declineReason) {
 
     static final String COLLECTION = "feedback_requests";
     static final String DRAFT = "draft";
     static final String DECLINE_REASON = "declineReason";
 
     /** A response saved for later, possibly incomplete. */
-    record Draft(java.util.Map<String, Integer> ratings, java.util.Map<String, String> comments) {
-    }
+    record Draft(java.util.Map<String, Integer> ratings, java.util.Map<String, String> comments) {}
 }

@@ -1,15 +1,9 @@
 package io.lead360.feedback.request;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import com.mongodb.MongoBulkWriteException;
 import io.lead360.events.Relationship;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,8 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 
 /** What the cycle feature needs from requests: create them when a cycle opens, their load, their notes, who still owes an answer. */
 @Component
@@ -40,13 +39,22 @@ public class FeedbackRequests {
      */
     public void createAll(String cycleId, List<NewRequest> requests) {
         for (int from = 0; from < requests.size(); from += INSERT_CHUNK) {
-            List<FeedbackRequest> chunk = requests.subList(from, Math.min(requests.size(), from + INSERT_CHUNK))
-                    .stream()
-                    .map(r -> new FeedbackRequest(UUID.randomUUID().toString(), cycleId, r.subjectId(), r.raterId(),
-                            r.relationship(), RequestStatus.PENDING, null, null))
-                    .toList();
+            List<FeedbackRequest> chunk =
+                    requests.subList(from, Math.min(requests.size(), from + INSERT_CHUNK)).stream()
+                            .map(r -> new FeedbackRequest(
+                                    UUID.randomUUID().toString(),
+                                    cycleId,
+                                    r.subjectId(),
+                                    r.raterId(),
+                                    r.relationship(),
+                                    RequestStatus.PENDING,
+                                    null,
+                                    null))
+                            .toList();
             try {
-                mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FeedbackRequest.class).insert(chunk).execute();
+                mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FeedbackRequest.class)
+                        .insert(chunk)
+                        .execute();
             } catch (BulkOperationException e) {
                 if (e.getErrors().stream().anyMatch(err -> err.getCode() != DUPLICATE_KEY)) {
                     throw e;
@@ -70,10 +78,16 @@ public class FeedbackRequests {
         if (cycleIds.isEmpty()) {
             return 0;
         }
-        Query query = Query.query(where("cycleId").in(cycleIds).orOperator(
-                where(FeedbackRequest.DRAFT).exists(true), where(FeedbackRequest.DECLINE_REASON).exists(true)));
-        return mongo.updateMulti(query, new Update().unset(FeedbackRequest.DRAFT).unset(FeedbackRequest.DECLINE_REASON),
-                FeedbackRequest.COLLECTION).getModifiedCount();
+        Query query = Query.query(where("cycleId")
+                .in(cycleIds)
+                .orOperator(
+                        where(FeedbackRequest.DRAFT).exists(true),
+                        where(FeedbackRequest.DECLINE_REASON).exists(true)));
+        return mongo.updateMulti(
+                        query,
+                        new Update().unset(FeedbackRequest.DRAFT).unset(FeedbackRequest.DECLINE_REASON),
+                        FeedbackRequest.COLLECTION)
+                .getModifiedCount();
     }
 
     /** Rater id to their PENDING requests in the given (open) cycles: the rater burden so far. */
@@ -82,7 +96,8 @@ public class FeedbackRequests {
         if (openCycleIds.isEmpty()) {
             return load;
         }
-        Query query = Query.query(where("cycleId").in(openCycleIds).and("status").is(RequestStatus.PENDING));
+        Query query =
+                Query.query(where("cycleId").in(openCycleIds).and("status").is(RequestStatus.PENDING));
         query.fields().include("raterId");
         mongo.find(query, org.bson.Document.class, FeedbackRequest.COLLECTION)
                 .forEach(d -> load.merge(d.getString("raterId"), 1, Integer::sum));
@@ -90,26 +105,35 @@ public class FeedbackRequests {
     }
 
     /** One of a rater's requests, as a mail lists it. */
-    public record Pending(String requestId, String subjectId, Relationship relationship) {
-    }
+    public record Pending(String requestId, String subjectId, Relationship relationship) {}
 
     /** Who still has a PENDING request in the cycle (for invitations and reminders only). */
     public Set<String> pendingRaters(String cycleId) {
-        return new LinkedHashSet<>(mongo.findDistinct(Query.query(where("cycleId").is(cycleId)
-                .and("status").is(RequestStatus.PENDING)), "raterId", FeedbackRequest.class, String.class));
+        return new LinkedHashSet<>(mongo.findDistinct(
+                Query.query(where("cycleId").is(cycleId).and("status").is(RequestStatus.PENDING)),
+                "raterId",
+                FeedbackRequest.class,
+                String.class));
     }
 
     /** The rater's requests of the cycle still PENDING, in a stable order. */
     public List<Pending> pendingOf(String cycleId, String raterId) {
-        Query query = Query.query(where("cycleId").is(cycleId).and("raterId").is(raterId)
-                .and("status").is(RequestStatus.PENDING)).with(Sort.by("_id"));
+        Query query = Query.query(where("cycleId")
+                        .is(cycleId)
+                        .and("raterId")
+                        .is(raterId)
+                        .and("status")
+                        .is(RequestStatus.PENDING))
+                .with(Sort.by("_id"));
         return mongo.find(query, FeedbackRequest.class).stream()
-                .map(r -> new Pending(r.id(), r.subjectId(), r.relationship())).toList();
+                .map(r -> new Pending(r.id(), r.subjectId(), r.relationship()))
+                .toList();
     }
 
     /** How many requests of the cycle are still PENDING (counts, never who). */
     public long pendingCount(String cycleId) {
-        return mongo.count(Query.query(where("cycleId").is(cycleId).and("status").is(RequestStatus.PENDING)),
+        return mongo.count(
+                Query.query(where("cycleId").is(cycleId).and("status").is(RequestStatus.PENDING)),
                 FeedbackRequest.COLLECTION);
     }
 }

@@ -1,14 +1,13 @@
 package io.lead360.feedback.request;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * lead360 0.1 stored submissions in the request document next to the rater (as an outbox entry, or
@@ -29,7 +28,9 @@ class LegacyRequests implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        Query legacy = Query.query(new Criteria().orOperator(LEGACY_FIELDS.stream().map(f -> where(f).exists(true)).toList()));
+        Query legacy = Query.query(new Criteria()
+                .orOperator(
+                        LEGACY_FIELDS.stream().map(f -> where(f).exists(true)).toList()));
         if (mongo.exists(legacy, FeedbackRequest.COLLECTION)) {
             throw new IllegalStateException("This feedback database was written by lead360 0.1, which kept answers, "
                     + "drafts or reminder times next to raters. lead360 0.2 does not migrate it: start from an empty "

@@ -3,5 +3,4 @@ package io.lead360.feedback.request;
 import io.lead360.events.Relationship;
 
 /** A request a cycle asks for when it opens: who rates whom, in which relationship. */
-public record NewRequest(String subjectId, String raterId, Relationship relationship) {
-}
+public record NewRequest(String subjectId, String raterId, Relationship relationship) {}

@@ -1,5 +1,7 @@
 package io.lead360.feedback.request;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.SubjectSeal;
 import io.lead360.feedback.ballot.Ballots;
@@ -16,20 +18,17 @@ import io.lead360.feedback.web.ConflictException;
 import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
 import io.lead360.feedback.web.NotFoundException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The rater's side: their requests, drafts, submitting a response, declining. A response is counted
@@ -51,8 +50,16 @@ class RequestService {
     private final JsonMapper json;
     private final Clock clock;
 
-    RequestService(MongoTemplate mongo, CycleService cycles, PersonService people, Templates templates,
-                   Ballots ballots, SubjectKeys keys, OutboxEntries outbox, JsonMapper json, Clock clock) {
+    RequestService(
+            MongoTemplate mongo,
+            CycleService cycles,
+            PersonService people,
+            Templates templates,
+            Ballots ballots,
+            SubjectKeys keys,
+            OutboxEntries outbox,
+            JsonMapper json,
+            Clock clock) {
         this.mongo = mongo;
         this.cycles = cycles;
         this.people = people;
@@ -68,14 +75,21 @@ class RequestService {
         Query query = Query.query(where("raterId").is(raterId));
         query.fields().exclude(FeedbackRequest.DRAFT, FeedbackRequest.DECLINE_REASON);
         List<FeedbackRequest> mine = mongo.find(query, FeedbackRequest.class);
-        Map<String, CycleView> cycleOf = cycles.find(mine.stream().map(FeedbackRequest::cycleId).distinct().toList());
-        Map<String, String> names = people.namesOf(mine.stream().map(FeedbackRequest::subjectId).distinct().toList());
+        Map<String, CycleView> cycleOf = cycles.find(
+                mine.stream().map(FeedbackRequest::cycleId).distinct().toList());
+        Map<String, String> names = people.namesOf(
+                mine.stream().map(FeedbackRequest::subjectId).distinct().toList());
         return mine.stream()
                 .filter(r -> visible(cycleOf.get(r.cycleId())))
-                .sorted(Comparator.comparing((FeedbackRequest r) -> cycleOf.get(r.cycleId()).createdAt())
+                .sorted(Comparator.comparing(
+                                (FeedbackRequest r) -> cycleOf.get(r.cycleId()).createdAt())
                         .thenComparing(FeedbackRequest::id))
-                .map(r -> new RequestViews.Summary(r.id(), r.cycleId(), cycleOf.get(r.cycleId()).name(),
-                        new RequestViews.Subject(r.subjectId(), names.get(r.subjectId())), r.relationship(),
+                .map(r -> new RequestViews.Summary(
+                        r.id(),
+                        r.cycleId(),
+                        cycleOf.get(r.cycleId()).name(),
+                        new RequestViews.Subject(r.subjectId(), names.get(r.subjectId())),
+                        r.relationship(),
                         r.status()))
                 .toList();
     }
@@ -87,10 +101,16 @@ class RequestService {
                 .get(request.cycleId());
         int invited = counts == null ? 0 : counts.invited().getOrDefault(request.relationship(), 0);
         int responded = counts == null ? 0 : counts.responded().getOrDefault(request.relationship(), 0);
-        return new RequestViews.Detail(request.id(), request.cycleId(), cycle.name(),
-                new RequestViews.Subject(request.subjectId(), people.namesOf(List.of(request.subjectId()))
-                        .get(request.subjectId())),
-                request.relationship(), request.status(), template(cycle),
+        return new RequestViews.Detail(
+                request.id(),
+                request.cycleId(),
+                cycle.name(),
+                new RequestViews.Subject(
+                        request.subjectId(),
+                        people.namesOf(List.of(request.subjectId())).get(request.subjectId())),
+                request.relationship(),
+                request.status(),
+                template(cycle),
                 RequestViews.Visibility.of(request.relationship(), cycle.anonymityThreshold(), invited, responded),
                 draftOf(request));
     }
@@ -100,8 +120,9 @@ class RequestService {
         if (request.draft() == null) {
             return null;
         }
-        FeedbackRequest.Draft draft = json.readValue(keys.openText(request.subjectId(),
-                SealContexts.draft(request.id()), request.draft()), FeedbackRequest.Draft.class);
+        FeedbackRequest.Draft draft = json.readValue(
+                keys.openText(request.subjectId(), SealContexts.draft(request.id()), request.draft()),
+                FeedbackRequest.Draft.class);
         return new RequestViews.Draft(draft.ratings(), draft.comments());
     }
 
@@ -109,17 +130,23 @@ class RequestService {
     RequestViews.Draft saveDraft(String raterId, String id, RequestViews.ResponseBody body) {
         FeedbackRequest request = mine(raterId, id);
         CycleView cycle = visibleCycle(request);
-        ResponseValidator.Result draft = ResponseValidator.validateDraft(template(cycle),
-                body == null ? null : body.ratings(), body == null ? null : body.comments());
+        ResponseValidator.Result draft = ResponseValidator.validateDraft(
+                template(cycle), body == null ? null : body.ratings(), body == null ? null : body.comments());
         if (!draft.valid()) {
             throw new InvalidInputException("The draft is invalid", draft.errors());
         }
         requirePending(request);
         requireOpen(cycle);
-        String sealed = keys.sealText(request.subjectId(), SealContexts.draft(request.id()),
+        String sealed = keys.sealText(
+                request.subjectId(),
+                SealContexts.draft(request.id()),
                 json.writeValueAsString(new FeedbackRequest.Draft(draft.ratings(), draft.comments())));
-        boolean saved = mongo.updateFirst(pendingOf(raterId, id), new Update().set(FeedbackRequest.DRAFT, sealed),
-                FeedbackRequest.class).getModifiedCount() == 1;
+        boolean saved = mongo.updateFirst(
+                                pendingOf(raterId, id),
+                                new Update().set(FeedbackRequest.DRAFT, sealed),
+                                FeedbackRequest.class)
+                        .getModifiedCount()
+                == 1;
         if (!saved) {
             throw new ConflictException("This request was already answered or declined");
         }
@@ -135,25 +162,36 @@ class RequestService {
         FeedbackRequest request = mine(raterId, id);
         CycleView cycle = visibleCycle(request);
         Template template = template(cycle);
-        ResponseValidator.Result response = ResponseValidator.validate(template,
-                body == null ? null : body.ratings(), body == null ? null : body.comments());
+        ResponseValidator.Result response = ResponseValidator.validate(
+                template, body == null ? null : body.ratings(), body == null ? null : body.comments());
         if (!response.valid()) {
             throw new InvalidInputException("The response is invalid", response.errors());
         }
         requirePending(request);
         requireOpen(cycle);
         UUID eventId = UUID.randomUUID();
-        var answers = new FeedbackSubmitted.Answers(request.relationship(), cycle.templateId(), response.ratings(),
-                response.comments());
-        String sealed = keys.seal(request.subjectId(),
+        var answers = new FeedbackSubmitted.Answers(
+                request.relationship(), cycle.templateId(), response.ratings(), response.comments());
+        String sealed = keys.seal(
+                request.subjectId(),
                 SubjectSeal.context("FeedbackSubmitted", eventId, cycle.id(), request.subjectId()),
                 json.writeValueAsBytes(answers));
         // no rater identity, and only the day, so the event cannot single out who answered
-        FeedbackSubmitted event = new FeedbackSubmitted(eventId, FeedbackSubmitted.VERSION,
-                clock.instant().truncatedTo(ChronoUnit.DAYS), cycle.id(), request.subjectId(), sealed);
+        FeedbackSubmitted event = new FeedbackSubmitted(
+                eventId,
+                FeedbackSubmitted.VERSION,
+                clock.instant().truncatedTo(ChronoUnit.DAYS),
+                cycle.id(),
+                request.subjectId(),
+                sealed);
         // the record value only: no time and no trace context goes with an answer (see OutboxEntries.payloadOf)
-        Ballots.Outcome outcome = ballots.accept(cycle.id(), request.subjectId(), request.id(), request.relationship(),
-                eventId.toString(), outbox.payloadOf(event));
+        Ballots.Outcome outcome = ballots.accept(
+                cycle.id(),
+                request.subjectId(),
+                request.id(),
+                request.relationship(),
+                eventId.toString(),
+                outbox.payloadOf(event));
         settle(request, outcome, RequestStatus.SUBMITTED);
         return new RequestViews.Submitted(id, RequestStatus.SUBMITTED);
     }
@@ -161,18 +199,26 @@ class RequestService {
     RequestViews.Declined decline(String raterId, String id, RequestViews.DeclineBody body) {
         FeedbackRequest request = mine(raterId, id);
         CycleView cycle = visibleCycle(request);
-        String reason = body == null || body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
+        String reason = body == null || body.reason() == null || body.reason().isBlank()
+                ? null
+                : body.reason().strip();
         if (reason != null && reason.length() > MAX_DECLINE_REASON) {
-            throw new InvalidInputException("The decline is invalid", List.of(InputError.field("reason",
-                    "must be at most " + MAX_DECLINE_REASON + " characters")));
+            throw new InvalidInputException(
+                    "The decline is invalid",
+                    List.of(InputError.field("reason", "must be at most " + MAX_DECLINE_REASON + " characters")));
         }
         requirePending(request);
         requireOpen(cycle);
-        Ballots.Outcome outcome = ballots.decline(cycle.id(), request.subjectId(), request.id(), request.relationship());
+        Ballots.Outcome outcome =
+                ballots.decline(cycle.id(), request.subjectId(), request.id(), request.relationship());
         if (outcome == Ballots.Outcome.ACCEPTED && reason != null) {
             // kept for the rater alone (their data export) until the close deletes it
-            mongo.updateFirst(pendingOf(raterId, id), new Update().set(FeedbackRequest.DECLINE_REASON,
-                    keys.sealText(request.subjectId(), SealContexts.declineReason(id), reason)),
+            mongo.updateFirst(
+                    pendingOf(raterId, id),
+                    new Update()
+                            .set(
+                                    FeedbackRequest.DECLINE_REASON,
+                                    keys.sealText(request.subjectId(), SealContexts.declineReason(id), reason)),
                     FeedbackRequest.class);
         }
         settle(request, outcome, RequestStatus.DECLINED);
@@ -201,18 +247,21 @@ class RequestService {
 
     private void markAs(FeedbackRequest request, RequestStatus status) {
         Update update = new Update().set("status", status).unset(FeedbackRequest.DRAFT);
-        mongo.updateFirst(Query.query(where("_id").is(request.id()).and("status").is(RequestStatus.PENDING)), update,
+        mongo.updateFirst(
+                Query.query(where("_id").is(request.id()).and("status").is(RequestStatus.PENDING)),
+                update,
                 FeedbackRequest.class);
     }
 
     private static Query pendingOf(String raterId, String id) {
-        return Query.query(where("_id").is(id).and("raterId").is(raterId).and("status").is(RequestStatus.PENDING));
+        return Query.query(
+                where("_id").is(id).and("raterId").is(raterId).and("status").is(RequestStatus.PENDING));
     }
 
     /** Another person's request is answered exactly like a missing one. */
     FeedbackRequest mine(String raterId, String id) {
-        FeedbackRequest request = mongo.findOne(Query.query(where("_id").is(id).and("raterId").is(raterId)),
-                FeedbackRequest.class);
+        FeedbackRequest request =
+                mongo.findOne(Query.query(where("_id").is(id).and("raterId").is(raterId)), FeedbackRequest.class);
         if (request == null) {
             throw new NotFoundException("No feedback request " + id);
         }
@@ -233,7 +282,8 @@ class RequestService {
     }
 
     private Template template(CycleView cycle) {
-        return templates.find(cycle.templateId())
+        return templates
+                .find(cycle.templateId())
                 .orElseThrow(() -> new ConflictException("The cycle's questionnaire no longer exists"));
     }
 

@@ -1,5 +1,7 @@
 package io.lead360.feedback.request;
 
 public enum RequestStatus {
-    PENDING, SUBMITTED, DECLINED
+    PENDING,
+    SUBMITTED,
+    DECLINED
 }

@@ -2,7 +2,6 @@ package io.lead360.feedback.request;
 
 import io.lead360.feedback.template.Template;
 import io.lead360.feedback.web.InputError;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -26,8 +25,7 @@ final class ResponseValidator {
         }
     }
 
-    private ResponseValidator() {
-    }
+    private ResponseValidator() {}
 
     static Result validate(Template template, Map<String, ?> ratings, Map<String, ?> comments) {
         return validate(template, ratings, comments, true);
@@ -38,8 +36,8 @@ final class ResponseValidator {
         return validate(template, ratings, comments, false);
     }
 
-    private static Result validate(Template template, Map<String, ?> ratings, Map<String, ?> comments,
-                                   boolean complete) {
+    private static Result validate(
+            Template template, Map<String, ?> ratings, Map<String, ?> comments, boolean complete) {
         List<InputError> errors = new ArrayList<>();
         Map<String, Integer> cleanRatings = new LinkedHashMap<>();
         if (ratings != null) {
@@ -82,7 +80,10 @@ final class ResponseValidator {
     }
 
     private static Integer wholeNumber(Object value) {
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof BigInteger) {
+        if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof BigInteger) {
             long n = ((Number) value).longValue();
             return n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE ? (int) n : null;
         }

@@ -1,7 +1,6 @@
 package io.lead360.feedback.template;
 
 import io.lead360.events.CycleOpened;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -9,25 +8,30 @@ import java.util.Optional;
  * A questionnaire: competencies of rated items plus open questions. {@code version} counts from 1;
  * {@code basedOn} names the template a new version was made from.
  */
-public record Template(String id, String name, int version, String basedOn, List<Competency> competencies,
-                       List<OpenQuestion> openQuestions) {
+public record Template(
+        String id,
+        String name,
+        int version,
+        String basedOn,
+        List<Competency> competencies,
+        List<OpenQuestion> openQuestions) {
 
     /** A first version. */
     public Template(String id, String name, List<Competency> competencies, List<OpenQuestion> openQuestions) {
         this(id, name, 1, null, competencies, openQuestions);
     }
 
-    public record Competency(String key, String name, List<Item> items) {
-    }
+    public record Competency(String key, String name, List<Item> items) {}
 
-    public record Item(String id, String text, boolean reverse) {
-    }
+    public record Item(String id, String text, boolean reverse) {}
 
-    public record OpenQuestion(String id, String text) {
-    }
+    public record OpenQuestion(String id, String text) {}
 
     public Optional<Item> item(String itemId) {
-        return competencies.stream().flatMap(c -> c.items().stream()).filter(i -> i.id().equals(itemId)).findFirst();
+        return competencies.stream()
+                .flatMap(c -> c.items().stream())
+                .filter(i -> i.id().equals(itemId))
+                .findFirst();
     }
 
     public boolean hasOpenQuestion(String questionId) {
@@ -36,10 +40,19 @@ public record Template(String id, String name, int version, String basedOn, List
 
     /** The snapshot carried by CycleOpened. */
     public CycleOpened.Questionnaire toQuestionnaire() {
-        return new CycleOpened.Questionnaire(id, name,
-                competencies.stream().map(c -> new CycleOpened.Competency(c.key(), c.name(),
-                        c.items().stream().map(i -> new CycleOpened.Item(i.id(), i.text(), i.reverse())).toList()))
+        return new CycleOpened.Questionnaire(
+                id,
+                name,
+                competencies.stream()
+                        .map(c -> new CycleOpened.Competency(
+                                c.key(),
+                                c.name(),
+                                c.items().stream()
+                                        .map(i -> new CycleOpened.Item(i.id(), i.text(), i.reverse()))
+                                        .toList()))
                         .toList(),
-                openQuestions.stream().map(q -> new CycleOpened.OpenQuestion(q.id(), q.text())).toList());
+                openQuestions.stream()
+                        .map(q -> new CycleOpened.OpenQuestion(q.id(), q.text()))
+                        .toList());
     }
 }

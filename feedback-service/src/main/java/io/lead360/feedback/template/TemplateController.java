@@ -6,8 +6,10 @@ import io.lead360.feedback.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.core.Authentication;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,14 +19,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.util.List;
-import java.util.Map;
-
 /** Everyone reads questionnaires; administrators write them (see SecurityConfig). */
 @RestController
 @RequestMapping("/api/templates")
-@Tag(name = "Templates", description = "Questionnaires: competencies of rated items and open questions. The built-in "
-        + "`leadership-360` never changes")
+@Tag(
+        name = "Templates",
+        description = "Questionnaires: competencies of rated items and open questions. The built-in "
+                + "`leadership-360` never changes")
 class TemplateController {
 
     private final Templates templates;
@@ -35,16 +36,21 @@ class TemplateController {
         this.audit = audit;
     }
 
-    @Operation(operationId = "listTemplates", summary = "List the templates",
-            description = "Every questionnaire with its competencies, items and open questions. Who may call it: anyone "
-                    + "signed in.")
+    @Operation(
+            operationId = "listTemplates",
+            summary = "List the templates",
+            description =
+                    "Every questionnaire with its competencies, items and open questions. Who may call it: anyone "
+                            + "signed in.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The templates")
     @GetMapping
     List<Template> all() {
         return templates.all();
     }
 
-    @Operation(operationId = "getTemplate", summary = "Read a template",
+    @Operation(
+            operationId = "getTemplate",
+            summary = "Read a template",
             description = "One questionnaire. Who may call it: anyone signed in.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The template")
     @ApiResponse(responseCode = "404", description = "No such template")
@@ -53,7 +59,9 @@ class TemplateController {
         return templates.find(id).orElseThrow(() -> new NotFoundException("No template " + id));
     }
 
-    @Operation(operationId = "createTemplate", summary = "Create a template",
+    @Operation(
+            operationId = "createTemplate",
+            summary = "Create a template",
             description = "A new questionnaire, version 1, or with `basedOn` a new version of an existing one (its "
                     + "version + 1). 1 to 20 competencies (keys `[A-Z][A-Z0-9_]*`), 1 to 20 items each (ids "
                     + "`[a-z0-9][a-z0-9_-]*`, unique in the template), texts up to 500 characters. Audited. Who may "
@@ -64,13 +72,18 @@ class TemplateController {
     @PostMapping
     ResponseEntity<Template> create(@RequestBody NewTemplate body, Authentication caller) {
         Template created = templates.create(body);
-        audit.record(caller.getName(), AuditActions.TEMPLATE_CREATED, AuditActions.TEMPLATE, created.id(),
-                details(created));
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(created.id()).toUri()).body(created);
+        audit.record(
+                caller.getName(), AuditActions.TEMPLATE_CREATED, AuditActions.TEMPLATE, created.id(), details(created));
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(created.id())
+                        .toUri())
+                .body(created);
     }
 
-    @Operation(operationId = "updateTemplate", summary = "Change a template",
+    @Operation(
+            operationId = "updateTemplate",
+            summary = "Change a template",
             description = "Changes a template in place while no opened cycle uses it (then: create a new version). "
                     + "Audited. Who may call it: ADMIN.")
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The changed template")
@@ -86,7 +99,8 @@ class TemplateController {
     }
 
     private static Map<String, Object> details(Template template) {
-        return template.basedOn() == null ? Map.of("version", template.version())
+        return template.basedOn() == null
+                ? Map.of("version", template.version())
                 : Map.of("version", template.version(), "basedOn", template.basedOn());
     }
 }

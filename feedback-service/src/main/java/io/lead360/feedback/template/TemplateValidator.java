@@ -1,7 +1,6 @@
 package io.lead360.feedback.template;
 
 import io.lead360.feedback.web.InputError;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +22,7 @@ final class TemplateValidator {
     private static final Pattern KEY = Pattern.compile("^[A-Z][A-Z0-9_]{0,39}$");
     private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
 
-    private TemplateValidator() {
-    }
+    private TemplateValidator() {}
 
     static List<InputError> validate(NewTemplate body) {
         List<InputError> errors = new ArrayList<>();

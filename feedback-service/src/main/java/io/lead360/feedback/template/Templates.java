@@ -1,5 +1,7 @@
 package io.lead360.feedback.template;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.lead360.feedback.template.Template.Competency;
 import io.lead360.feedback.template.Template.Item;
 import io.lead360.feedback.template.Template.OpenQuestion;
@@ -7,19 +9,16 @@ import io.lead360.feedback.web.ConflictException;
 import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
 import io.lead360.feedback.web.NotFoundException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
 
 /**
  * The questionnaires: the built-in leadership model of DESIGN.md (in code, immutable) and the
@@ -38,33 +37,56 @@ public class Templates {
 
     public static final String LEADERSHIP_360 = "leadership-360";
 
-    private static final Template LEADERSHIP = new Template(LEADERSHIP_360, "Leadership 360",
+    private static final Template LEADERSHIP = new Template(
+            LEADERSHIP_360,
+            "Leadership 360",
             List.of(
-                    competency("TRUST", "Trust", "trust",
+                    competency(
+                            "TRUST",
+                            "Trust",
+                            "trust",
                             item("trusts me to make decisions in my area", false),
                             item("lets the team work autonomously", false),
                             item("second-guesses decisions the team has made", true)),
-                    competency("DELEGATION", "Delegation", "delegation",
+                    competency(
+                            "DELEGATION",
+                            "Delegation",
+                            "delegation",
                             item("delegates whole responsibilities, not just tasks", false),
                             item("sets clear goals when delegating", false),
                             item("takes work back when it gets hard", true)),
-                    competency("EMPOWERMENT", "Empowerment", "empowerment",
+                    competency(
+                            "EMPOWERMENT",
+                            "Empowerment",
+                            "empowerment",
                             item("gives me room to learn from mistakes", false),
                             item("prescribes every step of how I work", true),
                             item("jumps in and does the work for the team", true)),
-                    competency("RECEPTIVENESS", "Receptiveness to feedback", "receptiveness",
+                    competency(
+                            "RECEPTIVENESS",
+                            "Receptiveness to feedback",
+                            "receptiveness",
                             item("asks for feedback on their own leadership", false),
                             item("responds to criticism without defensiveness", false),
                             item("visibly changes after feedback", false)),
-                    competency("VISIBILITY", "Visibility", "visibility",
+                    competency(
+                            "VISIBILITY",
+                            "Visibility",
+                            "visibility",
                             item("is visible and approachable", false),
                             item("is available when I need guidance", false),
                             item("knows what is happening on the ground", false)),
-                    competency("VISION", "Vision", "vision",
+                    competency(
+                            "VISION",
+                            "Vision",
+                            "vision",
                             item("communicates where we are going and why", false),
                             item("inspires me to push past boundaries", false),
                             item("keeps us focused on what matters", false)),
-                    competency("DEVELOPMENT", "Developing people", "development",
+                    competency(
+                            "DEVELOPMENT",
+                            "Developing people",
+                            "development",
                             item("helps me grow new skills", false),
                             item("knows and uses my strengths", false),
                             item("encourages me to bring my own ideas", false))),
@@ -102,9 +124,15 @@ public class Templates {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The template is invalid", errors);
         }
-        StoredTemplate stored = new StoredTemplate(UUID.randomUUID().toString(), body.name().strip(),
-                base == null ? 1 : base.version() + 1, base == null ? null : base.id(), body.templateCompetencies(),
-                body.openQuestions() == null ? List.of() : body.openQuestions(), false, clock.instant());
+        StoredTemplate stored = new StoredTemplate(
+                UUID.randomUUID().toString(),
+                body.name().strip(),
+                base == null ? 1 : base.version() + 1,
+                base == null ? null : base.id(),
+                body.templateCompetencies(),
+                body.openQuestions() == null ? List.of() : body.openQuestions(),
+                false,
+                clock.instant());
         return mongo.insert(stored).template();
     }
 
@@ -125,10 +153,13 @@ public class Templates {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The template is invalid", errors);
         }
-        Update update = new Update().set("name", body.name().strip()).set("competencies", body.templateCompetencies())
+        Update update = new Update()
+                .set("name", body.name().strip())
+                .set("competencies", body.templateCompetencies())
                 .set("openQuestions", body.openQuestions() == null ? List.of() : body.openQuestions());
-        if (mongo.updateFirst(Query.query(where("_id").is(id).and("locked").ne(true)), update,
-                StoredTemplate.class).getMatchedCount() == 0) {
+        if (mongo.updateFirst(Query.query(where("_id").is(id).and("locked").ne(true)), update, StoredTemplate.class)
+                        .getMatchedCount()
+                == 0) {
             throw new ConflictException("Template " + id + " is used by an opened cycle and can no longer change; "
                     + "create a new version with POST /api/templates and \"basedOn\":\"" + id + "\"");
         }
@@ -146,8 +177,7 @@ public class Templates {
         return LEADERSHIP;
     }
 
-    private record Draft(String text, boolean reverse) {
-    }
+    private record Draft(String text, boolean reverse) {}
 
     private static Draft item(String text, boolean reverse) {
         return new Draft(text, reverse);

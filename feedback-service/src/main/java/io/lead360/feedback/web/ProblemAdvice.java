@@ -1,8 +1,9 @@
 package io.lead360.feedback.web;
 
-import io.lead360.service.StoreUnavailable;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import io.lead360.service.StoreUnavailable;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -19,12 +20,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-
-import java.util.List;
 
 /** The one place that turns failures into application/problem+json. */
 @RestControllerAdvice
@@ -56,7 +54,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DuplicateKeyException.class)
     ProblemDetail duplicate(DuplicateKeyException e) {
         log.info("duplicate key: {}", e.getMessage());
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "A concurrent change created the same record; retry.");
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "A concurrent change created the same record; retry.");
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -70,7 +69,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** MongoDB unreachable: 503 with Retry-After (see {@link StoreUnavailable}). */
-    @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class})
+    @ExceptionHandler({DataAccessResourceFailureException.class, MongoTimeoutException.class, MongoSocketException.class
+    })
     ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
         return StoreUnavailable.response(e);
     }
@@ -82,12 +82,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InputError> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(f -> InputError.field(f.getField(), f.getDefaultMessage()))
                 .toList();
-        ProblemDetail body = withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request"), errors);
+        ProblemDetail body =
+                withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request"), errors);
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -97,15 +98,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
      * client can fix it; neither ever reaches a query.
      */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InputError> errors = List.of();
         String detail = "The request body is not valid JSON for this call";
         if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
             String field = fieldPath(unknown);
             errors = List.of(InputError.field(field, "is not a known field"));
             detail = "Unknown field: " + field;
-        } else if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        } else if (ex.getCause() instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String field = fieldPath(mismatch);
             errors = List.of(InputError.field(field, "has the wrong type"));
             detail = "Wrong type of value: " + field;

@@ -1,20 +1,19 @@
 package io.lead360.feedback.audit;
 
-import io.lead360.feedback.web.InputError;
-import io.lead360.feedback.web.InvalidInputException;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.lead360.feedback.web.InputError;
+import io.lead360.feedback.web.InvalidInputException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
 class AuditQueryTest {
 
-    private static String[] badFields(String action, String actorId, String targetId, String from, String to,
-                                      String limit) {
-        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
-                () -> AuditQuery.parse(action, actorId, targetId, from, to, limit));
+    private static String[] badFields(
+            String action, String actorId, String targetId, String from, String to, String limit) {
+        InvalidInputException e = catchThrowableOfType(
+                InvalidInputException.class, () -> AuditQuery.parse(action, actorId, targetId, from, to, limit));
         assertThat(e).as("expected a refusal").isNotNull();
         return e.errors().stream().map(InputError::field).toArray(String[]::new);
     }
@@ -27,10 +26,16 @@ class AuditQueryTest {
 
     @Test
     void everyFilterIsParsed() {
-        AuditQuery query = AuditQuery.parse("CYCLE_OPENED", "a1", "t1", "2026-01-01T00:00:00Z",
-                "2026-02-01T00:00:00Z", "1000");
-        assertThat(query).isEqualTo(new AuditQuery("CYCLE_OPENED", "a1", "t1", Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2026-02-01T00:00:00Z"), 1000));
+        AuditQuery query =
+                AuditQuery.parse("CYCLE_OPENED", "a1", "t1", "2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z", "1000");
+        assertThat(query)
+                .isEqualTo(new AuditQuery(
+                        "CYCLE_OPENED",
+                        "a1",
+                        "t1",
+                        Instant.parse("2026-01-01T00:00:00Z"),
+                        Instant.parse("2026-02-01T00:00:00Z"),
+                        1000));
     }
 
     @Test

@@ -1,13 +1,12 @@
 package io.lead360.feedback.auth;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SessionPolicyTest {
 
@@ -64,8 +63,15 @@ class SessionPolicyTest {
     @Test
     void aRevokedSessionIsNotLiveAndIsNeverRefreshed() {
         Session s = started();
-        Session revoked = new Session(s.id(), s.personId(), s.refreshHash(), s.previousRefreshHashes(), s.createdOn(),
-                s.expiresAt(), s.idleExpiresAt(), true);
+        Session revoked = new Session(
+                s.id(),
+                s.personId(),
+                s.refreshHash(),
+                s.previousRefreshHashes(),
+                s.createdOn(),
+                s.expiresAt(),
+                s.idleExpiresAt(),
+                true);
         assertThat(policy.isLive(revoked, T0)).isFalse();
         assertThat(policy.decide(revoked, "h1", T0)).isEqualTo(SessionPolicy.Refresh.ENDED);
         assertThatThrownBy(() -> policy.rotated(revoked, "h2", T0)).isInstanceOf(IllegalStateException.class);

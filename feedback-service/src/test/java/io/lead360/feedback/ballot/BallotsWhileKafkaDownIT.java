@@ -1,19 +1,18 @@
 package io.lead360.feedback.ballot;
 
-import io.lead360.events.Topics;
-import io.lead360.feedback.it.KafkaDownIT;
-import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.lead360.events.Topics;
+import io.lead360.feedback.it.KafkaDownIT;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 /**
  * With the broker unreachable a response is accepted at once: it is counted and held in the ballot,
@@ -25,7 +24,10 @@ class BallotsWhileKafkaDownIT extends KafkaDownIT {
     void aResponseWhileKafkaIsDownIsCountedHeldAndPublishedOnceKafkaIsReachable() throws Exception {
         Team team = openCycleAboutABoss();
         // the boss's self-assessment: attributed, so it is published as soon as it can be
-        String request = call(get("/api/feedback-requests"), team.bossToken(), null).get(0).get("id").asString();
+        String request = call(get("/api/feedback-requests"), team.bossToken(), null)
+                .get(0)
+                .get("id")
+                .asString();
         long start = System.nanoTime();
         mvc.perform(post("/api/feedback-requests/" + request + "/response")
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + team.bossToken())
@@ -40,7 +42,8 @@ class BallotsWhileKafkaDownIT extends KafkaDownIT {
         assertThat(ballot.respondedOf(io.lead360.events.Relationship.SELF)).isEqualTo(1);
         assertThat(ballot.heldOrEmpty()).hasSize(1);
 
-        BallotPublisher recovered = new BallotPublisher(mongo, senderToTheRealBroker(), properties, ObservationRegistry.NOOP);
+        BallotPublisher recovered =
+                new BallotPublisher(mongo, senderToTheRealBroker(), properties, ObservationRegistry.NOOP);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             recovered.publishDue();
             return mongo.findById(ballotId, Ballot.class).heldOrEmpty().isEmpty();

@@ -1,9 +1,13 @@
 package io.lead360.feedback.ballot;
 
-import io.lead360.events.Relationship;
-import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.Test;
+import static io.lead360.events.Relationship.DIRECT_REPORT;
+import static io.lead360.events.Relationship.MANAGER;
+import static io.lead360.events.Relationship.OTHER;
+import static io.lead360.events.Relationship.PEER;
+import static io.lead360.events.Relationship.SELF;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lead360.events.Relationship;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -12,13 +16,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-
-import static io.lead360.events.Relationship.DIRECT_REPORT;
-import static io.lead360.events.Relationship.MANAGER;
-import static io.lead360.events.Relationship.OTHER;
-import static io.lead360.events.Relationship.PEER;
-import static io.lead360.events.Relationship.SELF;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 
 class BatchRuleTest {
 
@@ -46,8 +45,7 @@ class BatchRuleTest {
 
     @Test
     void attributedAnswersGoOutAsTheyCome() {
-        var selection = BatchRule.select(K, false, responded(SELF, 1, MANAGER, 1),
-                List.of(held(SELF), held(MANAGER)));
+        var selection = BatchRule.select(K, false, responded(SELF, 1, MANAGER, 1), List.of(held(SELF), held(MANAGER)));
         assertThat(selection.publish()).hasSize(2);
         assertThat(selection.destroy()).isEmpty();
     }
@@ -55,8 +53,10 @@ class BatchRuleTest {
     @Test
     void anAnonymousGroupWaitsUntilItHoldsTwiceTheThresholdThenKeepsThresholdBack() {
         for (int n = 1; n < 2 * K; n++) {
-            assertThat(BatchRule.select(K, false, responded(DIRECT_REPORT, n), held(DIRECT_REPORT, n)).isEmpty())
-                    .as("%d held", n).isTrue();
+            assertThat(BatchRule.select(K, false, responded(DIRECT_REPORT, n), held(DIRECT_REPORT, n))
+                            .isEmpty())
+                    .as("%d held", n)
+                    .isTrue();
         }
         List<Ballot.Held> seven = held(DIRECT_REPORT, 7);
         var selection = BatchRule.select(K, false, responded(DIRECT_REPORT, 7), seven);
@@ -68,11 +68,19 @@ class BatchRuleTest {
 
     @Test
     void atTheCloseAGroupThatReachedTheThresholdPublishesEverythingAndOneBelowItIsDestroyed() {
-        var selection = BatchRule.select(K, true, responded(DIRECT_REPORT, 5, PEER, 2, OTHER, 1, MANAGER, 1),
+        var selection = BatchRule.select(
+                K,
+                true,
+                responded(DIRECT_REPORT, 5, PEER, 2, OTHER, 1, MANAGER, 1),
                 concat(held(DIRECT_REPORT, 3), held(PEER, 2), held(OTHER, 1), held(MANAGER, 1)));
-        assertThat(selection.publish()).extracting(Ballot.Held::relationship)
-                .containsOnly(DIRECT_REPORT, MANAGER).hasSize(4);
-        assertThat(selection.destroy()).extracting(Ballot.Held::relationship).containsOnly(PEER, OTHER).hasSize(3);
+        assertThat(selection.publish())
+                .extracting(Ballot.Held::relationship)
+                .containsOnly(DIRECT_REPORT, MANAGER)
+                .hasSize(4);
+        assertThat(selection.destroy())
+                .extracting(Ballot.Held::relationship)
+                .containsOnly(PEER, OTHER)
+                .hasSize(3);
     }
 
     @Test

@@ -1,7 +1,14 @@
 package io.lead360.feedback.benchmark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.lead360.feedback.it.AbstractIT;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -9,15 +16,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A measurement, not a timed test: imports 10,000 people and opens a cycle for their 1,000 leaders
@@ -68,24 +66,29 @@ class ImportAndOpenBenchmark extends AbstractIT {
         postAs(adminToken(), "/api/people/import", rows).andExpect(status().isOk());
         Duration importTook = Duration.ofNanos(System.nanoTime() - importStart);
 
-        JsonNode cycle = body(postAs(adminToken(), "/api/cycles",
-                Map.of("name", "Benchmark", "templateId", "leadership-360", "allLeaders", true))
+        JsonNode cycle = body(postAs(
+                        adminToken(),
+                        "/api/cycles",
+                        Map.of("name", "Benchmark", "templateId", "leadership-360", "allLeaders", true))
                 .andExpect(status().isCreated()));
         assertThat(cycle.get("subjectIds").size()).isEqualTo(LEADERS);
 
         long openStart = System.nanoTime();
-        postAs(adminToken(), "/api/cycles/" + cycle.get("id").asString() + "/open", null).andExpect(status().isOk());
+        postAs(adminToken(), "/api/cycles/" + cycle.get("id").asString() + "/open", null)
+                .andExpect(status().isOk());
         Duration openTook = Duration.ofNanos(System.nanoTime() - openStart);
 
         long requests = mongo.count(new org.springframework.data.mongodb.core.query.Query(), "feedback_requests");
-        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), "people")).isEqualTo(PEOPLE);
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), "people"))
+                .isEqualTo(PEOPLE);
         assertThat(requests).isGreaterThan(LEADERS * 3L);
-        Document any = mongo.findOne(new org.springframework.data.mongodb.core.query.Query(), Document.class,
-                "feedback_requests");
+        Document any = mongo.findOne(
+                new org.springframework.data.mongodb.core.query.Query(), Document.class, "feedback_requests");
         assertThat(any).isNotNull();
 
         System.out.printf("%n[benchmark] import of %,d people: %,d ms%n", PEOPLE, importTook.toMillis());
-        System.out.printf("[benchmark] opening a cycle for %,d leaders (%,d requests): %,d ms%n%n", LEADERS,
-                requests, openTook.toMillis());
+        System.out.printf(
+                "[benchmark] opening a cycle for %,d leaders (%,d requests): %,d ms%n%n",
+                LEADERS, requests, openTook.toMillis());
     }
 }

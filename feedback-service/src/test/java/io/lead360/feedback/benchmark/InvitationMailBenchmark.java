@@ -1,8 +1,16 @@
 package io.lead360.feedback.benchmark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import io.lead360.feedback.it.AbstractIT;
 import io.lead360.testsupport.TestInfrastructure;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,15 +20,6 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A measurement, not a timed test: how long from opening a cycle with about 1,000 raters until the last
@@ -43,6 +42,7 @@ class InvitationMailBenchmark extends AbstractIT {
 
     @Autowired
     MongoTemplate mongo;
+
     @Autowired
     JavaMailSenderImpl smtp;
 
@@ -71,12 +71,16 @@ class InvitationMailBenchmark extends AbstractIT {
 
     @Test
     void openToLastInvitationForAThousandRaters() throws Exception {
-        for (String collection : List.of("people", "cycles", "feedback_requests", "ballots", "mail_outbox", "password_links")) {
+        for (String collection :
+                List.of("people", "cycles", "feedback_requests", "ballots", "mail_outbox", "password_links")) {
             mongo.remove(new Query(), collection);
         }
-        postAs(adminToken(), "/api/people/import", json.writeValueAsString(organisation())).andExpect(status().isOk());
-        JsonNode cycle = body(postAs(adminToken(), "/api/cycles",
-                Map.of("name", "Mail benchmark", "templateId", "leadership-360", "allLeaders", true))
+        postAs(adminToken(), "/api/people/import", json.writeValueAsString(organisation()))
+                .andExpect(status().isOk());
+        JsonNode cycle = body(postAs(
+                        adminToken(),
+                        "/api/cycles",
+                        Map.of("name", "Mail benchmark", "templateId", "leadership-360", "allLeaders", true))
                 .andExpect(status().isCreated()));
         String cycleId = cycle.get("id").asString();
         long people = mongo.count(new Query(), "people");
@@ -85,10 +89,16 @@ class InvitationMailBenchmark extends AbstractIT {
         long start = System.nanoTime();
         postAs(adminToken(), "/api/cycles/" + cycleId + "/open", null).andExpect(status().isOk());
         long opened = System.nanoTime();
-        int expected = mongo.findDistinct(Query.query(org.springframework.data.mongodb.core.query.Criteria
-                .where("cycleId").is(cycleId)), "raterId", "feedback_requests", String.class).size();
+        int expected = mongo.findDistinct(
+                        Query.query(org.springframework.data.mongodb.core.query.Criteria.where("cycleId")
+                                .is(cycleId)),
+                        "raterId",
+                        "feedback_requests",
+                        String.class)
+                .size();
         while (true) {
-            JsonNode invitations = body(getAs(adminToken(), "/api/cycles/" + cycleId + "/mail")).get("invitations");
+            JsonNode invitations = body(getAs(adminToken(), "/api/cycles/" + cycleId + "/mail"))
+                    .get("invitations");
             if (invitations.get("sent").asInt() + invitations.get("failed").asInt() >= expected) {
                 assertThat(invitations.get("failed").asInt()).isZero();
                 break;
@@ -97,7 +107,8 @@ class InvitationMailBenchmark extends AbstractIT {
         }
         Duration lead360 = Duration.ofNanos(System.nanoTime() - start);
         Duration openCall = Duration.ofNanos(opened - start);
-        assertThat(TestInfrastructure.get().mail().receivedCount() - receivedBefore).isGreaterThanOrEqualTo(expected);
+        assertThat(TestInfrastructure.get().mail().receivedCount() - receivedBefore)
+                .isGreaterThanOrEqualTo(expected);
 
         // the baseline: the same number of messages, straight through one connection
         List<MimeMessage> plain = new ArrayList<>();
@@ -114,11 +125,16 @@ class InvitationMailBenchmark extends AbstractIT {
         smtp.send(plain.toArray(MimeMessage[]::new));
         Duration baseline = Duration.ofNanos(System.nanoTime() - baselineStart);
 
-        System.out.printf("%n[benchmark] %,d raters (of %,d people) invited: open call %,d ms, open to last invitation"
-                        + " accepted %,d ms (%.0f mails/s)%n", expected, people, openCall.toMillis(), lead360.toMillis(),
-                expected * 1000.0 / lead360.toMillis());
-        System.out.printf("[benchmark] baseline, %,d plain messages through one SMTP connection: %,d ms (%.0f mails/s);"
-                        + " lead360 / baseline = %.2f%n%n", expected, baseline.toMillis(),
-                expected * 1000.0 / Math.max(1, baseline.toMillis()), (double) lead360.toMillis() / Math.max(1, baseline.toMillis()));
+        System.out.printf(
+                "%n[benchmark] %,d raters (of %,d people) invited: open call %,d ms, open to last invitation"
+                        + " accepted %,d ms (%.0f mails/s)%n",
+                expected, people, openCall.toMillis(), lead360.toMillis(), expected * 1000.0 / lead360.toMillis());
+        System.out.printf(
+                "[benchmark] baseline, %,d plain messages through one SMTP connection: %,d ms (%.0f mails/s);"
+                        + " lead360 / baseline = %.2f%n%n",
+                expected,
+                baseline.toMillis(),
+                expected * 1000.0 / Math.max(1, baseline.toMillis()),
+                (double) lead360.toMillis() / Math.max(1, baseline.toMillis()));
     }
 }

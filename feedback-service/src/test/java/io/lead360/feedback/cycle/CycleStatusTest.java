@@ -1,13 +1,13 @@
 package io.lead360.feedback.cycle;
 
-import org.junit.jupiter.api.Test;
-
 import static io.lead360.feedback.cycle.CycleStatus.CLOSED;
 import static io.lead360.feedback.cycle.CycleStatus.DRAFT;
 import static io.lead360.feedback.cycle.CycleStatus.OPEN;
 import static io.lead360.feedback.cycle.CycleStatus.RELEASED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class CycleStatusTest {
 
@@ -22,7 +22,8 @@ class CycleStatusTest {
     void everyOtherTransitionIsRefused() {
         for (CycleStatus from : CycleStatus.values()) {
             for (CycleStatus to : CycleStatus.values()) {
-                boolean allowed = (from == DRAFT && to == OPEN) || (from == OPEN && to == CLOSED)
+                boolean allowed = (from == DRAFT && to == OPEN)
+                        || (from == OPEN && to == CLOSED)
                         || (from == CLOSED && to == RELEASED);
                 assertThat(from.canMoveTo(to)).as(from + " -> " + to).isEqualTo(allowed);
                 if (!allowed) {

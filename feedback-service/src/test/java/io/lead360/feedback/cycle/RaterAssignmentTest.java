@@ -1,14 +1,13 @@
 package io.lead360.feedback.cycle;
 
-import io.lead360.events.Relationship;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.lead360.events.Relationship;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
 
 class RaterAssignmentTest {
 
@@ -27,7 +26,8 @@ class RaterAssignmentTest {
     void aSubjectIsRatedBySelfManagerPeersAndDirectReports() {
         var assignments = RaterAssignment.assign("c1", List.of("mo"), org());
 
-        assertThat(assignments).extracting(RaterAssignment.Assignment::raterId, RaterAssignment.Assignment::relationship)
+        assertThat(assignments)
+                .extracting(RaterAssignment.Assignment::raterId, RaterAssignment.Assignment::relationship)
                 .containsExactlyInAnyOrder(
                         tuple("mo", Relationship.SELF),
                         tuple("ceo", Relationship.MANAGER),
@@ -40,7 +40,8 @@ class RaterAssignmentTest {
     void aTopLeaderHasNoManagerAndNoPeers() {
         var assignments = RaterAssignment.assign("c1", List.of("ceo"), org());
 
-        assertThat(assignments).extracting(RaterAssignment.Assignment::relationship)
+        assertThat(assignments)
+                .extracting(RaterAssignment.Assignment::relationship)
                 .containsExactlyInAnyOrder(Relationship.SELF, Relationship.DIRECT_REPORT, Relationship.DIRECT_REPORT);
     }
 
@@ -57,7 +58,8 @@ class RaterAssignmentTest {
     void everySubjectGetsTheirOwnRaters() {
         var assignments = RaterAssignment.assign("c1", List.of("lea"), org());
 
-        assertThat(assignments).extracting(RaterAssignment.Assignment::raterId, RaterAssignment.Assignment::relationship)
+        assertThat(assignments)
+                .extracting(RaterAssignment.Assignment::raterId, RaterAssignment.Assignment::relationship)
                 .containsExactlyInAnyOrder(
                         tuple("lea", Relationship.SELF),
                         tuple("mo", Relationship.MANAGER),

@@ -1,14 +1,28 @@
 package io.lead360.feedback.it;
 
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.lead360.events.SubjectSeal;
+import io.lead360.feedback.auth.Sessions;
+import io.lead360.feedback.keys.SubjectKeys;
 import io.lead360.testsupport.TestInfrastructure;
+import io.lead360.testsupport.TestTokens;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import io.lead360.testsupport.TestTokens;
-import io.lead360.events.SubjectSeal;
-import io.lead360.feedback.auth.Sessions;
-import io.lead360.feedback.keys.SubjectKeys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -20,21 +34,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The service against a real Kafka broker and a real MongoDB-protocol server (containers or the
@@ -87,8 +86,11 @@ public abstract class AbstractIT {
     }
 
     protected String sessionFor(String personId) {
-        return sessionOf.compute(personId, (id, sid) ->
-                sid != null && sessions.isLive(sid, id) ? sid : sessions.start(id).sessionId());
+        return sessionOf.compute(
+                personId,
+                (id, sid) -> sid != null && sessions.isLive(sid, id)
+                        ? sid
+                        : sessions.start(id).sessionId());
     }
 
     protected ResultActions getAs(String token, String path) throws Exception {
@@ -105,7 +107,8 @@ public abstract class AbstractIT {
     }
 
     protected ResultActions putAs(String token, String path, Object body) throws Exception {
-        return mvc.perform(put(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        return mvc.perform(put(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body instanceof String s ? s : json.writeValueAsString(body)));
     }
@@ -154,7 +157,9 @@ public abstract class AbstractIT {
      */
     protected List<ConsumerRecord<String, String>> consume(String topic, String marker, int count, Duration settle) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
+        props.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrap());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -182,10 +187,13 @@ public abstract class AbstractIT {
     /** The answers of a FeedbackSubmitted record, opened with its subject's key as analytics does. */
     protected JsonNode answersOf(ConsumerRecord<String, String> record) {
         JsonNode event = json.readTree(record.value());
-        String context = SubjectSeal.context("FeedbackSubmitted", UUID.fromString(event.get("eventId").asString()),
-                event.get("cycleId").asString(), event.get("subjectId").asString());
-        return json.readTree(subjectKeys.open(event.get("subjectId").asString(), context,
-                event.get("answers").asString()));
+        String context = SubjectSeal.context(
+                "FeedbackSubmitted",
+                UUID.fromString(event.get("eventId").asString()),
+                event.get("cycleId").asString(),
+                event.get("subjectId").asString());
+        return json.readTree(subjectKeys.open(
+                event.get("subjectId").asString(), context, event.get("answers").asString()));
     }
 
     /** One subject's sealed part of a cycle event (CycleOpened, CycleClosed, ResultsReleased), opened. */
@@ -193,16 +201,20 @@ public abstract class AbstractIT {
         JsonNode event = json.readTree(record.value());
         for (JsonNode part : event.get("subjects")) {
             if (part.get("subjectId").asString().equals(subjectId)) {
-                String context = SubjectSeal.context(event.get("type").asString(),
-                        UUID.fromString(event.get("eventId").asString()), event.get("cycleId").asString(), subjectId);
-                return json.readTree(subjectKeys.open(subjectId, context, part.get("sealed").asString()));
+                String context = SubjectSeal.context(
+                        event.get("type").asString(),
+                        UUID.fromString(event.get("eventId").asString()),
+                        event.get("cycleId").asString(),
+                        subjectId);
+                return json.readTree(
+                        subjectKeys.open(subjectId, context, part.get("sealed").asString()));
             }
         }
         throw new AssertionError("no part for " + subjectId + " in " + record.value());
     }
 
-    private static void poll(KafkaConsumer<String, String> consumer, String marker,
-                             List<ConsumerRecord<String, String>> found) {
+    private static void poll(
+            KafkaConsumer<String, String> consumer, String marker, List<ConsumerRecord<String, String>> found) {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(300))) {
             if (r.value().contains(marker)) {
                 found.add(r);

@@ -1,5 +1,18 @@
 package io.lead360.feedback.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -11,20 +24,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Every route of the running service has a rule saying who may call it, and every rule holds: each
@@ -58,7 +57,14 @@ class AccessMatrixIT extends AbstractIT {
         SUBJECT_OR_ADMIN
     }
 
-    enum Caller { ANONYMOUS, EMPLOYEE, LEADER, ADMIN, SERVICE, ANALYTICS }
+    enum Caller {
+        ANONYMOUS,
+        EMPLOYEE,
+        LEADER,
+        ADMIN,
+        SERVICE,
+        ANALYTICS
+    }
 
     private static final String SIGN_IN_PASSWORD = "matrix-password-1";
     private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
@@ -75,7 +81,10 @@ class AccessMatrixIT extends AbstractIT {
         rule("GET /api/docs/feedback", Rule.PUBLIC);
         rule("GET /api/docs/feedback.yaml", Rule.PUBLIC);
 
-        rule("POST /internal/auth/verify", Rule.SERVICE, f -> json("email", f.signInEmail, "password", SIGN_IN_PASSWORD));
+        rule(
+                "POST /internal/auth/verify",
+                Rule.SERVICE,
+                f -> json("email", f.signInEmail, "password", SIGN_IN_PASSWORD));
         rule("POST /internal/auth/refresh", Rule.SERVICE, f -> json("refreshToken", f.refreshToken));
         rule("POST /internal/auth/sso", Rule.SERVICE, f -> json("email", f.signInEmail));
         rule("POST /internal/auth/sso/redeem", Rule.SERVICE, f -> json("code", f.ssoCode));
@@ -118,7 +127,9 @@ class AccessMatrixIT extends AbstractIT {
         rule("POST /api/cycles/{id}/release", Rule.ADMIN);
         rule("POST /api/cycles/{id}/remind", Rule.ADMIN);
         rule("GET /api/cycles/{id}/mail", Rule.ADMIN);
-        rule("POST /api/cycles/{id}/nominations", Rule.SUBJECT_OR_ADMIN,
+        rule(
+                "POST /api/cycles/{id}/nominations",
+                Rule.SUBJECT_OR_ADMIN,
                 f -> json("subjectId", f.leader, "raterId", f.other, "relationship", "PEER"));
         rule("GET /api/cycles/{id}/nominations", Rule.SUBJECT_OR_ADMIN);
         rule("POST /api/cycles/{id}/nominations/{nominationId}/approve", Rule.ADMIN);
@@ -131,9 +142,7 @@ class AccessMatrixIT extends AbstractIT {
         rule("POST /api/feedback-requests/{id}/decline", Rule.OWNER, f -> json("reason", "x".repeat(501)));
     }
 
-
-    record Route(Rule rule, Function<Fixture, String> body) {
-    }
+    record Route(Rule rule, Function<Fixture, String> body) {}
 
     private static void rule(String route, Rule rule) {
         rule(route, rule, f -> null);
@@ -168,9 +177,13 @@ class AccessMatrixIT extends AbstractIT {
     void everyRouteHasARule() {
         Set<String> routes = routes();
         assertThat(routes).as("sanity: the handler mappings were read").contains("GET /api/me");
-        List<String> missing = routes.stream().filter(r -> !RULES.containsKey(r)).toList();
-        assertThat(missing).as("routes without a rule in AccessMatrixIT.RULES: add one line per route").isEmpty();
-        List<String> stale = RULES.keySet().stream().filter(r -> !routes.contains(r)).toList();
+        List<String> missing =
+                routes.stream().filter(r -> !RULES.containsKey(r)).toList();
+        assertThat(missing)
+                .as("routes without a rule in AccessMatrixIT.RULES: add one line per route")
+                .isEmpty();
+        List<String> stale =
+                RULES.keySet().stream().filter(r -> !routes.contains(r)).toList();
         assertThat(stale).as("rules for routes that no longer exist").isEmpty();
     }
 
@@ -189,11 +202,12 @@ class AccessMatrixIT extends AbstractIT {
                 boolean takesId = VARIABLE.matcher(pattern).find();
                 for (boolean own : takesId ? List.of(true, false) : List.of(true)) {
                     String path = expand(pattern, f, caller, own, "DELETE".equals(method));
-                    int status = call(method, path, f.tokenOf(caller), rule.body().apply(f));
+                    int status =
+                            call(method, path, f.tokenOf(caller), rule.body().apply(f));
                     Expectation expected = expectation(rule.rule(), caller, own);
                     if (!expected.holds(status)) {
-                        violations.add(route + " as " + caller + (takesId ? own ? " (own)" : " (other's)" : "")
-                                + " → " + status + ", expected " + expected);
+                        violations.add(route + " as " + caller + (takesId ? own ? " (own)" : " (other's)" : "") + " → "
+                                + status + ", expected " + expected);
                     }
                 }
             }
@@ -202,7 +216,11 @@ class AccessMatrixIT extends AbstractIT {
     }
 
     enum Expectation {
-        LET_THROUGH, LET_THROUGH_NOT_404, REFUSED, REFUSED_OR_404, NOT_FOUND;
+        LET_THROUGH,
+        LET_THROUGH_NOT_404,
+        REFUSED,
+        REFUSED_OR_404,
+        NOT_FOUND;
 
         boolean holds(int status) {
             return switch (this) {
@@ -224,12 +242,17 @@ class AccessMatrixIT extends AbstractIT {
             case ANALYTICS -> caller == Caller.ANALYTICS ? Expectation.LET_THROUGH : Expectation.REFUSED;
             case ANY_PERSON -> person ? Expectation.LET_THROUGH : Expectation.REFUSED;
             case ADMIN -> caller == Caller.ADMIN ? Expectation.LET_THROUGH : Expectation.REFUSED;
-            case SELF_OR_ADMIN -> !person ? Expectation.REFUSED
-                    : own ? Expectation.LET_THROUGH_NOT_404
-                    : caller == Caller.ADMIN ? Expectation.LET_THROUGH_NOT_404 : Expectation.REFUSED;
+            case SELF_OR_ADMIN ->
+                !person
+                        ? Expectation.REFUSED
+                        : own
+                                ? Expectation.LET_THROUGH_NOT_404
+                                : caller == Caller.ADMIN ? Expectation.LET_THROUGH_NOT_404 : Expectation.REFUSED;
             case OWNER -> !person ? Expectation.REFUSED : own ? Expectation.LET_THROUGH_NOT_404 : Expectation.NOT_FOUND;
-            case SUBJECT_OR_ADMIN -> caller == Caller.ADMIN || caller == Caller.LEADER ? Expectation.LET_THROUGH_NOT_404
-                    : person ? Expectation.REFUSED_OR_404 : Expectation.REFUSED;
+            case SUBJECT_OR_ADMIN ->
+                caller == Caller.ADMIN || caller == Caller.LEADER
+                        ? Expectation.LET_THROUGH_NOT_404
+                        : person ? Expectation.REFUSED_OR_404 : Expectation.REFUSED;
         };
     }
 
@@ -292,6 +315,7 @@ class AccessMatrixIT extends AbstractIT {
         String other;
         /** Erased by the DELETE route, so that no other route loses its objects. */
         String spare;
+
         String signInEmail;
         String refreshToken;
         String ssoCode;
@@ -321,7 +345,8 @@ class AccessMatrixIT extends AbstractIT {
             return switch (caller) {
                 case ANONYMOUS -> null;
                 case SERVICE -> tokens.serviceToken();
-                case ANALYTICS -> io.lead360.testsupport.TestTokens.analyticsService().serviceToken();
+                case ANALYTICS ->
+                    io.lead360.testsupport.TestTokens.analyticsService().serviceToken();
                 case EMPLOYEE -> tokenFor(employee, email("emp"), "Emp", List.of("EMPLOYEE"));
                 case LEADER -> tokenFor(leader, email("lead"), "Lead", List.of("EMPLOYEE", "LEADER"));
                 case ADMIN -> tokenFor(admin, email("boss"), "Boss", List.of("EMPLOYEE", "ADMIN"));
@@ -339,8 +364,12 @@ class AccessMatrixIT extends AbstractIT {
         boss.put("roles", List.of("ADMIN"));
         Map<String, Object> signIn = person(email("signin"), "Sign In", null);
         signIn.put("password", SIGN_IN_PASSWORD);
-        Map<String, String> ids = importAndGetIds(List.of(boss, person(email("lead"), "Lead", email("boss")),
-                person(email("emp"), "Emp", email("lead")), person(email("oth"), "Oth", email("lead")), signIn,
+        Map<String, String> ids = importAndGetIds(List.of(
+                boss,
+                person(email("lead"), "Lead", email("boss")),
+                person(email("emp"), "Emp", email("lead")),
+                person(email("oth"), "Oth", email("lead")),
+                signIn,
                 person(email("spare"), "Spare", null)));
         Fixture f = new Fixture();
         f.admin = ids.get("boss");
@@ -351,18 +380,30 @@ class AccessMatrixIT extends AbstractIT {
         f.signInEmail = email("signin");
         String admin = f.tokenOf(Caller.ADMIN);
 
-        JsonNode signedIn = body(postAs(tokens.serviceToken(), "/internal/auth/verify",
-                Map.of("email", f.signInEmail, "password", SIGN_IN_PASSWORD)).andExpect(status().isOk()));
+        JsonNode signedIn = body(postAs(
+                        tokens.serviceToken(),
+                        "/internal/auth/verify",
+                        Map.of("email", f.signInEmail, "password", SIGN_IN_PASSWORD))
+                .andExpect(status().isOk()));
         f.refreshToken = signedIn.get("session").get("refreshToken").asString();
         f.ssoCode = body(postAs(tokens.serviceToken(), "/internal/auth/sso", Map.of("email", f.signInEmail))
-                .andExpect(status().isOk())).get("code").asString();
+                        .andExpect(status().isOk()))
+                .get("code")
+                .asString();
         f.spareSession = sessions.start(ids.get("signin")).sessionId();
 
-        f.template = body(getAs(admin, "/api/templates").andExpect(status().isOk())).get(0).get("id").asString();
+        f.template = body(getAs(admin, "/api/templates").andExpect(status().isOk()))
+                .get(0)
+                .get("id")
+                .asString();
         f.draftCycle = cycle(admin, "draft", f.leader);
-        f.nomination = body(postAs(admin, "/api/cycles/" + f.draftCycle + "/nominations",
-                Map.of("subjectId", f.leader, "raterId", f.other, "relationship", "PEER"))
-                .andExpect(status().isCreated())).get("id").asString();
+        f.nomination = body(postAs(
+                                admin,
+                                "/api/cycles/" + f.draftCycle + "/nominations",
+                                Map.of("subjectId", f.leader, "raterId", f.other, "relationship", "PEER"))
+                        .andExpect(status().isCreated()))
+                .get("id")
+                .asString();
         f.adminCycle = cycle(admin, "moved", f.leader);
 
         String open = cycle(admin, "open", f.leader);
@@ -381,7 +422,18 @@ class AccessMatrixIT extends AbstractIT {
     }
 
     private String cycle(String admin, String name, String subject) throws Exception {
-        return body(postAs(admin, "/api/cycles", Map.of("name", name + " " + tag, "templateId", "leadership-360",
-                "subjectIds", List.of(subject))).andExpect(status().isCreated())).get("id").asString();
+        return body(postAs(
+                                admin,
+                                "/api/cycles",
+                                Map.of(
+                                        "name",
+                                        name + " " + tag,
+                                        "templateId",
+                                        "leadership-360",
+                                        "subjectIds",
+                                        List.of(subject)))
+                        .andExpect(status().isCreated()))
+                .get("id")
+                .asString();
     }
 }

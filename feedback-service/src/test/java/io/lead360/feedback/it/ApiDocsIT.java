@@ -1,5 +1,15 @@
 package io.lead360.feedback.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -9,17 +19,6 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /**
  * The OpenAPI document ({@code GET /api/docs/feedback}) against the running application: it describes
  * exactly the calls a client can make (no internal endpoint, no call left out), each with what it does,
@@ -27,8 +26,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class ApiDocsIT extends AbstractIT {
 
-    private static final List<String> HTTP_METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options",
-            "trace");
+    private static final List<String> HTTP_METHODS =
+            List.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
     @Autowired
@@ -38,7 +37,9 @@ class ApiDocsIT extends AbstractIT {
     @Test
     void everyDocumentedOperationIsServedByTheApplication() throws Exception {
         Set<String> served = servedRoutes();
-        List<String> unserved = operations(document()).keySet().stream().filter(op -> !served.contains(op)).toList();
+        List<String> unserved = operations(document()).keySet().stream()
+                .filter(op -> !served.contains(op))
+                .toList();
 
         assertThat(unserved).as("documented but not served").isEmpty();
     }
@@ -53,15 +54,21 @@ class ApiDocsIT extends AbstractIT {
         });
 
         assertThat(publicRoutes).as("sanity: the handler mappings were read").contains("POST /api/people/import");
-        assertThat(publicRoutes.stream().filter(route -> !documented.contains(route)).toList())
-                .as("public routes missing from the document").isEmpty();
+        assertThat(publicRoutes.stream()
+                        .filter(route -> !documented.contains(route))
+                        .toList())
+                .as("public routes missing from the document")
+                .isEmpty();
     }
 
     @Test
     void theDocumentShowsNoInternalEndpointAndNotWhereTheServiceListens() throws Exception {
         String text = json.writeValueAsString(document());
 
-        assertThat(text).doesNotContain("/internal/").doesNotContain("subject-keys").doesNotContain("127.0.0.1")
+        assertThat(text)
+                .doesNotContain("/internal/")
+                .doesNotContain("subject-keys")
+                .doesNotContain("127.0.0.1")
                 .doesNotContain("localhost");
         JsonNode servers = document().get("servers");
         assertThat(servers).as("the gateway only, relative").hasSize(1);
@@ -75,7 +82,9 @@ class ApiDocsIT extends AbstractIT {
         assertThat(doc.get("openapi").asString()).startsWith("3.1.");
         JsonNode info = doc.get("info");
         assertThat(info.get("title").asString()).isEqualTo("lead360 feedback API");
-        assertThat(info.get("version").asString()).as("filled in by the build").matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+        assertThat(info.get("version").asString())
+                .as("filled in by the build")
+                .matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
         assertThat(info.get("license").get("name").asString()).isEqualTo("Apache-2.0");
         assertThat(info.get("license").get("url").asString()).isEqualTo("https://www.apache.org/licenses/LICENSE-2.0");
         assertThat(info.get("contact").get("name").asString()).isNotBlank();
@@ -85,14 +94,17 @@ class ApiDocsIT extends AbstractIT {
     void everyOperationSaysWhatItDoesAndWhoMayCallIt() throws Exception {
         List<String> incomplete = new ArrayList<>();
         operations(document()).forEach((name, op) -> {
-            if (op.path("summary").asString("").isBlank() || op.path("operationId").asString("").isBlank()
+            if (op.path("summary").asString("").isBlank()
+                    || op.path("operationId").asString("").isBlank()
                     || !op.path("description").asString("").contains("Who may call it: ")
                     || op.path("tags").isEmpty()) {
                 incomplete.add(name);
             }
         });
 
-        assertThat(incomplete).as("operations without summary, operationId, tag or who may call them").isEmpty();
+        assertThat(incomplete)
+                .as("operations without summary, operationId, tag or who may call them")
+                .isEmpty();
     }
 
     @Test
@@ -112,9 +124,15 @@ class ApiDocsIT extends AbstractIT {
                 wrong.add(name + ": a body but no 400 or 413");
             }
             for (Map.Entry<String, JsonNode> response : responses.properties()) {
-                boolean error = response.getKey().startsWith("4") || response.getKey().startsWith("5");
-                if (error && !PROBLEM_REF.equals(response.getValue().path("content").path("application/problem+json")
-                        .path("schema").path("$ref").asString(""))) {
+                boolean error =
+                        response.getKey().startsWith("4") || response.getKey().startsWith("5");
+                if (error
+                        && !PROBLEM_REF.equals(response.getValue()
+                                .path("content")
+                                .path("application/problem+json")
+                                .path("schema")
+                                .path("$ref")
+                                .asString(""))) {
                     wrong.add(name + ": " + response.getKey() + " is not a problem");
                 }
             }
@@ -124,9 +142,10 @@ class ApiDocsIT extends AbstractIT {
         JsonNode scheme = document().get("components").get("securitySchemes").get("bearer");
         assertThat(scheme.get("type").asString()).isEqualTo("http");
         assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
-        JsonNode problem = document().get("components").get("schemas").get("Problem").get("properties");
-        assertThat(problem.propertyNames()).containsExactlyInAnyOrder("type", "title", "status", "detail", "instance",
-                "errors");
+        JsonNode problem =
+                document().get("components").get("schemas").get("Problem").get("properties");
+        assertThat(problem.propertyNames())
+                .containsExactlyInAnyOrder("type", "title", "status", "detail", "instance", "errors");
         assertThat(problem.get("errors").get("items").get("properties").propertyNames())
                 .containsExactlyInAnyOrder("field", "message", "row");
     }
@@ -134,28 +153,45 @@ class ApiDocsIT extends AbstractIT {
     /** The published examples are calls the service takes: an administrator's dry run of each import example. */
     @Test
     void theImportExamplesAreImportsTheServiceAccepts() throws Exception {
-        JsonNode body = operations(document()).get("POST /api/people/import").get("requestBody").get("content");
-        JsonNode jsonExample = body.get("application/json").get("examples").get("people").get("value");
-        String csvExample = body.get("text/csv").get("examples").get("csv").get("value").asString();
+        JsonNode body = operations(document())
+                .get("POST /api/people/import")
+                .get("requestBody")
+                .get("content");
+        JsonNode jsonExample =
+                body.get("application/json").get("examples").get("people").get("value");
+        String csvExample =
+                body.get("text/csv").get("examples").get("csv").get("value").asString();
 
         JsonNode fromJson = body(postAs(adminToken(), "/api/people/import?dryRun=true", jsonExample.toString())
                 .andExpect(status().isOk()));
         JsonNode fromCsv = body(mvc.perform(post("/api/people/import?dryRun=true")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
-                .contentType("text/csv").content(csvExample)).andExpect(status().isOk()));
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
+                        .contentType("text/csv")
+                        .content(csvExample))
+                .andExpect(status().isOk()));
 
         assertThat(fromJson.get("dryRun").asBoolean()).isTrue();
-        assertThat(fromJson.get("created").asInt() + fromJson.get("updated").asInt()).isEqualTo(jsonExample.size());
-        assertThat(fromCsv.get("created").asInt() + fromCsv.get("updated").asInt()).isEqualTo(jsonExample.size());
+        assertThat(fromJson.get("created").asInt() + fromJson.get("updated").asInt())
+                .isEqualTo(jsonExample.size());
+        assertThat(fromCsv.get("created").asInt() + fromCsv.get("updated").asInt())
+                .isEqualTo(jsonExample.size());
     }
 
     @Test
     void theResponseExampleAnswersItemsAndQuestionsOfTheBuiltInQuestionnaire() throws Exception {
-        JsonNode example = operations(document()).get("POST /api/feedback-requests/{id}/response").get("requestBody")
-                .get("content").get("application/json").get("examples").get("response").get("value");
-        JsonNode template = body(getAs(personToken("p-" + tag), "/api/templates/leadership-360").andExpect(status().isOk()));
+        JsonNode example = operations(document())
+                .get("POST /api/feedback-requests/{id}/response")
+                .get("requestBody")
+                .get("content")
+                .get("application/json")
+                .get("examples")
+                .get("response")
+                .get("value");
+        JsonNode template = body(
+                getAs(personToken("p-" + tag), "/api/templates/leadership-360").andExpect(status().isOk()));
         Set<String> items = new TreeSet<>();
-        template.get("competencies").forEach(c -> c.get("items").forEach(i -> items.add(i.get("id").asString())));
+        template.get("competencies")
+                .forEach(c -> c.get("items").forEach(i -> items.add(i.get("id").asString())));
         Set<String> questions = new TreeSet<>();
         template.get("openQuestions").forEach(q -> questions.add(q.get("id").asString()));
 
@@ -165,8 +201,11 @@ class ApiDocsIT extends AbstractIT {
 
     private JsonNode document() throws Exception {
         // anonymous: the document is public
-        return json.readTree(mvc.perform(get("/api/docs/feedback")).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        return json.readTree(mvc.perform(get("/api/docs/feedback"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 
     /** "METHOD /path" → operation, for every operation of the document. */
@@ -175,7 +214,9 @@ class ApiDocsIT extends AbstractIT {
         for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
             for (String method : HTTP_METHODS) {
                 if (path.getValue().has(method)) {
-                    operations.put(method.toUpperCase() + " " + path.getKey(), path.getValue().get(method));
+                    operations.put(
+                            method.toUpperCase() + " " + path.getKey(),
+                            path.getValue().get(method));
                 }
             }
         }

@@ -1,23 +1,5 @@
 package io.lead360.feedback.it;
 
-import io.lead360.testsupport.EventSchemas;
-import io.lead360.events.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.MediaType;
-import tools.jackson.databind.JsonNode;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -27,6 +9,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.lead360.events.Topics;
+import io.lead360.testsupport.EventSchemas;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 
 class CycleAndFeedbackIT extends AbstractIT {
 
@@ -54,8 +53,16 @@ class CycleAndFeedbackIT extends AbstractIT {
     }
 
     private String createCycle(String... subjectIds) throws Exception {
-        JsonNode cycle = body(postAs(adminToken(), "/api/cycles",
-                Map.of("name", "Spring " + tag, "templateId", "leadership-360", "subjectIds", List.of(subjectIds)))
+        JsonNode cycle = body(postAs(
+                        adminToken(),
+                        "/api/cycles",
+                        Map.of(
+                                "name",
+                                "Spring " + tag,
+                                "templateId",
+                                "leadership-360",
+                                "subjectIds",
+                                List.of(subjectIds)))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", startsWith("http://localhost/api/cycles/")))
                 .andExpect(jsonPath("$.status").value("DRAFT"))
@@ -82,28 +89,36 @@ class CycleAndFeedbackIT extends AbstractIT {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         postAs(adminToken(), "/api/cycles/" + cycle + "/close", null).andExpect(status().isConflict());
         // a draft cycle asks nobody yet
-        getAs(personToken(id.get("lea")), "/api/feedback-requests").andExpect(jsonPath("$.length()").value(0));
+        getAs(personToken(id.get("lea")), "/api/feedback-requests")
+                .andExpect(jsonPath("$.length()").value(0));
 
         postAs(adminToken(), "/api/cycles/" + cycle + "/open", null)
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("OPEN"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("OPEN"));
         postAs(adminToken(), "/api/cycles/" + cycle + "/open", null).andExpect(status().isConflict());
         postAs(adminToken(), "/api/cycles/" + cycle + "/release", null).andExpect(status().isConflict());
         postAs(adminToken(), "/api/cycles/" + cycle + "/close", null)
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CLOSED"));
         postAs(adminToken(), "/api/cycles/" + cycle + "/release", null)
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("RELEASED"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("RELEASED"));
         postAs(adminToken(), "/api/cycles/" + cycle + "/close", null).andExpect(status().isConflict());
 
-        getAs(adminToken(), "/api/cycles/" + cycle).andExpect(jsonPath("$.status").value("RELEASED"));
+        getAs(adminToken(), "/api/cycles/" + cycle)
+                .andExpect(jsonPath("$.status").value("RELEASED"));
         getAs(adminToken(), "/api/cycles").andExpect(jsonPath("$[*].id", hasItem(cycle)));
         postAs(adminToken(), "/api/cycles/nope-" + tag + "/open", null).andExpect(status().isNotFound());
 
         // every transition's event is published, then the outbox is empty
         List<ConsumerRecord<String, String>> events = consumeUntil(Topics.CYCLE_EVENTS, cycle, 3);
-        assertThat(events).extracting(r -> new String(r.headers().lastHeader("lead360-event-type").value(),
-                StandardCharsets.UTF_8)).containsExactly("CycleOpened", "CycleClosed", "ResultsReleased");
+        assertThat(events)
+                .extracting(r ->
+                        new String(r.headers().lastHeader("lead360-event-type").value(), StandardCharsets.UTF_8))
+                .containsExactly("CycleOpened", "CycleClosed", "ResultsReleased");
         // what the service really publishes matches the published contract
-        events.forEach(e -> assertThat(EventSchemas.violations(e.value())).as(e.value()).isEmpty());
+        events.forEach(e ->
+                assertThat(EventSchemas.violations(e.value())).as(e.value()).isEmpty());
         JsonNode opened = json.readTree(events.get(0).value());
         assertThat(opened.get("type").asString()).isEqualTo("CycleOpened");
         assertThat(opened.at("/questionnaire/competencies").size()).isEqualTo(7);
@@ -112,20 +127,38 @@ class CycleAndFeedbackIT extends AbstractIT {
         JsonNode invitations = sealedPartOf(events.get(0), id.get("mo"));
         assertThat(invitations.at("/invited/DIRECT_REPORT").asInt()).isEqualTo(3);
         assertThat(invitations.get("questionnaireFingerprint").asString())
-                .isEqualTo(io.lead360.feedback.template.Templates.leadership360().toQuestionnaire().fingerprint());
-        assertThat(sealedPartOf(events.get(2), id.get("mo")).get("cycleId").asString()).isEqualTo(cycle);
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
-                mongo.findById(cycle, Document.class, "cycles").getList("outbox", Object.class)).isEmpty());
+                .isEqualTo(io.lead360.feedback.template.Templates.leadership360()
+                        .toQuestionnaire()
+                        .fingerprint());
+        assertThat(sealedPartOf(events.get(2), id.get("mo")).get("cycleId").asString())
+                .isEqualTo(cycle);
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(
+                                mongo.findById(cycle, Document.class, "cycles").getList("outbox", Object.class))
+                        .isEmpty());
     }
 
     @Test
     void creatingACycleWithUnknownTemplateOrSubjectOrLowThresholdIsABadRequest() throws Exception {
-        postAs(adminToken(), "/api/cycles", Map.of("name", "x", "templateId", "nope", "subjectIds", List.of("ghost-" + tag)))
+        postAs(
+                        adminToken(),
+                        "/api/cycles",
+                        Map.of("name", "x", "templateId", "nope", "subjectIds", List.of("ghost-" + tag)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("templateId", "subjectIds[0]")));
         // never below 3: in a group of two each could work out the other's answers
-        postAs(adminToken(), "/api/cycles", Map.of("name", "x", "templateId", "leadership-360",
-                "subjectIds", List.of("ghost"), "anonymityThreshold", 2))
+        postAs(
+                        adminToken(),
+                        "/api/cycles",
+                        Map.of(
+                                "name",
+                                "x",
+                                "templateId",
+                                "leadership-360",
+                                "subjectIds",
+                                List.of("ghost"),
+                                "anonymityThreshold",
+                                2))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", hasItem("anonymityThreshold")));
         postAs(personToken("p-" + tag), "/api/cycles", Map.of("name", "x")).andExpect(status().isForbidden());
@@ -141,15 +174,18 @@ class CycleAndFeedbackIT extends AbstractIT {
                 .andExpect(jsonPath("$[0].relationship").value("SELF"))
                 .andExpect(jsonPath("$[0].cycleName").value("Spring " + tag))
                 .andExpect(jsonPath("$[0].subject.name").value("Mo"));
-        getAs(personToken(id.get("ceo")), "/api/feedback-requests").andExpect(jsonPath("$[0].relationship").value("MANAGER"));
-        getAs(personToken(id.get("pat")), "/api/feedback-requests").andExpect(jsonPath("$[0].relationship").value("PEER"));
+        getAs(personToken(id.get("ceo")), "/api/feedback-requests")
+                .andExpect(jsonPath("$[0].relationship").value("MANAGER"));
+        getAs(personToken(id.get("pat")), "/api/feedback-requests")
+                .andExpect(jsonPath("$[0].relationship").value("PEER"));
         getAs(personToken(id.get("lea")), "/api/feedback-requests")
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].relationship").value("DIRECT_REPORT"))
                 .andExpect(jsonPath("$[0].subject.id").value(id.get("mo")))
                 .andExpect(jsonPath("$[0].status").value("PENDING"));
 
-        JsonNode progress = body(getAs(adminToken(), "/api/cycles/" + cycle + "/progress").andExpect(status().isOk()));
+        JsonNode progress =
+                body(getAs(adminToken(), "/api/cycles/" + cycle + "/progress").andExpect(status().isOk()));
         JsonNode rel = progress.at("/subjects/0/relationships");
         assertThat(progress.at("/subjects/0/subjectId").asString()).isEqualTo(id.get("mo"));
         assertThat(rel.at("/SELF/invited").asInt()).isEqualTo(1);
@@ -176,7 +212,8 @@ class CycleAndFeedbackIT extends AbstractIT {
         getAs(personToken(id.get("lea")), "/api/feedback-requests/" + leaRequest)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.questionnaire.id").value("leadership-360"));
-        getAs(personToken(id.get("sam")), "/api/feedback-requests/" + leaRequest).andExpect(status().isNotFound());
+        getAs(personToken(id.get("sam")), "/api/feedback-requests/" + leaRequest)
+                .andExpect(status().isNotFound());
 
         Map<String, Object> ratings = new HashMap<>();
         ratings.put("trust-1", 4);
@@ -192,33 +229,47 @@ class CycleAndFeedbackIT extends AbstractIT {
         postAs(personToken(id.get("lea")), "/api/feedback-requests/" + leaRequest + "/response", response)
                 .andExpect(status().isConflict());
 
-        postAs(personToken(id.get("sam")), "/api/feedback-requests/" + samRequest + "/response",
-                Map.of("ratings", Map.of("trust-1", 7, "nope-1", 3), "comments", Map.of("later", "x")))
+        postAs(
+                        personToken(id.get("sam")),
+                        "/api/feedback-requests/" + samRequest + "/response",
+                        Map.of("ratings", Map.of("trust-1", 7, "nope-1", 3), "comments", Map.of("later", "x")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.errors[*].field",
+                .andExpect(jsonPath(
+                        "$.errors[*].field",
                         containsInAnyOrder("ratings.trust-1", "ratings.nope-1", "comments.later")));
         postAs(personToken(id.get("sam")), "/api/feedback-requests/" + samRequest + "/response", "{\"ratings\": [1,2]}")
                 .andExpect(status().isBadRequest());
         postAs(personToken(id.get("sam")), "/api/feedback-requests/" + samRequest + "/decline", null)
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DECLINED"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("DECLINED"));
         postAs(personToken(id.get("sam")), "/api/feedback-requests/" + samRequest + "/decline", null)
                 .andExpect(status().isConflict());
         postAs(personToken(id.get("sam")), "/api/feedback-requests/" + samRequest + "/response", response)
                 .andExpect(status().isConflict());
 
         getAs(adminToken(), "/api/cycles/" + cycle + "/progress")
-                .andExpect(jsonPath("$.subjects[0].relationships.DIRECT_REPORT.invited").value(3))
-                .andExpect(jsonPath("$.subjects[0].relationships.DIRECT_REPORT.responded").value(1))
-                .andExpect(jsonPath("$.subjects[0].relationships.DIRECT_REPORT.declined").value(1));
+                .andExpect(jsonPath("$.subjects[0].relationships.DIRECT_REPORT.invited")
+                        .value(3))
+                .andExpect(jsonPath("$.subjects[0].relationships.DIRECT_REPORT.responded")
+                        .value(1))
+                .andExpect(jsonPath("$.subjects[0].relationships.DIRECT_REPORT.declined")
+                        .value(1));
         String kimRequest = requestOf(id.get("kim"), "DIRECT_REPORT");
-        postAs(personToken(id.get("kim")), "/api/feedback-requests/" + kimRequest + "/response",
-                Map.of("ratings", Map.of("trust-1", 2))).andExpect(status().isCreated());
+        postAs(
+                        personToken(id.get("kim")),
+                        "/api/feedback-requests/" + kimRequest + "/response",
+                        Map.of("ratings", Map.of("trust-1", 2)))
+                .andExpect(status().isCreated());
         // the subject's own self-assessment: attributed, so published without waiting for others
         String moRequest = requestOf(id.get("mo"), "SELF");
-        postAs(personToken(id.get("mo")), "/api/feedback-requests/" + moRequest + "/response",
-                Map.of("ratings", Map.of("trust-1", 5))).andExpect(status().isCreated());
-        ConsumerRecord<String, String> self = consumeUntil(Topics.FEEDBACK_SUBMITTED, cycle, 1).get(0);
+        postAs(
+                        personToken(id.get("mo")),
+                        "/api/feedback-requests/" + moRequest + "/response",
+                        Map.of("ratings", Map.of("trust-1", 5)))
+                .andExpect(status().isCreated());
+        ConsumerRecord<String, String> self =
+                consumeUntil(Topics.FEEDBACK_SUBMITTED, cycle, 1).get(0);
         assertThat(answersOf(self).get("relationship").asString()).isEqualTo("SELF");
 
         // a closed cycle takes no more responses; the direct reports' answers (2 of 3 invited, the threshold 3)
@@ -227,16 +278,19 @@ class CycleAndFeedbackIT extends AbstractIT {
         postAs(adminToken(), "/api/cycles/" + cycle + "/close", null).andExpect(status().isOk());
         postAs(personToken(id.get("pat")), "/api/feedback-requests/" + patRequest + "/response", response)
                 .andExpect(status().isConflict());
-        ConsumerRecord<String, String> closedRecord = consumeUntil(Topics.CYCLE_EVENTS, cycle, 2).get(1);
+        ConsumerRecord<String, String> closedRecord =
+                consumeUntil(Topics.CYCLE_EVENTS, cycle, 2).get(1);
         JsonNode tally = sealedPartOf(closedRecord, id.get("mo"));
         assertThat(tally.at("/responded/DIRECT_REPORT").asInt()).isEqualTo(2);
         assertThat(tally.at("/published/DIRECT_REPORT").asInt()).isZero();
         assertThat(tally.at("/responded/SELF").asInt()).isEqualTo(1);
         assertThat(tally.at("/published/SELF").asInt()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                mongo.findById(mo(cycle, id), Document.class, "ballots").getList("held", Object.class).isEmpty());
-        List<ConsumerRecord<String, String>> submissions = consume(Topics.FEEDBACK_SUBMITTED,
-                "\"cycleId\":\"" + cycle + "\"", 1, Duration.ofSeconds(2));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> mongo.findById(mo(cycle, id), Document.class, "ballots")
+                        .getList("held", Object.class)
+                        .isEmpty());
+        List<ConsumerRecord<String, String>> submissions =
+                consume(Topics.FEEDBACK_SUBMITTED, "\"cycleId\":\"" + cycle + "\"", 1, Duration.ofSeconds(2));
         assertThat(submissions).hasSize(1);
 
         ConsumerRecord<String, String> event = submissions.get(0);
@@ -250,8 +304,12 @@ class CycleAndFeedbackIT extends AbstractIT {
         assertThat(answersOf(event).at("/ratings/trust-1").asInt()).isEqualTo(5);
         Instant occurredAt = Instant.parse(payload.get("occurredAt").asString());
         assertThat(occurredAt).isEqualTo(occurredAt.truncatedTo(ChronoUnit.DAYS));
-        assertThat(event.value()).doesNotContain(id.get("lea")).doesNotContain(email("lea")).doesNotContain("Lea")
-                .doesNotContain(leaRequest).doesNotContain("Weekly");
+        assertThat(event.value())
+                .doesNotContain(id.get("lea"))
+                .doesNotContain(email("lea"))
+                .doesNotContain("Lea")
+                .doesNotContain(leaRequest)
+                .doesNotContain("Weekly");
     }
 
     private static String mo(String cycle, Map<String, String> id) {
@@ -275,27 +333,35 @@ class CycleAndFeedbackIT extends AbstractIT {
         }
         Thread.sleep(1500); // several publisher rounds
         assertThat(consume(Topics.FEEDBACK_SUBMITTED, "\"cycleId\":\"" + cycle + "\"", 0, Duration.ofSeconds(1)))
-                .as("five held: nothing may go out yet").isEmpty();
+                .as("five held: nothing may go out yet")
+                .isEmpty();
         submit(id.get("r6"), "comment 6 " + tag);
-        List<ConsumerRecord<String, String>> first = consume(Topics.FEEDBACK_SUBMITTED,
-                "\"cycleId\":\"" + cycle + "\"", 3, Duration.ofSeconds(2));
+        List<ConsumerRecord<String, String>> first =
+                consume(Topics.FEEDBACK_SUBMITTED, "\"cycleId\":\"" + cycle + "\"", 3, Duration.ofSeconds(2));
         assertThat(first).hasSize(3);
         submit(id.get("r7"), "comment 7 " + tag);
         postAs(adminToken(), "/api/cycles/" + cycle + "/close", null).andExpect(status().isOk());
-        List<ConsumerRecord<String, String>> all = consume(Topics.FEEDBACK_SUBMITTED,
-                "\"cycleId\":\"" + cycle + "\"", 7, Duration.ofSeconds(2));
+        List<ConsumerRecord<String, String>> all =
+                consume(Topics.FEEDBACK_SUBMITTED, "\"cycleId\":\"" + cycle + "\"", 7, Duration.ofSeconds(2));
         assertThat(all).hasSize(7);
-        List<String> comments = all.stream().map(r -> answersOf(r).at("/comments/start").asString()).toList();
-        assertThat(comments).containsExactlyInAnyOrder(java.util.stream.IntStream.rangeClosed(1, 7)
-                .mapToObj(i -> "comment " + i + " " + tag).toArray(String[]::new));
+        List<String> comments = all.stream()
+                .map(r -> answersOf(r).at("/comments/start").asString())
+                .toList();
+        assertThat(comments)
+                .containsExactlyInAnyOrder(java.util.stream.IntStream.rangeClosed(1, 7)
+                        .mapToObj(i -> "comment " + i + " " + tag)
+                        .toArray(String[]::new));
         // nothing of a record names when it came: the day only, also as the record's own timestamp
-        all.forEach(r -> assertThat(r.timestamp() % Duration.ofDays(1).toMillis()).isZero());
+        all.forEach(
+                r -> assertThat(r.timestamp() % Duration.ofDays(1).toMillis()).isZero());
     }
 
     private void submit(String raterId, String comment) throws Exception {
         String request = requestOf(raterId, "DIRECT_REPORT");
-        postAs(personToken(raterId), "/api/feedback-requests/" + request + "/response",
-                Map.of("ratings", Map.of("trust-1", 4), "comments", Map.of("start", comment)))
+        postAs(
+                        personToken(raterId),
+                        "/api/feedback-requests/" + request + "/response",
+                        Map.of("ratings", Map.of("trust-1", 4), "comments", Map.of("start", comment)))
                 .andExpect(status().isCreated());
     }
 

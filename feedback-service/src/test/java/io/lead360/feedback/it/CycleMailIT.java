@@ -1,15 +1,15 @@
 package io.lead360.feedback.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import io.lead360.feedback.person.PersonService;
 import io.lead360.infra.MailInbox;
 import io.lead360.testsupport.TestInfrastructure;
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import tools.jackson.databind.JsonNode;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,13 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Who gets which mail when a cycle opens, is reminded and released, read back over IMAP from the real
@@ -32,11 +31,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class CycleMailIT extends AbstractIT {
 
-    private static final Pattern SET_PASSWORD = Pattern.compile("http://lead360\\.test/#/set-password\\?token=([^\\s\"<]+)");
+    private static final Pattern SET_PASSWORD =
+            Pattern.compile("http://lead360\\.test/#/set-password\\?token=([^\\s\"<]+)");
     private static final Duration SETTLE = Duration.ofSeconds(2);
 
     @Autowired
     MongoTemplate mongo;
+
     @Autowired
     PersonService people;
 
@@ -44,16 +45,31 @@ class CycleMailIT extends AbstractIT {
     private Map<String, String> org() throws Exception {
         Map<String, Object> boss = person(email("boss"), "Boss", null);
         boss.put("password", "boss-password-1");
-        return importAndGetIds(List.of(boss, person(email("mo"), "Mo", email("boss")),
-                person(email("nia"), "Nia <b>", email("boss")), person(email("a1"), "A1", email("mo")),
-                person(email("a2"), "A2", email("mo")), person(email("c1"), "C1", email("nia"))));
+        return importAndGetIds(List.of(
+                boss,
+                person(email("mo"), "Mo", email("boss")),
+                person(email("nia"), "Nia <b>", email("boss")),
+                person(email("a1"), "A1", email("mo")),
+                person(email("a2"), "A2", email("mo")),
+                person(email("c1"), "C1", email("nia"))));
     }
 
     private String openCycle(List<String> subjects) throws Exception {
-        String cycle = body(postAs(adminToken(), "/api/cycles", Map.of("name", "Spring " + tag,
-                "templateId", "leadership-360", "subjectIds", subjects,
-                "closesAt", Instant.now().plus(Duration.ofDays(10)).toString()))
-                .andExpect(status().isCreated())).get("id").asString();
+        String cycle = body(postAs(
+                                adminToken(),
+                                "/api/cycles",
+                                Map.of(
+                                        "name",
+                                        "Spring " + tag,
+                                        "templateId",
+                                        "leadership-360",
+                                        "subjectIds",
+                                        subjects,
+                                        "closesAt",
+                                        Instant.now().plus(Duration.ofDays(10)).toString()))
+                        .andExpect(status().isCreated()))
+                .get("id")
+                .asString();
         postAs(adminToken(), "/api/cycles/" + cycle + "/open", null).andExpect(status().isOk());
         return cycle;
     }
@@ -101,7 +117,8 @@ class CycleMailIT extends AbstractIT {
         assertThat(awaitMail(email("c1"), 1).get(0).text()).contains("Nia <b>, as someone who reports to them");
 
         // administrators see counts only: 6 raters invited, nothing queued or failed
-        getAs(adminToken(), "/api/cycles/" + cycle + "/mail").andExpect(status().isOk())
+        getAs(adminToken(), "/api/cycles/" + cycle + "/mail")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.invitations.sent").value(6))
                 .andExpect(jsonPath("$.invitations.queued").value(0))
                 .andExpect(jsonPath("$.invitations.failed").value(0))
@@ -120,7 +137,8 @@ class CycleMailIT extends AbstractIT {
         String token = passwordTokenIn(awaitMail(email("a1"), 1).get(0));
         String oldSession = sessionFor(id.get("a1"));
 
-        postPublic("/api/auth/password", Map.of("token", token, "password", "short")).andExpect(status().isBadRequest())
+        postPublic("/api/auth/password", Map.of("token", token, "password", "short"))
+                .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("password"));
         postPublic("/api/auth/password", Map.of("token", token, "password", "a1-chose-this"))
                 .andExpect(status().isNoContent());
@@ -128,7 +146,8 @@ class CycleMailIT extends AbstractIT {
         assertThat(sessions.isLive(oldSession, id.get("a1"))).isFalse();
         // once only
         postPublic("/api/auth/password", Map.of("token", token, "password", "someone-else-1"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("token"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("token"));
         assertThat(people.verify(email("a1"), "someone-else-1")).isEmpty();
     }
 
@@ -159,12 +178,18 @@ class CycleMailIT extends AbstractIT {
             awaitMail(email(rater), 1);
         }
         // a1 answers; a2 turns reminders off through the link a reminder would carry
-        postAs(personToken(id.get("a1")), "/api/feedback-requests/" + requestsOf(id.get("a1")).get(0).get("id").asString()
-                + "/response", Map.of("ratings", Map.of("trust-1", 4))).andExpect(status().isCreated());
+        postAs(
+                        personToken(id.get("a1")),
+                        "/api/feedback-requests/"
+                                + requestsOf(id.get("a1")).get(0).get("id").asString() + "/response",
+                        Map.of("ratings", Map.of("trust-1", 4)))
+                .andExpect(status().isCreated());
         putAs(personToken(id.get("a2")), "/api/me/notifications", Map.of("reminders", false))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.reminders").value(false));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.reminders").value(false));
 
-        postAs(adminToken(), "/api/cycles/" + cycle + "/remind", null).andExpect(status().isOk())
+        postAs(adminToken(), "/api/cycles/" + cycle + "/remind", null)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.reminded").value(4)) // requests still pending: boss, mo, nia (peer), a2
                 .andExpect(jsonPath("$.mailsQueued").value(3)); // a2 asked for none
         // at most once an hour
@@ -183,16 +208,21 @@ class CycleMailIT extends AbstractIT {
         assertThat(inbox(email("a2"))).hasSize(1);
 
         // one click (RFC 8058): the mail client posts the header's link without signing in
-        String token = URLDecoder.decode(unsubscribe.substring(unsubscribe.indexOf("token=") + 6,
-                unsubscribe.length() - 1), StandardCharsets.UTF_8);
-        mvc.perform(post("/api/mail/unsubscribe").param("token", token)
-                        .contentType("application/x-www-form-urlencoded").content("List-Unsubscribe=One-Click"))
+        String token = URLDecoder.decode(
+                unsubscribe.substring(unsubscribe.indexOf("token=") + 6, unsubscribe.length() - 1),
+                StandardCharsets.UTF_8);
+        mvc.perform(post("/api/mail/unsubscribe")
+                        .param("token", token)
+                        .contentType("application/x-www-form-urlencoded")
+                        .content("List-Unsubscribe=One-Click"))
                 .andExpect(status().isOk());
-        getAs(personToken(id.get("boss")), "/api/me/notifications").andExpect(jsonPath("$.reminders").value(false));
+        getAs(personToken(id.get("boss")), "/api/me/notifications")
+                .andExpect(jsonPath("$.reminders").value(false));
         // a forged token unsubscribes nobody
         mvc.perform(post("/api/mail/unsubscribe").param("token", id.get("mo") + "." + "0".repeat(43)))
                 .andExpect(status().isBadRequest());
-        getAs(personToken(id.get("mo")), "/api/me/notifications").andExpect(jsonPath("$.reminders").value(true));
+        getAs(personToken(id.get("mo")), "/api/me/notifications")
+                .andExpect(jsonPath("$.reminders").value(true));
 
         postAs(adminToken(), "/api/cycles/" + cycle + "/close", null).andExpect(status().isOk());
         postAs(adminToken(), "/api/cycles/" + cycle + "/release", null).andExpect(status().isOk());
@@ -214,9 +244,11 @@ class CycleMailIT extends AbstractIT {
         Map<String, String> id = org();
         putAs(personToken(id.get("c1")), "/api/me/notifications", Map.of("language", "xx"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("reminders", "language")));
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("reminders", "language")));
         putAs(personToken(id.get("c1")), "/api/me/notifications", Map.of("reminders", true, "language", "de"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.language").value("de"));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.language").value("de"));
         openCycle(List.of(id.get("nia")));
         MailInbox.Mail invitation = awaitMail(email("c1"), 1).get(0);
         assertThat(invitation.subject()).isEqualTo("Ihr Feedback ist gefragt: Spring " + tag);
@@ -224,7 +256,8 @@ class CycleMailIT extends AbstractIT {
     }
 
     private org.springframework.test.web.servlet.ResultActions postPublic(String path, Object body) throws Exception {
-        return mvc.perform(post(path).contentType("application/json")
+        return mvc.perform(post(path)
+                .contentType("application/json")
                 .content(body instanceof String s ? s : json.writeValueAsString(body)));
     }
 

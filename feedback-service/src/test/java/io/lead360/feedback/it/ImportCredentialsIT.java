@@ -1,14 +1,13 @@
 package io.lead360.feedback.it;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An import never changes an existing person's password (else an administrator could sign in as any
@@ -20,7 +19,8 @@ class ImportCredentialsIT extends AbstractIT {
     void aPasswordForSomeoneWhoExistsIsIgnoredWithAWarningNamingTheRowAndTheirSessionsStay() throws Exception {
         Map<String, Object> lea = person(email("lea"), "Lea", null);
         lea.put("password", "leas-own-password");
-        postAs(adminToken(), "/api/people/import", List.of(lea)).andExpect(status().isOk())
+        postAs(adminToken(), "/api/people/import", List.of(lea))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.warnings.length()").value(0));
         String leaId = idsOfThisTest().get("lea");
         String session = sessionFor(leaId);
@@ -35,14 +35,22 @@ class ImportCredentialsIT extends AbstractIT {
         assertThat(result.at("/warnings/0/field").asString()).isEqualTo("password");
         assertThat(result.at("/warnings/0/message").asString()).contains("never changes");
 
-        postAs(tokens.serviceToken(), "/internal/auth/verify", Map.of("email", email("lea"), "password", "chosen-by-the-admin"))
+        postAs(
+                        tokens.serviceToken(),
+                        "/internal/auth/verify",
+                        Map.of("email", email("lea"), "password", "chosen-by-the-admin"))
                 .andExpect(status().isUnauthorized());
-        postAs(tokens.serviceToken(), "/internal/auth/verify", Map.of("email", email("lea"), "password", "leas-own-password"))
+        postAs(
+                        tokens.serviceToken(),
+                        "/internal/auth/verify",
+                        Map.of("email", email("lea"), "password", "leas-own-password"))
                 .andExpect(status().isOk());
         assertThat(sessions.isLive(session, leaId)).isTrue();
         // the same file again changes nothing, and says so again
-        postAs(adminToken(), "/api/people/import", List.of(other, takeover)).andExpect(status().isOk())
-                .andExpect(jsonPath("$.created").value(0)).andExpect(jsonPath("$.updated").value(0))
+        postAs(adminToken(), "/api/people/import", List.of(other, takeover))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(0))
+                .andExpect(jsonPath("$.updated").value(0))
                 .andExpect(jsonPath("$.warnings.length()").value(1));
     }
 
@@ -56,7 +64,8 @@ class ImportCredentialsIT extends AbstractIT {
         JsonNode set = body(getAs(adminToken(), "/api/audit?action=PASSWORD_SET&targetId=" + id.get("pia")));
         assertThat(set).hasSize(1);
         assertThat(set.get(0).get("actorId").asString()).isEqualTo("admin-" + tag);
-        assertThat(body(getAs(adminToken(), "/api/audit?action=PASSWORD_SET&targetId=" + id.get("ole")))).isEmpty();
+        assertThat(body(getAs(adminToken(), "/api/audit?action=PASSWORD_SET&targetId=" + id.get("ole"))))
+                .isEmpty();
 
         ole.put("roles", List.of("ADMIN"));
         postAs(adminToken(), "/api/people/import", List.of(pia, ole)).andExpect(status().isOk());

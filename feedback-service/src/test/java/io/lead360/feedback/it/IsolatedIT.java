@@ -1,5 +1,6 @@
 package io.lead360.feedback.it;
 
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -9,8 +10,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import java.util.List;
 
 /**
  * For rules about the whole organisation or about time: a database of its own, emptied before each
@@ -45,8 +44,16 @@ abstract class IsolatedIT extends AbstractIT {
     @BeforeEach
     void emptyDatabase() {
         clock.reset();
-        for (String collection : List.of("people", "cycles", "feedback_requests", "nominations", "templates",
-                "ballots", "subject_keys", "mail_outbox", "password_links")) {
+        for (String collection : List.of(
+                "people",
+                "cycles",
+                "feedback_requests",
+                "nominations",
+                "templates",
+                "ballots",
+                "subject_keys",
+                "mail_outbox",
+                "password_links")) {
             mongo.remove(new org.springframework.data.mongodb.core.query.Query(), collection);
         }
     }

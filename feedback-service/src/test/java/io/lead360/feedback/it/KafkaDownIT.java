@@ -1,11 +1,22 @@
 package io.lead360.feedback.it;
 
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import io.lead360.feedback.auth.Sessions;
 import io.lead360.feedback.config.FeedbackProperties;
 import io.lead360.feedback.outbox.EventSender;
 import io.lead360.infra.FreePort;
 import io.lead360.testsupport.TestInfrastructure;
 import io.lead360.testsupport.TestTokens;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,18 +42,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /**
  * The service with its broker unreachable (a port nothing listens on), over a database of its own so
  * that no working publisher drains it; a test plays "Kafka is back" with its own sender to the real
@@ -63,14 +62,19 @@ public abstract class KafkaDownIT {
 
     @Autowired
     protected MockMvc mvc;
+
     @Autowired
     protected JsonMapper json;
+
     @Autowired
     protected MongoTemplate mongo;
+
     @Autowired
     protected FeedbackProperties properties;
+
     @Autowired
     protected ApplicationContext context;
+
     @Autowired
     protected Sessions sessions;
 
@@ -79,16 +83,23 @@ public abstract class KafkaDownIT {
     private final List<KafkaTemplate<String, String>> templates = new ArrayList<>();
 
     /** A boss with one report, a cycle about the boss opened: the ids and tokens. */
-    protected record Team(String cycleId, String bossId, String bossToken, String devId, String devToken) {
-    }
+    protected record Team(String cycleId, String bossId, String bossToken, String devId, String devToken) {}
 
     protected Team openCycleAboutABoss() throws Exception {
-        String admin = tokens.accessToken("admin-" + tag, "a@acme.test", "Admin", List.of("ADMIN"),
+        String admin = tokens.accessToken(
+                "admin-" + tag,
+                "a@acme.test",
+                "Admin",
+                List.of("ADMIN"),
                 sessions.start("admin-" + tag).sessionId());
         String boss = "boss-" + tag + "@acme.test";
         String dev = "dev-" + tag + "@acme.test";
-        call(post("/api/people/import"), admin, List.of(Map.of("email", boss, "name", "Boss"),
-                Map.of("email", dev, "name", "Dev", "managerEmail", boss)));
+        call(
+                post("/api/people/import"),
+                admin,
+                List.of(
+                        Map.of("email", boss, "name", "Boss"),
+                        Map.of("email", dev, "name", "Dev", "managerEmail", boss)));
         String bossId = null;
         String devId = null;
         for (JsonNode p : call(get("/api/people"), admin, null)) {
@@ -98,12 +109,29 @@ public abstract class KafkaDownIT {
                 devId = p.get("id").asString();
             }
         }
-        String cycle = call(post("/api/cycles"), admin, Map.of("name", "Down " + tag, "templateId", "leadership-360",
-                "subjectIds", List.of(bossId))).get("id").asString();
+        String cycle = call(
+                        post("/api/cycles"),
+                        admin,
+                        Map.of("name", "Down " + tag, "templateId", "leadership-360", "subjectIds", List.of(bossId)))
+                .get("id")
+                .asString();
         call(post("/api/cycles/" + cycle + "/open"), admin, null);
-        return new Team(cycle, bossId, tokens.accessToken(bossId, boss, "Boss", List.of("EMPLOYEE", "LEADER"),
-                sessions.start(bossId).sessionId()), devId,
-                tokens.accessToken(devId, dev, "Dev", List.of("EMPLOYEE"), sessions.start(devId).sessionId()));
+        return new Team(
+                cycle,
+                bossId,
+                tokens.accessToken(
+                        bossId,
+                        boss,
+                        "Boss",
+                        List.of("EMPLOYEE", "LEADER"),
+                        sessions.start(bossId).sessionId()),
+                devId,
+                tokens.accessToken(
+                        devId,
+                        dev,
+                        "Dev",
+                        List.of("EMPLOYEE"),
+                        sessions.start(devId).sessionId()));
     }
 
     /** "Kafka is back": a sender over the real broker. */
@@ -127,7 +155,9 @@ public abstract class KafkaDownIT {
     /** Whether a record of the cycle arrives on the topic of the real broker. */
     protected boolean arrives(String topic, String cycle) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
+        props.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrap());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -150,7 +180,10 @@ public abstract class KafkaDownIT {
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
         }
-        String response = mvc.perform(request).andExpect(status().is2xxSuccessful()).andReturn().getResponse()
+        String response = mvc.perform(request)
+                .andExpect(status().is2xxSuccessful())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         return json.readTree(response);
     }

@@ -1,9 +1,20 @@
 package io.lead360.feedback.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import io.lead360.feedback.auth.Sessions;
 import io.lead360.infra.EmbeddedMongo;
 import io.lead360.testsupport.TestInfrastructure;
 import io.lead360.testsupport.TestTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,18 +25,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * MongoDB goes away: callers get a quick 503 problem+json (not a 500, not a 30 s hang), and the
@@ -43,7 +42,8 @@ class MongoOutageIT {
     @DynamicPropertySource
     static void ownStore(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", MONGO::connectionString);
-        registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.get().kafkaBootstrap());
+        registry.add(
+                "spring.kafka.bootstrap-servers", () -> TestInfrastructure.get().kafkaBootstrap());
         registry.add("lead360.auth.jwks-uri", () -> TestTokens.get().jwksUri());
         registry.add("spring.mail.host", () -> TestInfrastructure.get().mail().host());
         registry.add("spring.mail.port", () -> TestInfrastructure.get().mail().smtpPort());
@@ -53,6 +53,7 @@ class MongoOutageIT {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     Sessions sessions;
 
@@ -63,8 +64,14 @@ class MongoOutageIT {
 
     @Test
     void whileMongoDbIsAwayCallsGetAQuick503AndTheServiceRecoversWithoutARestart() throws Exception {
-        String admin = "Bearer " + TestTokens.get().accessToken("outage-admin", "outage-admin@acme.test", "Admin",
-                List.of("EMPLOYEE", "ADMIN"), sessions.start("outage-admin").sessionId());
+        String admin = "Bearer "
+                + TestTokens.get()
+                        .accessToken(
+                                "outage-admin",
+                                "outage-admin@acme.test",
+                                "Admin",
+                                List.of("EMPLOYEE", "ADMIN"),
+                                sessions.start("outage-admin").sessionId());
         mvc.perform(get("/api/cycles").header(HttpHeaders.AUTHORIZATION, admin)).andExpect(status().isOk());
 
         MONGO.stop();

@@ -1,8 +1,11 @@
 package io.lead360.feedback.it;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,13 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 
 /** Rules about the whole organisation, in a database of its own. */
 class OrganisationIT extends IsolatedIT {
@@ -42,12 +41,14 @@ class OrganisationIT extends IsolatedIT {
 
     @Test
     void peopleMissingFromAnImportAreDeactivatedOnlyWhenAskedAndAbove40PercentOnlyWhenForced() throws Exception {
-        postAs(adminToken(), "/api/people/import", tenPeople()).andExpect(jsonPath("$.created").value(10));
+        postAs(adminToken(), "/api/people/import", tenPeople())
+                .andExpect(jsonPath("$.created").value(10));
         List<Map<String, Object>> seven = tenPeople().subList(0, 7);
         List<Map<String, Object>> five = tenPeople().subList(0, 5);
 
         postAs(adminToken(), "/api/people/import", seven)
-                .andExpect(status().isOk()).andExpect(jsonPath("$.deactivated").value(0));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.deactivated").value(0));
         assertThat(activeByName().values()).containsOnly(true);
 
         postAs(adminToken(), "/api/people/import?deactivateMissing=true&dryRun=true", seven)
@@ -72,12 +73,16 @@ class OrganisationIT extends IsolatedIT {
 
         postAs(tokens.serviceToken(), "/internal/auth/verify", Map.of("email", email("r9"), "password", "r9-secret"))
                 .andExpect(status().isUnauthorized());
-        postAs(tokens.serviceToken(), "/internal/auth/verify", Map.of("email", email("boss"), "password", "boss-secret"))
+        postAs(
+                        tokens.serviceToken(),
+                        "/internal/auth/verify",
+                        Map.of("email", email("boss"), "password", "boss-secret"))
                 .andExpect(status().isOk());
 
         // re-importing a deactivated person brings them back
         postAs(adminToken(), "/api/people/import", tenPeople())
-                .andExpect(jsonPath("$.created").value(0)).andExpect(jsonPath("$.updated").value(5));
+                .andExpect(jsonPath("$.created").value(0))
+                .andExpect(jsonPath("$.updated").value(5));
         postAs(tokens.serviceToken(), "/internal/auth/verify", Map.of("email", email("r9"), "password", "r9-secret"))
                 .andExpect(status().isOk());
     }
@@ -92,7 +97,8 @@ class OrganisationIT extends IsolatedIT {
         postAs(adminToken(), "/api/people/import", withAdmin).andExpect(status().isOk());
 
         postAs(adminToken(), "/api/people/import?deactivateMissing=true", rows)
-                .andExpect(status().isOk()).andExpect(jsonPath("$.deactivated").value(0));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.deactivated").value(0));
         assertThat(activeByName()).containsEntry("HR", true);
     }
 
@@ -115,29 +121,53 @@ class OrganisationIT extends IsolatedIT {
         postAs(adminToken(), "/api/people/import?deactivateMissing=true&force=true", org("B", "C"))
                 .andExpect(jsonPath("$.deactivated").value(2));
 
-        postAs(adminToken(), "/api/cycles", Map.of("name", "x", "templateId", "leadership-360",
-                "subjectIds", List.of(id.get("a"), id.get("b"))))
+        postAs(
+                        adminToken(),
+                        "/api/cycles",
+                        Map.of(
+                                "name",
+                                "x",
+                                "templateId",
+                                "leadership-360",
+                                "subjectIds",
+                                List.of(id.get("a"), id.get("b"))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("subjectIds[1]")));
 
-        JsonNode cycle = body(postAs(adminToken(), "/api/cycles",
-                Map.of("name", "All", "templateId", "leadership-360", "allLeaders", true))
+        JsonNode cycle = body(postAs(
+                        adminToken(),
+                        "/api/cycles",
+                        Map.of("name", "All", "templateId", "leadership-360", "allLeaders", true))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.allLeaders").value(true)));
-        assertThat(StreamSupport.stream(cycle.get("subjectIds").spliterator(), false).map(JsonNode::asString))
+        assertThat(StreamSupport.stream(cycle.get("subjectIds").spliterator(), false)
+                        .map(JsonNode::asString))
                 .containsExactlyInAnyOrder(id.get("boss"), id.get("m1"));
-        postAs(adminToken(), "/api/cycles", Map.of("name", "x", "templateId", "leadership-360", "allLeaders", true,
-                "subjectIds", List.of(id.get("a"))))
+        postAs(
+                        adminToken(),
+                        "/api/cycles",
+                        Map.of(
+                                "name",
+                                "x",
+                                "templateId",
+                                "leadership-360",
+                                "allLeaders",
+                                true,
+                                "subjectIds",
+                                List.of(id.get("a"))))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field", hasItem("subjectIds")));
 
-        postAs(adminToken(), "/api/cycles/" + cycle.get("id").asString() + "/open", null).andExpect(status().isOk());
+        postAs(adminToken(), "/api/cycles/" + cycle.get("id").asString() + "/open", null)
+                .andExpect(status().isOk());
         assertThat(requestsOf(id.get("b"))).isEmpty();
         assertThat(requestsOf(id.get("c"))).isEmpty();
-        assertThat(requestsOf(id.get("a"))).extracting(r -> r.get("relationship").asString())
+        assertThat(requestsOf(id.get("a")))
+                .extracting(r -> r.get("relationship").asString())
                 .containsExactlyInAnyOrder("DIRECT_REPORT");
         getAs(adminToken(), "/api/cycles/" + cycle.get("id").asString() + "/progress")
-                .andExpect(jsonPath("$.subjects[?(@.subjectId=='" + id.get("m1") + "')].relationships.DIRECT_REPORT.invited")
+                .andExpect(jsonPath("$.subjects[?(@.subjectId=='" + id.get("m1")
+                                + "')].relationships.DIRECT_REPORT.invited")
                         .value(hasItem(1)));
     }
 }

@@ -1,27 +1,28 @@
 package io.lead360.feedback.it;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.ResultActions;
-import tools.jackson.databind.JsonNode;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import tools.jackson.databind.JsonNode;
+
 /** The CSV form of the people import through the API, as spreadsheet programs and editors write it. */
 class PeopleCsvImportIT extends AbstractIT {
 
     private ResultActions importCsv(byte[] file) throws Exception {
-        return mvc.perform(post("/api/people/import").header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
-                .contentType("text/csv").content(file));
+        return mvc.perform(post("/api/people/import")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
+                .contentType("text/csv")
+                .content(file));
     }
 
     private ResultActions importCsv(String file) throws Exception {
@@ -35,7 +36,9 @@ class PeopleCsvImportIT extends AbstractIT {
                 + email("zoe") + ";Zoë Müller;" + email("boss") + ";EMPLOYEE;\r\n"
                 + ";;;;\r\n";
 
-        importCsv(file).andExpect(status().isOk()).andExpect(jsonPath("$.created").value(2));
+        importCsv(file)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(2));
 
         JsonNode people = body(getAs(adminToken(), "/api/people"));
         assertThat(find(people, email("boss")).get("name").asString()).isEqualTo("Boss; The");
@@ -45,9 +48,9 @@ class PeopleCsvImportIT extends AbstractIT {
     @Test
     void errorsNameTheLinesOfTheFileAndTheirRows() throws Exception {
         String file = "email,name,managerEmail,roles,password\n"
-                + "\n"                                                  // line 2
-                + email("a") + ",\"A\nof two lines\",,EMPLOYEE,\n"      // lines 3-4: row 1
-                + email("a") + ",Again,,EMPLOYEE,\n"                    // line 5: row 2
+                + "\n" // line 2
+                + email("a") + ",\"A\nof two lines\",,EMPLOYEE,\n" // lines 3-4: row 1
+                + email("a") + ",Again,,EMPLOYEE,\n" // line 5: row 2
                 + email("b") + ",B," + email("ghost") + ",EMPLOYEE,\n"; // line 6: row 3
 
         JsonNode problem = body(importCsv(file)
@@ -63,7 +66,9 @@ class PeopleCsvImportIT extends AbstractIT {
         JsonNode unknown = problem.get("errors").get(1);
         assertThat(unknown.get("line").asInt()).isEqualTo(6);
         assertThat(unknown.get("field").asString()).isEqualTo("managerEmail");
-        assertThat(find(body(getAs(adminToken(), "/api/people")), email("a"))).as("nothing imported").isNull();
+        assertThat(find(body(getAs(adminToken(), "/api/people")), email("a")))
+                .as("nothing imported")
+                .isNull();
     }
 
     @Test
@@ -76,15 +81,19 @@ class PeopleCsvImportIT extends AbstractIT {
         importCsv(file)
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("The CSV cannot be read: the quoted value that starts on line 3 is never closed"))
+                .andExpect(jsonPath("$.detail")
+                        .value("The CSV cannot be read: the quoted value that starts on line 3 is never closed"))
                 .andExpect(jsonPath("$.errors[0].line").value(3))
                 .andExpect(jsonPath("$.errors[0].field").value("line"));
-        assertThat(find(body(getAs(adminToken(), "/api/people")), email("fine"))).as("nothing imported").isNull();
+        assertThat(find(body(getAs(adminToken(), "/api/people")), email("fine")))
+                .as("nothing imported")
+                .isNull();
     }
 
     @Test
     void aWarningOfACsvImportNamesItsLineAndAJsonImportsItsRowOnly() throws Exception {
-        importCsv("email,name,managerEmail,roles\n" + email("kept") + ",Kept,,EMPLOYEE\n").andExpect(status().isOk());
+        importCsv("email,name,managerEmail,roles\n" + email("kept") + ",Kept,,EMPLOYEE\n")
+                .andExpect(status().isOk());
 
         // an import never changes an existing person's password: ignored, with a warning
         importCsv("email,name,managerEmail,roles,password\n\n" + email("kept") + ",Kept,,EMPLOYEE,new-password\n")

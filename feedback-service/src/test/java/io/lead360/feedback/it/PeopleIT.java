@@ -1,14 +1,5 @@
 package io.lead360.feedback.it;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import tools.jackson.databind.JsonNode;
-
-import java.util.List;
-import java.util.Map;
-import java.util.stream.StreamSupport;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
@@ -18,12 +9,28 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
 class PeopleIT extends AbstractIT {
 
     private List<Map<String, Object>> org() {
         return List.of(
                 Map.of("email", email("mo"), "name", "Mo Boss", "roles", List.of("EMPLOYEE"), "password", "mo-secret"),
-                Map.of("email", email("lea"), "name", "Lea Park", "managerEmail", email("mo"), "roles", List.of("EMPLOYEE")),
+                Map.of(
+                        "email",
+                        email("lea"),
+                        "name",
+                        "Lea Park",
+                        "managerEmail",
+                        email("mo"),
+                        "roles",
+                        List.of("EMPLOYEE")),
                 Map.of("email", email("sam"), "name", "Sam Lee", "managerEmail", email("mo"), "roles", List.of()));
     }
 
@@ -57,24 +64,34 @@ class PeopleIT extends AbstractIT {
                 .andExpect(jsonPath("$.deactivated").value(0))
                 .andExpect(jsonPath("$.dryRun").value(true));
         assertThat(body(getAs(adminToken(), "/api/people")).toString()).doesNotContain(email("mo"));
-        postAs(adminToken(), "/api/people/import?dryRun=true",
-                List.of(Map.of("email", "bad", "name", "Bad"))).andExpect(status().isBadRequest());
+        postAs(adminToken(), "/api/people/import?dryRun=true", List.of(Map.of("email", "bad", "name", "Bad")))
+                .andExpect(status().isBadRequest());
 
-        postAs(adminToken(), "/api/people/import", org()).andExpect(jsonPath("$.created").value(3));
-        postAs(adminToken(), "/api/people/import?dryRun=true",
-                List.of(Map.of("email", email("lea"), "name", "Lea Renamed", "managerEmail", email("mo"))))
-                .andExpect(jsonPath("$.created").value(0)).andExpect(jsonPath("$.updated").value(1));
-        assertThat(find(body(getAs(adminToken(), "/api/people")), email("lea")).get("name").asString())
+        postAs(adminToken(), "/api/people/import", org())
+                .andExpect(jsonPath("$.created").value(3));
+        postAs(
+                        adminToken(),
+                        "/api/people/import?dryRun=true",
+                        List.of(Map.of("email", email("lea"), "name", "Lea Renamed", "managerEmail", email("mo"))))
+                .andExpect(jsonPath("$.created").value(0))
+                .andExpect(jsonPath("$.updated").value(1));
+        assertThat(find(body(getAs(adminToken(), "/api/people")), email("lea"))
+                        .get("name")
+                        .asString())
                 .isEqualTo("Lea Park");
     }
 
     @Test
     void aChangedRowIsUpdatedAndKeepsItsId() throws Exception {
         postAs(adminToken(), "/api/people/import", org()).andExpect(status().isOk());
-        String leaId = find(body(getAs(adminToken(), "/api/people")), email("lea")).get("id").asString();
+        String leaId = find(body(getAs(adminToken(), "/api/people")), email("lea"))
+                .get("id")
+                .asString();
 
-        postAs(adminToken(), "/api/people/import",
-                List.of(Map.of("email", email("lea"), "name", "Lea Park-Kim", "roles", List.of("ADMIN"))))
+        postAs(
+                        adminToken(),
+                        "/api/people/import",
+                        List.of(Map.of("email", email("lea"), "name", "Lea Park-Kim", "roles", List.of("ADMIN"))))
                 .andExpect(jsonPath("$.created").value(0))
                 .andExpect(jsonPath("$.updated").value(1));
 
@@ -90,8 +107,10 @@ class PeopleIT extends AbstractIT {
         String csv = "email,name,managerEmail,roles,password\n"
                 + email("boss") + ",\"Boss, The\",,ADMIN|EMPLOYEE,boss-pass\n"
                 + email("dev") + ",Dev One," + email("boss") + ",EMPLOYEE,\n";
-        mvc.perform(post("/api/people/import").header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
-                        .contentType("text/csv").content(csv))
+        mvc.perform(post("/api/people/import")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken())
+                        .contentType("text/csv")
+                        .content(csv))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.created").value(2));
 
@@ -105,7 +124,10 @@ class PeopleIT extends AbstractIT {
         getAs(personToken("someone-else"), "/api/people/" + bossId).andExpect(status().isForbidden());
         getAs(adminToken(), "/api/people/nobody-" + tag).andExpect(status().isNotFound());
 
-        postAs(tokens.serviceToken(), "/internal/auth/verify", Map.of("email", email("boss").toUpperCase(), "password", "boss-pass"))
+        postAs(
+                        tokens.serviceToken(),
+                        "/internal/auth/verify",
+                        Map.of("email", email("boss").toUpperCase(), "password", "boss-pass"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value(bossId))
                 .andExpect(jsonPath("$.roles", hasItem("ADMIN")));
@@ -126,7 +148,7 @@ class PeopleIT extends AbstractIT {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
 
         assertThat(StreamSupport.stream(problem.get("errors").spliterator(), false)
-                .map(e -> e.get("row").asInt() + ":" + e.get("field").asString()))
+                        .map(e -> e.get("row").asInt() + ":" + e.get("field").asString()))
                 .containsExactlyInAnyOrder("2:email", "3:managerEmail", "4:managerEmail", "5:managerEmail", "6:email");
         JsonNode people = body(getAs(adminToken(), "/api/people"));
         assertThat(people.toString()).doesNotContain(email("fine"));
@@ -152,8 +174,14 @@ class PeopleIT extends AbstractIT {
 
     @Test
     void theBootstrapAdministratorCanSignIn() throws Exception {
-        postAs(tokens.serviceToken(), "/internal/auth/verify",
-                Map.of("email", TestSettings.BOOTSTRAP_ADMIN_EMAIL, "password", TestSettings.BOOTSTRAP_ADMIN_PASSWORD))
+        postAs(
+                        tokens.serviceToken(),
+                        "/internal/auth/verify",
+                        Map.of(
+                                "email",
+                                TestSettings.BOOTSTRAP_ADMIN_EMAIL,
+                                "password",
+                                TestSettings.BOOTSTRAP_ADMIN_PASSWORD))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("Administrator"))
                 .andExpect(jsonPath("$.roles", hasItem("ADMIN")));

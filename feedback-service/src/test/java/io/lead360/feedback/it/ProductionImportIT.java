@@ -1,20 +1,19 @@
 package io.lead360.feedback.it;
 
-import io.lead360.feedback.keys.DataKey;
-import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.lead360.feedback.keys.DataKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** In production mode an import sets no passwords at all: people sign in with single sign-on. */
 class ProductionImportIT extends AbstractIT {
@@ -42,11 +41,15 @@ class ProductionImportIT extends AbstractIT {
     void anImportedPasswordIsIgnoredWithAWarningAndNobodyCanSignInWithIt() throws Exception {
         Map<String, Object> row = person(email("new"), "New", null);
         row.put("password", "set-by-the-import");
-        JsonNode result = body(postAs(adminToken(), "/api/people/import", List.of(row)).andExpect(status().isOk()));
+        JsonNode result =
+                body(postAs(adminToken(), "/api/people/import", List.of(row)).andExpect(status().isOk()));
         assertThat(result.get("created").asInt()).isEqualTo(1);
         assertThat(result.at("/warnings/0/field").asString()).isEqualTo("password");
         assertThat(result.at("/warnings/0/message").asString()).contains("production mode");
-        postAs(tokens.serviceToken(), "/internal/auth/verify", Map.of("email", email("new"), "password", "set-by-the-import"))
+        postAs(
+                        tokens.serviceToken(),
+                        "/internal/auth/verify",
+                        Map.of("email", email("new"), "password", "set-by-the-import"))
                 .andExpect(status().isUnauthorized());
         assertThat(body(getAs(adminToken(), "/api/audit?action=PASSWORD_SET"))).isEmpty();
     }

@@ -1,13 +1,13 @@
 package io.lead360.feedback.it;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MvcResult;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,15 +19,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Sign-in sessions through the gateway's internal endpoints, and their effect on person tokens: a
@@ -53,8 +52,12 @@ class SessionsIT extends IsolatedIT {
     private String tokenOf(JsonNode signedIn) {
         List<String> roles = new ArrayList<>();
         signedIn.get("roles").forEach(r -> roles.add(r.asString()));
-        return tokens.accessToken(signedIn.get("id").asString(), signedIn.get("email").asString(),
-                signedIn.get("name").asString(), roles, signedIn.get("session").get("id").asString());
+        return tokens.accessToken(
+                signedIn.get("id").asString(),
+                signedIn.get("email").asString(),
+                signedIn.get("name").asString(),
+                roles,
+                signedIn.get("session").get("id").asString());
     }
 
     private org.springframework.test.web.servlet.ResultActions refresh(String refreshToken) throws Exception {
@@ -77,7 +80,9 @@ class SessionsIT extends IsolatedIT {
                 .isEqualTo(clock.instant().plus(Duration.ofHours(1)).toString());
         String token = tokenOf(signedIn);
 
-        getAs(token, "/api/me").andExpect(status().isOk()).andExpect(jsonPath("$.id").value(ids.get("dev")));
+        getAs(token, "/api/me")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(ids.get("dev")));
         getAs(tokens.serviceToken(), "/internal/auth/sessions/" + sid + "?personId=" + ids.get("dev"))
                 .andExpect(status().isNoContent());
         // live, but not this person's: a token with the right session id and another subject must fail
@@ -88,7 +93,8 @@ class SessionsIT extends IsolatedIT {
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.serviceToken()))
                 .andExpect(status().isNoContent());
 
-        getAs(token, "/api/me").andExpect(status().isUnauthorized())
+        getAs(token, "/api/me")
+                .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         getAs(tokens.serviceToken(), "/internal/auth/sessions/" + sid + "?personId=" + ids.get("dev"))
                 .andExpect(status().isNotFound())
@@ -106,15 +112,18 @@ class SessionsIT extends IsolatedIT {
         JsonNode signedIn = signIn(email("dev"), PASSWORD);
         String first = refreshTokenOf(signedIn);
 
-        JsonNode refreshed = body(refresh(first).andExpect(status().isOk())
-                .andExpect(jsonPath("$.session.id").value(signedIn.get("session").get("id").asString())));
+        JsonNode refreshed = body(refresh(first)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.session.id")
+                        .value(signedIn.get("session").get("id").asString())));
         String second = refreshTokenOf(refreshed);
         assertThat(second).isNotEqualTo(first);
         String token = tokenOf(refreshed);
         getAs(token, "/api/me").andExpect(status().isOk());
 
         // someone replays the spent token: the session ends for everyone holding it
-        refresh(first).andExpect(status().isUnauthorized())
+        refresh(first)
+                .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         refresh(second).andExpect(status().isUnauthorized());
         getAs(token, "/api/me").andExpect(status().isUnauthorized());
@@ -172,12 +181,16 @@ class SessionsIT extends IsolatedIT {
         // dev gets a report: LEADER is derived, the next refresh carries it
         postAs(adminToken(), "/api/people/import", List.of(person(email("intern"), "Intern", email("dev"))))
                 .andExpect(status().isOk());
-        JsonNode refreshed = body(refresh(refreshTokenOf(signedIn)).andExpect(status().isOk())
+        JsonNode refreshed = body(refresh(refreshTokenOf(signedIn))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.roles", hasItem("LEADER"))));
 
-        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(ids.get("dev"))),
-                new org.springframework.data.mongodb.core.query.Update().set("deactivatedAt", clock.instant()), "people");
+        mongo.updateFirst(
+                org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                .is(ids.get("dev"))),
+                new org.springframework.data.mongodb.core.query.Update().set("deactivatedAt", clock.instant()),
+                "people");
         refresh(refreshTokenOf(refreshed)).andExpect(status().isUnauthorized());
         getAs(tokenOf(refreshed), "/api/me").andExpect(status().isUnauthorized());
     }
@@ -205,40 +218,67 @@ class SessionsIT extends IsolatedIT {
     @Test
     void singleSignOnCodesWorkOnceForSixtySecondsAndOnlyForActivePeople() throws Exception {
         Map<String, String> ids = team();
-        String code = body(postAs(tokens.serviceToken(), "/internal/auth/sso", Map.of("email", email("DEV").toUpperCase()))
-                .andExpect(status().isOk())).get("code").asString();
+        String code = body(postAs(
+                                tokens.serviceToken(),
+                                "/internal/auth/sso",
+                                Map.of("email", email("DEV").toUpperCase()))
+                        .andExpect(status().isOk()))
+                .get("code")
+                .asString();
         assertThat(code).matches("[A-Za-z0-9_-]{43}");
 
         JsonNode signedIn = body(postAs(tokens.serviceToken(), "/internal/auth/sso/redeem", Map.of("code", code))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.id").value(ids.get("dev"))));
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(ids.get("dev"))));
         getAs(tokenOf(signedIn), "/api/me").andExpect(status().isOk());
-        postAs(tokens.serviceToken(), "/internal/auth/sso/redeem", Map.of("code", code)).andExpect(status().isUnauthorized());
+        postAs(tokens.serviceToken(), "/internal/auth/sso/redeem", Map.of("code", code))
+                .andExpect(status().isUnauthorized());
 
-        String late = body(postAs(tokens.serviceToken(), "/internal/auth/sso", Map.of("email", email("dev")))).get("code").asString();
+        String late = body(postAs(tokens.serviceToken(), "/internal/auth/sso", Map.of("email", email("dev"))))
+                .get("code")
+                .asString();
         clock.advance(Duration.ofSeconds(61));
-        postAs(tokens.serviceToken(), "/internal/auth/sso/redeem", Map.of("code", late)).andExpect(status().isUnauthorized());
+        postAs(tokens.serviceToken(), "/internal/auth/sso/redeem", Map.of("code", late))
+                .andExpect(status().isUnauthorized());
 
-        postAs(tokens.serviceToken(), "/internal/auth/sso", Map.of("email", email("nobody"))).andExpect(status().isUnauthorized());
-        postAs(tokens.serviceToken(), "/internal/auth/sso/redeem", Map.of("code", "made-up")).andExpect(status().isUnauthorized());
+        postAs(tokens.serviceToken(), "/internal/auth/sso", Map.of("email", email("nobody")))
+                .andExpect(status().isUnauthorized());
+        postAs(tokens.serviceToken(), "/internal/auth/sso/redeem", Map.of("code", "made-up"))
+                .andExpect(status().isUnauthorized());
         // the codes are stored only as hashes
-        assertThat(mongo.findAll(org.bson.Document.class, "sso_codes").toString()).doesNotContain(late);
+        assertThat(mongo.findAll(org.bson.Document.class, "sso_codes").toString())
+                .doesNotContain(late);
     }
 
     @Test
     void unknownEmailAndWrongPasswordGetTheSameAnswerAndNoSecretReachesTheLog(CapturedOutput output) throws Exception {
         team();
-        MvcResult wrongPassword = postAs(tokens.serviceToken(), "/internal/auth/verify",
-                Map.of("email", email("dev"), "password", "not-" + PASSWORD)).andExpect(status().isUnauthorized()).andReturn();
-        MvcResult unknownEmail = postAs(tokens.serviceToken(), "/internal/auth/verify",
-                Map.of("email", email("nobody"), "password", "not-" + PASSWORD)).andExpect(status().isUnauthorized()).andReturn();
-        assertThat(unknownEmail.getResponse().getContentAsString()).isEqualTo(wrongPassword.getResponse().getContentAsString());
-        assertThat(unknownEmail.getResponse().getContentType()).isEqualTo(wrongPassword.getResponse().getContentType());
+        MvcResult wrongPassword = postAs(
+                        tokens.serviceToken(),
+                        "/internal/auth/verify",
+                        Map.of("email", email("dev"), "password", "not-" + PASSWORD))
+                .andExpect(status().isUnauthorized())
+                .andReturn();
+        MvcResult unknownEmail = postAs(
+                        tokens.serviceToken(),
+                        "/internal/auth/verify",
+                        Map.of("email", email("nobody"), "password", "not-" + PASSWORD))
+                .andExpect(status().isUnauthorized())
+                .andReturn();
+        assertThat(unknownEmail.getResponse().getContentAsString())
+                .isEqualTo(wrongPassword.getResponse().getContentAsString());
+        assertThat(unknownEmail.getResponse().getContentType())
+                .isEqualTo(wrongPassword.getResponse().getContentType());
 
         JsonNode signedIn = signIn(email("dev"), PASSWORD);
         String refreshed = refreshTokenOf(body(refresh(refreshTokenOf(signedIn)).andExpect(status().isOk())));
-        refresh(refreshTokenOf(signedIn)).andExpect(status().isUnauthorized()); // reuse: logged as nothing secret either
+        refresh(refreshTokenOf(signedIn))
+                .andExpect(status().isUnauthorized()); // reuse: logged as nothing secret either
 
-        assertThat(output.getAll()).doesNotContain(PASSWORD).doesNotContain(refreshTokenOf(signedIn)).doesNotContain(refreshed);
+        assertThat(output.getAll())
+                .doesNotContain(PASSWORD)
+                .doesNotContain(refreshTokenOf(signedIn))
+                .doesNotContain(refreshed);
         // the store keeps hashes only
         String stored = mongo.findAll(org.bson.Document.class, "sessions").toString();
         assertThat(stored).doesNotContain(refreshTokenOf(signedIn)).doesNotContain(refreshed);
@@ -247,16 +287,19 @@ class SessionsIT extends IsolatedIT {
     @Test
     void badInputToTheSignInEndpointsIsA4xxProblemNeverA500() throws Exception {
         String service = tokens.serviceToken();
-        postAs(service, "/internal/auth/refresh", "{\"refreshToken\":{\"$gt\":\"\"}}").andExpect(status().isBadRequest());
+        postAs(service, "/internal/auth/refresh", "{\"refreshToken\":{\"$gt\":\"\"}}")
+                .andExpect(status().isBadRequest());
         postAs(service, "/internal/auth/refresh", "{}").andExpect(status().isUnauthorized());
-        postAs(service, "/internal/auth/refresh", "{\"refreshToken\":\"x\",\"sid\":\"y\"}").andExpect(status().isBadRequest());
+        postAs(service, "/internal/auth/refresh", "{\"refreshToken\":\"x\",\"sid\":\"y\"}")
+                .andExpect(status().isBadRequest());
         postAs(service, "/internal/auth/sso", "{}").andExpect(status().isUnauthorized());
         postAs(service, "/internal/auth/sso/redeem", "[]").andExpect(status().isBadRequest());
         mvc.perform(post("/internal/auth/verify").header(HttpHeaders.AUTHORIZATION, "Bearer " + service))
                 .andExpect(status().isBadRequest());
         Map<String, Object> none = new HashMap<>();
         none.put("email", null);
-        postAs(service, "/internal/auth/verify", none).andExpect(status().isUnauthorized())
+        postAs(service, "/internal/auth/verify", none)
+                .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail", not(org.hamcrest.Matchers.containsString("Exception"))));
     }
 }

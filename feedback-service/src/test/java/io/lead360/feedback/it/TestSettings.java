@@ -3,12 +3,11 @@ package io.lead360.feedback.it;
 import io.lead360.feedback.keys.DataKey;
 import io.lead360.testsupport.TestInfrastructure;
 import io.lead360.testsupport.TestTokens;
-import org.springframework.test.context.DynamicPropertyRegistry;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * What every test context of feedback-service is given: the test MongoDB, Kafka and mail server, the JWKS of the
@@ -24,8 +23,7 @@ public final class TestSettings {
 
     private static Path dataKeyFile;
 
-    private TestSettings() {
-    }
+    private TestSettings() {}
 
     public static void register(DynamicPropertyRegistry registry) {
         TestInfrastructure.registerProperties(registry);
@@ -44,7 +42,9 @@ public final class TestSettings {
     /** Only the keys: for a context with a MongoDB or Kafka of its own. */
     public static void registerKeys(DynamicPropertyRegistry registry) {
         registry.add("lead360.keys.data-key-file", TestSettings::dataKeyFile);
-        registry.add("lead360.keys.analytics-jwks-uri", () -> TestTokens.analyticsService().jwksUri());
+        registry.add(
+                "lead360.keys.analytics-jwks-uri",
+                () -> TestTokens.analyticsService().jwksUri());
         registry.add("lead360.bootstrap-admin.email", () -> BOOTSTRAP_ADMIN_EMAIL);
         registry.add("lead360.bootstrap-admin.password", () -> BOOTSTRAP_ADMIN_PASSWORD);
     }

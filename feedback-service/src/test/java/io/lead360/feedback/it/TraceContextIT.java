@@ -1,23 +1,22 @@
 package io.lead360.feedback.it;
 
-import io.lead360.events.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.lead360.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Which traces the Kafka records continue: an administrator's cycle transition carries its request's
@@ -30,8 +29,8 @@ class TraceContextIT extends AbstractIT {
 
     @Test
     void aCycleEventContinuesTheTraceOfTheAdministratorsRequestThroughTheOutbox() throws Exception {
-        Map<String, String> id = importAndGetIds(List.of(person(email("boss"), "Boss", null),
-                person(email("dev"), "Dev", email("boss"))));
+        Map<String, String> id = importAndGetIds(
+                List.of(person(email("boss"), "Boss", null), person(email("dev"), "Dev", email("boss"))));
         String cycle = createCycle(id.get("boss"));
         String traceId = randomHex(16);
 
@@ -40,18 +39,22 @@ class TraceContextIT extends AbstractIT {
                         .header(TRACEPARENT, "00-" + traceId + "-" + randomHex(8) + "-01"))
                 .andExpect(status().isOk());
 
-        ConsumerRecord<String, String> opened = consumeAll(Topics.CYCLE_EVENTS, cycle, Duration.ofMillis(500)).get(0);
+        ConsumerRecord<String, String> opened =
+                consumeAll(Topics.CYCLE_EVENTS, cycle, Duration.ofMillis(500)).get(0);
         assertThat(traceIdOf(opened)).isEqualTo(traceId);
     }
 
     @Test
     void aSubmissionsRecordCarriesThePublisherRoundsTraceNeverTheRatersRequests() throws Exception {
-        Map<String, String> id = importAndGetIds(List.of(person(email("boss"), "Boss", null),
-                person(email("dev"), "Dev", email("boss"))));
+        Map<String, String> id = importAndGetIds(
+                List.of(person(email("boss"), "Boss", null), person(email("dev"), "Dev", email("boss"))));
         String cycle = createCycle(id.get("boss"));
         postAs(adminToken(), "/api/cycles/" + cycle + "/open", null).andExpect(status().isOk());
         // the boss's self-assessment: attributed, so it is published in the next round
-        String request = body(getAs(personToken(id.get("boss")), "/api/feedback-requests")).get(0).get("id").asString();
+        String request = body(getAs(personToken(id.get("boss")), "/api/feedback-requests"))
+                .get(0)
+                .get("id")
+                .asString();
         String ratersTrace = randomHex(16);
 
         mvc.perform(post("/api/feedback-requests/" + request + "/response")
@@ -68,8 +71,17 @@ class TraceContextIT extends AbstractIT {
     }
 
     private String createCycle(String subjectId) throws Exception {
-        JsonNode cycle = body(postAs(adminToken(), "/api/cycles", Map.of("name", "Traced " + tag,
-                "templateId", "leadership-360", "subjectIds", List.of(subjectId))).andExpect(status().isCreated()));
+        JsonNode cycle = body(postAs(
+                        adminToken(),
+                        "/api/cycles",
+                        Map.of(
+                                "name",
+                                "Traced " + tag,
+                                "templateId",
+                                "leadership-360",
+                                "subjectIds",
+                                List.of(subjectId)))
+                .andExpect(status().isCreated()));
         return cycle.get("id").asString();
     }
 

@@ -1,16 +1,13 @@
 package io.lead360.feedback.mail;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.lead360.feedback.config.FeedbackProperties;
 import io.lead360.feedback.it.AbstractIT;
 import io.lead360.infra.MailInbox;
 import io.lead360.testsupport.TestInfrastructure;
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -26,10 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The outbox against the real mail server: several senders at once, SMTP away and back, an address
@@ -41,20 +40,28 @@ class MailDeliveryIT extends AbstractIT {
 
     @Autowired
     Mailbox mailbox;
+
     @Autowired
     MongoTemplate mongo;
+
     @Autowired
     JavaMailSenderImpl smtp;
+
     @Autowired
     List<MailComposer> composers;
+
     @Autowired
     FeedbackProperties properties;
+
     @Autowired
     Clock clock;
+
     @Autowired
     com.mongodb.client.MongoClient mongoClient;
+
     @Autowired
     io.lead360.feedback.keys.DataKey dataKey;
+
     @Autowired
     io.micrometer.core.instrument.MeterRegistry registry;
 
@@ -74,7 +81,6 @@ class MailDeliveryIT extends AbstractIT {
     private MailDelivery anotherInstance(JavaMailSenderImpl server) {
         return new MailDelivery(mongo, server, composers, properties, clock);
     }
-
 
     private void queue(List<String> personIds, String occasion) {
         personIds.forEach(p -> mailbox.enqueue(MailKind.PASSWORD_RESET, null, p, occasion));
@@ -132,12 +138,14 @@ class MailDeliveryIT extends AbstractIT {
         try {
             queue(ids, "outage");
             // the sender keeps trying with a growing pause; nothing gets through, nothing is lost
-            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            await().pollDelay(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> true);
             for (int i = 0; i < n; i++) {
                 assertThat(inbox(email("p" + i))).isEmpty();
             }
-            long waiting = mongo.count(Query.query(where("personId").in(ids).and("status").in("QUEUED", "SENDING")),
-                    Mail.COLLECTION);
+            long waiting = mongo.count(
+                    Query.query(where("personId").in(ids).and("status").in("QUEUED", "SENDING")), Mail.COLLECTION);
             assertThat(waiting).isEqualTo(n);
             // the operator sees it: the gauge counts every mail waiting (this test's and any other's)
             assertThat(registry.get("lead360.mail.waiting").gauge().value()).isGreaterThanOrEqualTo(n);
@@ -166,7 +174,8 @@ class MailDeliveryIT extends AbstractIT {
             server.setPort(refusing.port());
             MailDelivery sender = new MailDelivery(own, server, composers, properties, clock);
             ownBox.enqueue(MailKind.PASSWORD_RESET, null, ids.get(0), "refused");
-            String id = own.findOne(new Query(), Document.class, Mail.COLLECTION).getString("_id");
+            String id =
+                    own.findOne(new Query(), Document.class, Mail.COLLECTION).getString("_id");
 
             assertThat(sender.sendDue()).isZero();
             Document failed = own.findById(id, Document.class, Mail.COLLECTION);
@@ -200,8 +209,9 @@ class MailDeliveryIT extends AbstractIT {
         private void serve() {
             while (!socket.isClosed()) {
                 try (Socket client = socket.accept();
-                     BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
-                     Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII)) {
+                        BufferedReader in = new BufferedReader(
+                                new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+                        Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII)) {
                     reply(out, "220 refusing.test ESMTP");
                     for (String line; (line = in.readLine()) != null; ) {
                         String command = line.toUpperCase(java.util.Locale.ROOT);

@@ -1,13 +1,12 @@
 package io.lead360.feedback.operations;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.lead360.feedback.ballot.BallotBacklog;
 import io.lead360.feedback.outbox.OutboxBacklog;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class BacklogTest {
 
@@ -15,8 +14,10 @@ class BacklogTest {
 
     @Test
     void theOldestWaitingEntrysAgeIsCountedFromWhenItWasWritten() {
-        Backlog backlog = new Backlog(Map.of("cycles", new OutboxBacklog.Waiting(2, NOW.minusSeconds(90))),
-                new BallotBacklog.Held(7, 2), NOW);
+        Backlog backlog = new Backlog(
+                Map.of("cycles", new OutboxBacklog.Waiting(2, NOW.minusSeconds(90))),
+                new BallotBacklog.Held(7, 2),
+                NOW);
 
         assertThat(backlog.waiting("cycles")).isEqualTo(2);
         assertThat(backlog.oldestAgeSeconds("cycles")).isEqualTo(90.0);
@@ -26,8 +27,8 @@ class BacklogTest {
 
     @Test
     void nothingWaitingIsZeroAndAnEntryWithoutATimeHasNoAge() {
-        Backlog backlog = new Backlog(Map.of("cycles", new OutboxBacklog.Waiting(1, null)),
-                new BallotBacklog.Held(0, 0), NOW);
+        Backlog backlog =
+                new Backlog(Map.of("cycles", new OutboxBacklog.Waiting(1, null)), new BallotBacklog.Held(0, 0), NOW);
 
         assertThat(backlog.waiting("erasures")).isZero();
         assertThat(backlog.oldestAgeSeconds("erasures")).isZero();
@@ -36,8 +37,8 @@ class BacklogTest {
 
     @Test
     void anEntryWrittenAfterTheReadingIsNotNegativelyOld() {
-        Backlog backlog = new Backlog(Map.of("cycles", new OutboxBacklog.Waiting(1, NOW.plusSeconds(5))),
-                new BallotBacklog.Held(0, 0), NOW);
+        Backlog backlog = new Backlog(
+                Map.of("cycles", new OutboxBacklog.Waiting(1, NOW.plusSeconds(5))), new BallotBacklog.Held(0, 0), NOW);
 
         assertThat(backlog.oldestAgeSeconds("cycles")).isZero();
     }

@@ -1,6 +1,6 @@
 package io.lead360.feedback.operations;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,8 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class CachedValueTest {
 
@@ -29,10 +28,14 @@ class CachedValueTest {
 
     @Test
     void aFailedReadAnswersTheFallbackForTheWholePeriodWithoutAskingAgain() {
-        CachedValue<Integer> value = new CachedValue<>(() -> {
-            reads.incrementAndGet();
-            throw new IllegalStateException("store away");
-        }, e -> -1, Duration.ofSeconds(10), clock);
+        CachedValue<Integer> value = new CachedValue<>(
+                () -> {
+                    reads.incrementAndGet();
+                    throw new IllegalStateException("store away");
+                },
+                e -> -1,
+                Duration.ofSeconds(10),
+                clock);
 
         assertThat(value.get()).isEqualTo(-1);
         assertThat(value.get()).isEqualTo(-1);

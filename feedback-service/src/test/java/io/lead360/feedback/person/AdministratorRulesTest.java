@@ -1,31 +1,33 @@
 package io.lead360.feedback.person;
 
-import io.lead360.feedback.web.InputError;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lead360.feedback.web.InputError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AdministratorRulesTest {
 
     @Test
     void nobodyDeactivatesThemselves() {
-        assertThat(AdministratorRules.mayDeactivate("a", "a", true, 5)).hasValueSatisfying(r -> assertThat(r).contains("yourself"));
+        assertThat(AdministratorRules.mayDeactivate("a", "a", true, 5))
+                .hasValueSatisfying(r -> assertThat(r).contains("yourself"));
     }
 
     @Test
     void theLastActiveAdministratorIsNeverDeactivated() {
-        assertThat(AdministratorRules.mayDeactivate("a", "b", true, 1)).hasValueSatisfying(r -> assertThat(r).contains("last"));
+        assertThat(AdministratorRules.mayDeactivate("a", "b", true, 1))
+                .hasValueSatisfying(r -> assertThat(r).contains("last"));
         assertThat(AdministratorRules.mayDeactivate("a", "b", true, 2)).isEmpty();
         assertThat(AdministratorRules.mayDeactivate("a", "b", false, 1)).isEmpty();
     }
 
     @Test
     void nobodyTakesAdminFromThemselvesButMayKeepIt() {
-        assertThat(AdministratorRules.mayChangeRoles("a", "a", true, false, 3)).hasValueSatisfying(r -> assertThat(r).contains("yourself"));
+        assertThat(AdministratorRules.mayChangeRoles("a", "a", true, false, 3))
+                .hasValueSatisfying(r -> assertThat(r).contains("yourself"));
         assertThat(AdministratorRules.mayChangeRoles("a", "a", true, true, 1)).isEmpty();
     }
 
@@ -54,7 +56,8 @@ class AdministratorRulesTest {
 
     @Test
     void onlyAdminIsStoredAsGranted() {
-        assertThat(AdministratorRules.granted(List.of("EMPLOYEE", "LEADER", "ADMIN"))).containsExactly("ADMIN");
+        assertThat(AdministratorRules.granted(List.of("EMPLOYEE", "LEADER", "ADMIN")))
+                .containsExactly("ADMIN");
         assertThat(AdministratorRules.granted(List.of("EMPLOYEE", "LEADER"))).isEmpty();
     }
 }

@@ -1,15 +1,14 @@
 package io.lead360.feedback.privacy;
 
-import org.bson.Document;
-import org.bson.types.ObjectId;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
 
 class StoredValuesTest {
 
@@ -17,9 +16,13 @@ class StoredValuesTest {
     void credentialsNeverLeaveAtAnyDepthAndTheRestIsPlain() {
         Instant when = Instant.parse("2026-03-01T10:15:30Z");
         ObjectId objectId = new ObjectId();
-        Document stored = new Document("_id", "p1").append("email", "e@x").append("passwordHash", "{bcrypt}x")
+        Document stored = new Document("_id", "p1")
+                .append("email", "e@x")
+                .append("passwordHash", "{bcrypt}x")
                 .append("deactivatedAt", Date.from(when))
-                .append("sso", new Document("subject", "s").append("clientSecret", "c").append("ref", objectId))
+                .append(
+                        "sso",
+                        new Document("subject", "s").append("clientSecret", "c").append("ref", objectId))
                 .append("history", List.of(new Document("refreshTokenHash", "h").append("at", Date.from(when))));
 
         Map<String, Object> plain = StoredValues.withoutSecrets(stored);

@@ -1,13 +1,12 @@
 package io.lead360.feedback.request;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.lead360.feedback.template.Templates;
 import io.lead360.feedback.web.InputError;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ResponseValidatorTest {
 
@@ -29,20 +28,31 @@ class ResponseValidatorTest {
 
     @Test
     void eachBadFieldIsNamed() {
-        var result = validate(Map.of("trust-1", 6, "trust-2", 0, "bogus-1", 3, "vision-1", "4", "vision-2", 2.5),
+        var result = validate(
+                Map.of("trust-1", 6, "trust-2", 0, "bogus-1", 3, "vision-1", "4", "vision-2", 2.5),
                 Map.of("later", "x", "stop", "y".repeat(2001)));
 
-        assertThat(result.errors()).extracting(InputError::field).containsExactlyInAnyOrder(
-                "ratings.trust-1", "ratings.trust-2", "ratings.bogus-1", "ratings.vision-1", "ratings.vision-2",
-                "comments.later", "comments.stop");
+        assertThat(result.errors())
+                .extracting(InputError::field)
+                .containsExactlyInAnyOrder(
+                        "ratings.trust-1",
+                        "ratings.trust-2",
+                        "ratings.bogus-1",
+                        "ratings.vision-1",
+                        "ratings.vision-2",
+                        "comments.later",
+                        "comments.stop");
     }
 
     @Test
     void aResponseWithoutAnyScoreIsRefused() {
         Map<String, Object> ratings = new HashMap<>();
         ratings.put("trust-1", null);
-        assertThat(validate(ratings, null).errors()).extracting(InputError::field).containsExactly("ratings");
-        assertThat(validate(null, Map.of("start", "hi")).errors()).extracting(InputError::field)
+        assertThat(validate(ratings, null).errors())
+                .extracting(InputError::field)
+                .containsExactly("ratings");
+        assertThat(validate(null, Map.of("start", "hi")).errors())
+                .extracting(InputError::field)
                 .containsExactly("ratings");
     }
 }

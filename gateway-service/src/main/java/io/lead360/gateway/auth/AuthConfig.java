@@ -1,11 +1,9 @@
 package io.lead360.gateway.auth;
 
-import io.lead360.service.SigningKey;
-import java.time.Clock;
-
 import io.lead360.gateway.GatewayProperties;
+import io.lead360.service.SigningKey;
 import io.micrometer.observation.ObservationRegistry;
-
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,16 +34,21 @@ class AuthConfig {
     }
 
     @Bean
-    FeedbackCredentialsClient feedbackCredentialsClient(TokenIssuer tokenIssuer, GatewayProperties properties,
-            ObservationRegistry observations) {
+    FeedbackCredentialsClient feedbackCredentialsClient(
+            TokenIssuer tokenIssuer, GatewayProperties properties, ObservationRegistry observations) {
         GatewayProperties.Auth auth = properties.auth();
-        return new FeedbackCredentialsClient(properties.routes().feedbackUri(), tokenIssuer,
-                auth.verifyConnectTimeout(), auth.verifyResponseTimeout(), observations);
+        return new FeedbackCredentialsClient(
+                properties.routes().feedbackUri(),
+                tokenIssuer,
+                auth.verifyConnectTimeout(),
+                auth.verifyResponseTimeout(),
+                observations);
     }
 
     @Bean
     LiveSessions liveSessions(FeedbackCredentialsClient feedback, GatewayProperties properties) {
-        return new LiveSessions(feedback, properties.auth().accessTokenTtl(), properties.auth().endedSessionCacheSize());
+        return new LiveSessions(
+                feedback, properties.auth().accessTokenTtl(), properties.auth().endedSessionCacheSize());
     }
 
     @Bean

@@ -1,9 +1,5 @@
 package io.lead360.gateway.auth;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -12,8 +8,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import reactor.core.publisher.Mono;
-
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,12 +21,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /** Sign-in, refresh, sign-out and the public key set: the /api endpoints the gateway answers itself. */
 @RestController
-@Tag(name = "Sign-in", description = "Access tokens (RS256 JWTs, 15 minutes) and single-use refresh tokens for a "
-        + "session that ends when signed out, after 12 hours, after an hour without a refresh, or when an "
-        + "administrator deactivates the person or changes their roles")
+@Tag(
+        name = "Sign-in",
+        description = "Access tokens (RS256 JWTs, 15 minutes) and single-use refresh tokens for a "
+                + "session that ends when signed out, after 12 hours, after an hour without a refresh, or when an "
+                + "administrator deactivates the person or changes their roles")
 class AuthController {
 
     static final String SIGN_IN_EXAMPLE = """
@@ -47,8 +47,14 @@ class AuthController {
     private final LiveSessions sessions;
     private final Clock clock;
 
-    AuthController(FeedbackCredentialsClient credentials, TokenIssuer tokens, SigningKeys signingKeys,
-            SignInThrottle throttle, ClientAddress clientAddress, LiveSessions sessions, Clock clock) {
+    AuthController(
+            FeedbackCredentialsClient credentials,
+            TokenIssuer tokens,
+            SigningKeys signingKeys,
+            SignInThrottle throttle,
+            ClientAddress clientAddress,
+            LiveSessions sessions,
+            Clock clock) {
         this.credentials = credentials;
         this.tokens = tokens;
         this.signingKeys = signingKeys;
@@ -58,27 +64,41 @@ class AuthController {
         this.clock = clock;
     }
 
-    @Operation(operationId = "signIn", summary = "Sign in",
+    @Operation(
+            operationId = "signIn",
+            summary = "Sign in",
             description = "Exchanges an email and password for an access token and a refresh token, starting a "
                     + "session. Every refusal is the same 401, whether the email is unknown, the password wrong or the "
                     + "person deactivated. After 3 failures for an email each further one is answered after a growing "
                     + "delay; 5 failures in 15 minutes lock the email for 15 minutes (429, whether or not it exists), "
                     + "and the same per client address after 20. Who may call it: anyone (no token).",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schema = @Schema(implementation = SignInRequest.class),
-                            examples = @ExampleObject(name = "sign-in", value = SIGN_IN_EXAMPLE))))
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(implementation = SignInRequest.class),
+                                            examples = @ExampleObject(name = "sign-in", value = SIGN_IN_EXAMPLE))))
     @SecurityRequirements
-    @ApiResponse(responseCode = "200", description = "Signed in",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = AccessTokenResponse.class),
-                    examples = @ExampleObject(name = "tokens", value = TOKEN_EXAMPLE)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Signed in",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = AccessTokenResponse.class),
+                            examples = @ExampleObject(name = "tokens", value = TOKEN_EXAMPLE)))
     @ApiResponse(responseCode = "401", description = "Invalid email or password")
-    @ApiResponse(responseCode = "429", description = "Too many sign-ins: the email or the client address is locked, "
-            + "or its rate limit is reached; try again after `Retry-After` seconds")
+    @ApiResponse(
+            responseCode = "429",
+            description = "Too many sign-ins: the email or the client address is locked, "
+                    + "or its rate limit is reached; try again after `Retry-After` seconds")
     @ApiResponse(responseCode = "503", description = "feedback-service, which checks the password, is unavailable")
     @ApiResponse(responseCode = "406", description = "The request's `Accept` rules out JSON")
-    @PostMapping(path = "/api/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/auth/token",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<AccessTokenResponse> issueToken(@Valid @RequestBody SignInRequest request, ServerWebExchange exchange) {
         String address = clientAddress.of(exchange);
@@ -88,7 +108,8 @@ class AuthController {
         if (locked.isPresent()) {
             return Mono.error(new SignInLockedException(locked.get()));
         }
-        return credentials.verify(request)
+        return credentials
+                .verify(request)
                 .doOnNext(person -> throttle.recordSuccess(request.email()))
                 .onErrorResume(InvalidCredentialsException.class, rejected -> {
                     Duration delay = throttle.recordFailure(request.email(), address);
@@ -98,24 +119,33 @@ class AuthController {
                 .map(person -> AccessTokenResponse.bearer(tokens.accessToken(person), person.session(), clock));
     }
 
-    @Operation(operationId = "refresh", summary = "Refresh the access token",
+    @Operation(
+            operationId = "refresh",
+            summary = "Refresh the access token",
             description = "A new access token and a new refresh token for the same session; the old refresh token is "
                     + "spent. Using a refresh token a second time ends its whole session. The person's roles are read "
                     + "again. Who may call it: anyone holding a refresh token (no access token needed).")
     @SecurityRequirements
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Refreshed")
-    @ApiResponse(responseCode = "401", description = "The refresh token is unknown, expired, revoked or already used, "
-            + "or the person is no longer active")
+    @ApiResponse(
+            responseCode = "401",
+            description = "The refresh token is unknown, expired, revoked or already used, "
+                    + "or the person is no longer active")
     @ApiResponse(responseCode = "503", description = "feedback-service, which keeps the sessions, is unavailable")
     @ApiResponse(responseCode = "406", description = "The request's `Accept` rules out JSON")
-    @PostMapping(path = "/api/auth/refresh", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/auth/refresh",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<AccessTokenResponse> refresh(@Valid @RequestBody RefreshRequest request) {
-        return credentials.refresh(request.refreshToken())
+        return credentials
+                .refresh(request.refreshToken())
                 .map(person -> AccessTokenResponse.bearer(tokens.accessToken(person), person.session(), clock));
     }
 
-    @Operation(operationId = "signOut", summary = "Sign out",
+    @Operation(
+            operationId = "signOut",
+            summary = "Sign out",
             description = "Ends the token's session: its access and refresh tokens stop working at once. Who may call "
                     + "it: anyone signed in.")
     @ApiResponse(responseCode = "204", description = "Signed out")
@@ -126,7 +156,9 @@ class AuthController {
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
-    @Operation(operationId = "getJwks", summary = "The gateway's public keys",
+    @Operation(
+            operationId = "getJwks",
+            summary = "The gateway's public keys",
             description = "The JSON Web Key Set (RFC 7517) with which anyone can check an access token's RS256 "
                     + "signature: the current key and every key rotated out that is still accepted. Public halves "
                     + "only; cacheable for 5 minutes. Who may call it: anyone (no token).")

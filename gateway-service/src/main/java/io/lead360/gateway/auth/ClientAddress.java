@@ -7,7 +7,6 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -25,16 +24,20 @@ public final class ClientAddress {
     private final List<Range> trustedProxies;
 
     public ClientAddress(List<String> trustedProxies) {
-        this.trustedProxies = trustedProxies == null ? List.of() : trustedProxies.stream()
-                .map(String::strip)
-                .filter(entry -> !entry.isEmpty())
-                .map(Range::parse)
-                .toList();
+        this.trustedProxies = trustedProxies == null
+                ? List.of()
+                : trustedProxies.stream()
+                        .map(String::strip)
+                        .filter(entry -> !entry.isEmpty())
+                        .map(Range::parse)
+                        .toList();
     }
 
     public String of(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        String peer = remote == null || remote.getAddress() == null ? UNKNOWN : remote.getAddress().getHostAddress();
+        String peer = remote == null || remote.getAddress() == null
+                ? UNKNOWN
+                : remote.getAddress().getHostAddress();
         if (!isTrusted(peer)) {
             return peer;
         }
@@ -70,8 +73,9 @@ public final class ClientAddress {
         static Range parse(String entry) {
             int slash = entry.indexOf('/');
             String address = slash < 0 ? entry : entry.substring(0, slash);
-            InetAddress parsed = literal(address).orElseThrow(() -> new IllegalArgumentException(
-                    "lead360.auth.trusted-proxies: '" + entry + "' is not an IP address or CIDR range"));
+            InetAddress parsed = literal(address)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "lead360.auth.trusted-proxies: '" + entry + "' is not an IP address or CIDR range"));
             int bits = parsed.getAddress().length * 8;
             int prefix = slash < 0 ? bits : Integer.parseInt(entry.substring(slash + 1));
             if (prefix < 0 || prefix > bits) {

@@ -1,21 +1,19 @@
 package io.lead360.gateway.auth;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.netty.channel.ChannelOption;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import io.micrometer.observation.ObservationRegistry;
-import io.netty.channel.ChannelOption;
-import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * feedback-service's internal sign-in endpoints (see "Internal endpoints" in docs/API.md):
@@ -34,7 +32,11 @@ public class FeedbackCredentialsClient {
     private final TokenIssuer tokens;
     private final Duration responseTimeout;
 
-    public FeedbackCredentialsClient(URI feedbackUri, TokenIssuer tokens, Duration connectTimeout, Duration responseTimeout,
+    public FeedbackCredentialsClient(
+            URI feedbackUri,
+            TokenIssuer tokens,
+            Duration connectTimeout,
+            Duration responseTimeout,
             ObservationRegistry observations) {
         this.webClient = webClient(feedbackUri, connectTimeout, responseTimeout, observations);
         this.tokens = tokens;
@@ -46,8 +48,8 @@ public class FeedbackCredentialsClient {
      * are timed and traced as {@value #OBSERVATION}, apart from {@code http.client.requests}: that name
      * belongs to the routed requests, whose timers carry other tags (Prometheus wants one set per name).
      */
-    public static WebClient webClient(URI feedbackUri, Duration connectTimeout, Duration responseTimeout,
-            ObservationRegistry observations) {
+    public static WebClient webClient(
+            URI feedbackUri, Duration connectTimeout, Duration responseTimeout, ObservationRegistry observations) {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connectTimeout.toMillis()))
                 .responseTimeout(responseTimeout);
@@ -77,7 +79,8 @@ public class FeedbackCredentialsClient {
      * {@link ServiceUnavailableException}.
      */
     public Mono<Boolean> isSessionLive(String sessionId, String personId) {
-        return webClient.get()
+        return webClient
+                .get()
                 // a template, so that the timer's uri tag names no session and no person
                 .uri(SESSION_PATH + "?personId={personId}", sessionId, personId)
                 .headers(h -> h.setBearerAuth(tokens.serviceToken()))
@@ -93,13 +96,15 @@ public class FeedbackCredentialsClient {
                     return drained.then(Mono.error(new IllegalStateException("session check answered " + status)));
                 })
                 .timeout(responseTimeout.plusSeconds(1))
-                .onErrorMap(error -> !(error instanceof ServiceUnavailableException),
+                .onErrorMap(
+                        error -> !(error instanceof ServiceUnavailableException),
                         error -> new ServiceUnavailableException(SERVICE_NAME, error));
     }
 
     /** Ends the session; feedback-service answers 204 also when it had already ended. */
     public Mono<Void> endSession(String sessionId) {
-        return webClient.delete()
+        return webClient
+                .delete()
                 .uri(SESSION_PATH, sessionId)
                 .headers(h -> h.setBearerAuth(tokens.serviceToken()))
                 .retrieve()
@@ -110,7 +115,8 @@ public class FeedbackCredentialsClient {
     }
 
     private Mono<VerifiedPerson> person(String path, Object body, Supplier<RuntimeException> rejected) {
-        return webClient.post()
+        return webClient
+                .post()
                 .uri(path)
                 .headers(h -> h.setBearerAuth(tokens.serviceToken()))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -122,13 +128,17 @@ public class FeedbackCredentialsClient {
                 .onErrorMap(error -> translate(error, rejected))
                 .flatMap(person -> isComplete(person)
                         ? Mono.just(person)
-                        : Mono.error(new ServiceUnavailableException(SERVICE_NAME,
+                        : Mono.error(new ServiceUnavailableException(
+                                SERVICE_NAME,
                                 new IllegalStateException(path + " answered without a person id or session"))));
     }
 
     private static boolean isComplete(VerifiedPerson person) {
-        return person.id() != null && !person.id().isBlank()
-                && person.session() != null && person.session().id() != null && !person.session().id().isBlank();
+        return person.id() != null
+                && !person.id().isBlank()
+                && person.session() != null
+                && person.session().id() != null
+                && !person.session().id().isBlank();
     }
 
     private static Throwable translate(Throwable error, Supplier<RuntimeException> rejected) {

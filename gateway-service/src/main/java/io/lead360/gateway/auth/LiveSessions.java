@@ -1,14 +1,12 @@
 package io.lead360.gateway.auth;
 
-import java.time.Duration;
-import java.util.List;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import reactor.core.publisher.Mono;
-
+import java.time.Duration;
+import java.util.List;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import reactor.core.publisher.Mono;
 
 /**
  * Whether the sign-in session behind a person's access token is still live, asked of
@@ -28,7 +26,10 @@ public class LiveSessions {
      */
     public LiveSessions(FeedbackCredentialsClient feedback, Duration accessTokenTtl, int maxRemembered) {
         this.feedback = feedback;
-        this.ended = Caffeine.newBuilder().expireAfterWrite(accessTokenTtl).maximumSize(maxRemembered).build();
+        this.ended = Caffeine.newBuilder()
+                .expireAfterWrite(accessTokenTtl)
+                .maximumSize(maxRemembered)
+                .build();
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.lead360.gateway.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.lead360.gateway.GatewayProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,10 +10,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.lead360.gateway.GatewayProperties;
 
 /**
  * Slows down and then locks repeated failed sign-ins, per email (whether or not a person has it)
@@ -28,8 +27,14 @@ public final class SignInThrottle {
     public SignInThrottle(GatewayProperties.Throttle settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.byEmail = Caffeine.newBuilder().maximumSize(settings.maxTracked()).executor(Runnable::run).build();
-        this.byAddress = Caffeine.newBuilder().maximumSize(settings.maxTracked()).executor(Runnable::run).build();
+        this.byEmail = Caffeine.newBuilder()
+                .maximumSize(settings.maxTracked())
+                .executor(Runnable::run)
+                .build();
+        this.byAddress = Caffeine.newBuilder()
+                .maximumSize(settings.maxTracked())
+                .executor(Runnable::run)
+                .build();
     }
 
     /** How long the email or the address is still locked for; empty when a sign-in may be tried. */
@@ -50,7 +55,8 @@ public final class SignInThrottle {
         Instant now = clock.instant();
         int emailFailures = byEmail.get(normalize(email), key -> new Failures())
                 .add(now, settings.window(), settings.emailLockFailures(), settings.lockDuration());
-        byAddress.get(address, key -> new Failures())
+        byAddress
+                .get(address, key -> new Failures())
                 .add(now, settings.window(), settings.addressLockFailures(), settings.lockDuration());
         return delayFor(emailFailures);
     }

@@ -1,15 +1,14 @@
 package io.lead360.gateway.auth;
 
-import io.lead360.service.SigningKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import io.lead360.service.ProductionModeException;
+import io.lead360.service.SigningKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 
 /**
  * The current signing key and the keys rotated out before it. Only the current key signs; all of
@@ -31,19 +30,23 @@ public final class SigningKeys {
      * key is generated, but a missing previous key still fails (it was named on purpose).
      */
     public static SigningKeys load(Path currentFile, List<Path> previousFiles, boolean production) {
-        List<Path> previousPaths = previousFiles == null ? List.of() : previousFiles.stream()
-                .filter(path -> !path.toString().isBlank())
-                .toList();
+        List<Path> previousPaths = previousFiles == null
+                ? List.of()
+                : previousFiles.stream()
+                        .filter(path -> !path.toString().isBlank())
+                        .toList();
         if (production) {
             List<String> problems = new ArrayList<>();
             SigningKey.problemWith(currentFile).ifPresent(problems::add);
-            previousPaths.forEach(path -> SigningKey.problemWith(path).ifPresent(problem -> problems.add("previous key: " + problem)));
+            previousPaths.forEach(path ->
+                    SigningKey.problemWith(path).ifPresent(problem -> problems.add("previous key: " + problem)));
             if (!problems.isEmpty()) {
                 throw new ProductionModeException(problems);
             }
         }
         SigningKey current = production ? SigningKey.load(currentFile) : SigningKey.loadOrCreate(currentFile);
-        return new SigningKeys(current, previousPaths.stream().map(SigningKey::load).toList());
+        return new SigningKeys(
+                current, previousPaths.stream().map(SigningKey::load).toList());
     }
 
     public SigningKey current() {
@@ -54,7 +57,8 @@ public final class SigningKeys {
     public List<JWK> publicJwks() {
         Map<String, JWK> byKeyId = new LinkedHashMap<>();
         byKeyId.put(current.keyId(), current.privateJwk().toPublicJWK());
-        previous.forEach(key -> byKeyId.putIfAbsent(key.keyId(), key.privateJwk().toPublicJWK()));
+        previous.forEach(
+                key -> byKeyId.putIfAbsent(key.keyId(), key.privateJwk().toPublicJWK()));
         return List.copyOf(byKeyId.values());
     }
 

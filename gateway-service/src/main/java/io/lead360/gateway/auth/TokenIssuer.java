@@ -1,15 +1,13 @@
 package io.lead360.gateway.auth;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.lead360.service.SigningKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -44,7 +42,9 @@ public final class TokenIssuer {
     public static final String SESSION_CLAIM = "sid";
 
     public IssuedToken accessToken(VerifiedPerson person) {
-        if (person.session() == null || person.session().id() == null || person.session().id().isBlank()) {
+        if (person.session() == null
+                || person.session().id() == null
+                || person.session().id().isBlank()) {
             throw new IllegalArgumentException("an access token needs a sign-in session");
         }
         JwtClaimsSet.Builder claims = baseClaims(person.id(), accessTokenTtl)
@@ -71,8 +71,7 @@ public final class TokenIssuer {
         return value;
     }
 
-    private record CachedToken(String value, Instant renewAt) {
-    }
+    private record CachedToken(String value, Instant renewAt) {}
 
     private JwtClaimsSet.Builder baseClaims(String subject, Duration ttl) {
         Instant now = clock.instant();
@@ -86,10 +85,12 @@ public final class TokenIssuer {
     }
 
     private String sign(JwtClaimsSet.Builder claims) {
-        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keyId).type("JWT").build();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
+                .keyId(keyId)
+                .type("JWT")
+                .build();
         return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }
 
-    public record IssuedToken(String value, Duration lifetime) {
-    }
+    public record IssuedToken(String value, Duration lifetime) {}
 }

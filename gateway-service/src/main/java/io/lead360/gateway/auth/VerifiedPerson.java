@@ -8,8 +8,8 @@ import java.util.List;
  * ({@code /internal/auth/verify}, {@code /internal/auth/refresh}, {@code /internal/auth/sso/redeem}):
  * the person as they are now, and the sign-in session the tokens belong to.
  */
-public record VerifiedPerson(String id, String email, String name, List<String> roles, String managerId,
-        Session session) {
+public record VerifiedPerson(
+        String id, String email, String name, List<String> roles, String managerId, Session session) {
 
     /** A sign-in session: {@code id} goes into every access token as {@code sid}. */
     public record Session(String id, String refreshToken, Instant expiresAt) {

@@ -1,8 +1,6 @@
 package io.lead360.gateway.operations;
 
 import io.lead360.gateway.web.ProblemWriter;
-import reactor.core.publisher.Mono;
-
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -16,6 +14,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway's management port: health with details, Prometheus, metrics, info and the gateway's
@@ -34,11 +33,13 @@ class ManagementServerSecurity {
     SecurityWebFilterChain managementServerChain(ServerHttpSecurity http, ProblemWriter problems) {
         return http.securityMatcher(ManagementServerSecurity::servedByTheManagementServer)
                 .authorizeExchange(exchanges -> exchanges
-                        .matchers(EndpointRequest.toAnyEndpoint()).permitAll()
-                        .anyExchange().denyAll())
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, e) -> notHere(exchange, problems))
-                        .accessDeniedHandler((exchange, e) -> notHere(exchange, problems)))
+                        .matchers(EndpointRequest.toAnyEndpoint())
+                        .permitAll()
+                        .anyExchange()
+                        .denyAll())
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint((exchange, e) -> notHere(exchange, problems))
+                                .accessDeniedHandler((exchange, e) -> notHere(exchange, problems)))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -52,8 +53,8 @@ class ManagementServerSecurity {
     }
 
     private static Mono<ServerWebExchangeMatcher.MatchResult> servedByTheManagementServer(ServerWebExchange exchange) {
-        return WebServerApplicationContext.hasServerNamespace(exchange.getApplicationContext(),
-                WebServerNamespace.MANAGEMENT.getValue())
+        return WebServerApplicationContext.hasServerNamespace(
+                        exchange.getApplicationContext(), WebServerNamespace.MANAGEMENT.getValue())
                 ? ServerWebExchangeMatcher.MatchResult.match()
                 : ServerWebExchangeMatcher.MatchResult.notMatch();
     }

@@ -1,18 +1,16 @@
 package io.lead360.gateway.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.lead360.gateway.GatewayProperties;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.lead360.gateway.GatewayProperties;
-import reactor.core.publisher.Mono;
-
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.http.HttpHeaders;
+import reactor.core.publisher.Mono;
 
 /**
  * The default rate limiter: a token bucket per (limit, key) in this instance's memory, bounded in
@@ -52,8 +50,8 @@ public final class InMemoryRateLimiter implements RateLimiter<GatewayProperties.
             return Mono.just(new Response(true, Map.of()));
         }
         long now = nanoTime.getAsLong();
-        TokenBucket bucket = buckets.get(limitName + '\u0000' + key,
-                ignored -> new TokenBucket(limit.burst(), limit.perMinute(), now));
+        TokenBucket bucket = buckets.get(
+                limitName + '\u0000' + key, ignored -> new TokenBucket(limit.burst(), limit.perMinute(), now));
         Duration wait = bucket.take(now);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(REMAINING_HEADER, Integer.toString(bucket.remaining(now)));

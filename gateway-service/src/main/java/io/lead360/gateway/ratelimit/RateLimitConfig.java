@@ -1,12 +1,10 @@
 package io.lead360.gateway.ratelimit;
 
+import io.lead360.gateway.GatewayProperties;
+import io.lettuce.core.RedisURI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-
-import io.lead360.gateway.GatewayProperties;
-import io.lettuce.core.RedisURI;
-
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
@@ -85,17 +83,23 @@ class RateLimitConfig {
         }
 
         @Bean
-        RedisRateLimiter redisRateLimiter(LettuceConnectionFactory connectionFactory,
-                ConfigurationService configurationService, GatewayProperties properties) {
+        RedisRateLimiter redisRateLimiter(
+                LettuceConnectionFactory connectionFactory,
+                ConfigurationService configurationService,
+                GatewayProperties properties) {
             DefaultRedisScript<List<Long>> script = new DefaultRedisScript<>();
             // the token-bucket script Spring Cloud Gateway ships for this limiter
-            script.setScriptSource(new ResourceScriptSource(new ClassPathResource("META-INF/scripts/request_rate_limiter.lua")));
+            script.setScriptSource(
+                    new ResourceScriptSource(new ClassPathResource("META-INF/scripts/request_rate_limiter.lua")));
             @SuppressWarnings({"unchecked", "rawtypes"})
             Class<List<Long>> listType = (Class) List.class;
             script.setResultType(listType);
-            RedisRateLimiter limiter = new RedisRateLimiter(new ReactiveStringRedisTemplate(connectionFactory),
-                    (RedisScript<List<Long>>) script, configurationService);
-            limits(properties.rateLimit()).forEach((name, limit) -> limiter.getConfig().put(name, redisConfig(limit)));
+            RedisRateLimiter limiter = new RedisRateLimiter(
+                    new ReactiveStringRedisTemplate(connectionFactory),
+                    (RedisScript<List<Long>>) script,
+                    configurationService);
+            limits(properties.rateLimit())
+                    .forEach((name, limit) -> limiter.getConfig().put(name, redisConfig(limit)));
             return limiter;
         }
 

@@ -1,10 +1,7 @@
 package io.lead360.gateway.ratelimit;
 
-import java.util.List;
-
 import io.lead360.gateway.web.ProblemWriter;
-import reactor.core.publisher.Mono;
-
+import java.util.List;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
@@ -16,6 +13,7 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * Spring Cloud Gateway's RequestRateLimiter answers 429 with an empty body; this turns that
@@ -58,7 +56,8 @@ class RateLimitProblems implements GlobalFilter, Ordered {
         if (!headers.containsHeader(HttpHeaders.RETRY_AFTER)) {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(redisRetryAfterSeconds(headers)));
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.TOO_MANY_REQUESTS,
                 "Too many requests; try again in " + headers.getFirst(HttpHeaders.RETRY_AFTER) + " s");
         problem.setTitle("Too many requests");
         return problems.write(exchange.mutate().response(response).build(), problem);

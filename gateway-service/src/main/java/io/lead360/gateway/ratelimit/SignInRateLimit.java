@@ -2,10 +2,7 @@ package io.lead360.gateway.ratelimit;
 
 import io.lead360.gateway.auth.ClientAddress;
 import io.lead360.gateway.web.ProblemWriter;
-import reactor.core.publisher.Mono;
-
 import java.util.Set;
-
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
 
 /**
  * Sign-in attempts per client address, right or wrong, on top of the failure throttle: the
@@ -28,8 +26,8 @@ import org.springframework.web.server.WebFilterChain;
 class SignInRateLimit implements WebFilter, Ordered {
 
     static final String SIGN_IN_PATH = "/api/auth/token";
-    static final Set<String> LIMITED_PATHS = Set.of(SIGN_IN_PATH, "/api/auth/password-reset", "/api/auth/password",
-            "/api/mail/unsubscribe");
+    static final Set<String> LIMITED_PATHS =
+            Set.of(SIGN_IN_PATH, "/api/auth/password-reset", "/api/auth/password", "/api/mail/unsubscribe");
 
     private final RateLimiter<?> rateLimiter;
     private final ClientAddress clientAddress;
@@ -50,22 +48,29 @@ class SignInRateLimit implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         if (!HttpMethod.POST.equals(exchange.getRequest().getMethod())
-                || !LIMITED_PATHS.contains(exchange.getRequest().getPath().pathWithinApplication().value())) {
+                || !LIMITED_PATHS.contains(
+                        exchange.getRequest().getPath().pathWithinApplication().value())) {
             return chain.filter(exchange);
         }
-        return rateLimiter.isAllowed(RateLimitConfig.SIGN_IN, clientAddress.of(exchange)).flatMap(response -> {
-            if (response.isAllowed()) {
-                return chain.filter(exchange);
-            }
-            HttpHeaders headers = exchange.getResponse().getHeaders();
-            response.getHeaders().forEach(headers::set);
-            if (!headers.containsHeader(HttpHeaders.RETRY_AFTER)) {
-                headers.set(HttpHeaders.RETRY_AFTER, Long.toString(RateLimitProblems.redisRetryAfterSeconds(headers)));
-            }
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many attempts from this address; try again in " + headers.getFirst(HttpHeaders.RETRY_AFTER) + " s");
-            problem.setTitle("Too many requests");
-            return problems.write(exchange, problem);
-        });
+        return rateLimiter
+                .isAllowed(RateLimitConfig.SIGN_IN, clientAddress.of(exchange))
+                .flatMap(response -> {
+                    if (response.isAllowed()) {
+                        return chain.filter(exchange);
+                    }
+                    HttpHeaders headers = exchange.getResponse().getHeaders();
+                    response.getHeaders().forEach(headers::set);
+                    if (!headers.containsHeader(HttpHeaders.RETRY_AFTER)) {
+                        headers.set(
+                                HttpHeaders.RETRY_AFTER,
+                                Long.toString(RateLimitProblems.redisRetryAfterSeconds(headers)));
+                    }
+                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "Too many attempts from this address; try again in "
+                                    + headers.getFirst(HttpHeaders.RETRY_AFTER) + " s");
+                    problem.setTitle("Too many requests");
+                    return problems.write(exchange, problem);
+                });
     }
 }

@@ -15,6 +15,7 @@ final class TokenBucket {
     private final int perMinute;
     /** fractional: tokens trickle in between requests */
     private double tokens;
+
     private long lastRefillNanos;
 
     TokenBucket(int capacity, int perMinute, long nowNanos) {

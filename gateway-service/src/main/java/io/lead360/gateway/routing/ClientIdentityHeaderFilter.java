@@ -2,15 +2,13 @@ package io.lead360.gateway.routing;
 
 import java.util.List;
 import java.util.Locale;
-
-import reactor.core.publisher.Mono;
-
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * Identity comes from the token alone: every client-sent header of the identity families
@@ -26,7 +24,8 @@ class ClientIdentityHeaderFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        boolean present = request.getHeaders().headerNames().stream().anyMatch(ClientIdentityHeaderFilter::isIdentityHeader);
+        boolean present =
+                request.getHeaders().headerNames().stream().anyMatch(ClientIdentityHeaderFilter::isIdentityHeader);
         if (!present) {
             return chain.filter(exchange);
         }

@@ -1,8 +1,6 @@
 package io.lead360.gateway.routing;
 
 import io.lead360.gateway.web.ProblemWriter;
-import reactor.core.publisher.Mono;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -10,6 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
 
 /**
  * /internal/** is for service-to-service calls only. No route matches it, and this answers 404

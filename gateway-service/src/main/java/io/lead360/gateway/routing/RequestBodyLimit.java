@@ -2,9 +2,6 @@ package io.lead360.gateway.routing;
 
 import io.lead360.gateway.GatewayProperties;
 import io.lead360.gateway.web.ProblemWriter;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -17,6 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Refuses request bodies above the limit with 413 problem+json, for routed calls and the gateway's
@@ -57,14 +56,17 @@ class RequestBodyLimit implements WebFilter, Ordered {
         if (declared < 0 && request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
             return DataBufferUtils.join(request.getBody(), (int) Math.min(limit, Integer.MAX_VALUE))
                     .defaultIfEmpty(exchange.getResponse().bufferFactory().allocateBuffer(0))
-                    .flatMap(body -> chain.filter(exchange.mutate().request(withBody(request, body)).build()))
+                    .flatMap(body -> chain.filter(
+                            exchange.mutate().request(withBody(request, body)).build()))
                     .onErrorResume(DataBufferLimitException.class, e -> refuse(exchange, limit));
         }
         return chain.filter(exchange);
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, long limit) {
-        return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
+        return problems.write(
+                exchange,
+                HttpStatus.CONTENT_TOO_LARGE,
                 "The request body is larger than the limit of " + limit + " bytes");
     }
 

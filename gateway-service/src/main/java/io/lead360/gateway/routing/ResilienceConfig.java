@@ -3,7 +3,6 @@ package io.lead360.gateway.routing;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.lead360.gateway.GatewayProperties;
-
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
@@ -20,7 +19,8 @@ class ResilienceConfig {
     static final String IMPORT = "feedback-import";
 
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> defaultCircuitBreakerCustomizer(GatewayProperties properties) {
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> defaultCircuitBreakerCustomizer(
+            GatewayProperties properties) {
         GatewayProperties.Resilience resilience = properties.resilience();
         CircuitBreakerConfig circuitBreaker = CircuitBreakerConfig.custom()
                 .failureRateThreshold(resilience.failureRateThreshold())
@@ -32,11 +32,15 @@ class ResilienceConfig {
             factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
                     .circuitBreakerConfig(circuitBreaker)
                     // the resilience4j default (1 s) would cut off slow but healthy answers such as PDF reports
-                    .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(resilience.timeLimit()).build())
+                    .timeLimiterConfig(TimeLimiterConfig.custom()
+                            .timeoutDuration(resilience.timeLimit())
+                            .build())
                     .build());
-            factory.configure(builder -> builder
-                    .circuitBreakerConfig(circuitBreaker)
-                    .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(resilience.importTimeLimit()).build()),
+            factory.configure(
+                    builder -> builder.circuitBreakerConfig(circuitBreaker)
+                            .timeLimiterConfig(TimeLimiterConfig.custom()
+                                    .timeoutDuration(resilience.importTimeLimit())
+                                    .build()),
                     IMPORT);
         };
     }

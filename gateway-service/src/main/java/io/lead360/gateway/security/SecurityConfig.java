@@ -1,16 +1,12 @@
 package io.lead360.gateway.security;
 
-import java.util.List;
-import java.util.Objects;
-
 import com.nimbusds.jose.jwk.JWK;
-import reactor.core.publisher.Flux;
-
 import io.lead360.gateway.auth.LiveSessions;
 import io.lead360.gateway.auth.SigningKeys;
 import io.lead360.gateway.auth.TokenIssuer;
 import io.lead360.gateway.web.ProblemWriter;
-
+import java.util.List;
+import java.util.Objects;
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
@@ -36,6 +32,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import reactor.core.publisher.Flux;
 
 /**
  * The gateway checks bearer tokens on /api/** itself (with its own public key) so that unsigned
@@ -49,15 +46,19 @@ class SecurityConfig {
     private static final String[] PERSON_ROLES = {"EMPLOYEE", "LEADER", "ADMIN"};
 
     /** The web application's files: public, since signing in happens inside it. */
-    private static final String[] WEB_APP = {"/", "/index.html", "/favicon.ico", "/css/**", "/js/**", "/img/**",
-            "/webjars/**"};
+    private static final String[] WEB_APP = {
+        "/", "/index.html", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**"
+    };
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
-            ProblemWriter problems) {
+    SecurityWebFilterChain securityWebFilterChain(
+            ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder, ProblemWriter problems) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
-            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
-                    ex instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
+            exchange.getResponse()
+                    .getHeaders()
+                    .set(
+                            HttpHeaders.WWW_AUTHENTICATE,
+                            ex instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
             return problems.write(exchange, HttpStatus.UNAUTHORIZED, "A valid bearer token is required");
         };
         ServerAccessDeniedHandler forbidden = (exchange, ex) ->
@@ -66,27 +67,37 @@ class SecurityConfig {
         return StatelessChains.stateless(http)
                 .authorizeExchange(exchanges -> exchanges
                         // anyone may try to sign in or refresh; sign-out needs a (live) token like any /api call
-                        .pathMatchers(HttpMethod.POST, "/api/auth/token", "/api/auth/refresh").permitAll()
-                        // the links in mails: a set-password or unsubscribe token is the proof (feedback-service checks it)
-                        .pathMatchers(HttpMethod.POST, "/api/auth/password-reset", "/api/auth/password",
-                                "/api/mail/unsubscribe").permitAll()
+                        .pathMatchers(HttpMethod.POST, "/api/auth/token", "/api/auth/refresh")
+                        .permitAll()
+                        // the links in mails: a set-password or unsubscribe token is the proof (feedback-service checks
+                        // it)
+                        .pathMatchers(
+                                HttpMethod.POST,
+                                "/api/auth/password-reset",
+                                "/api/auth/password",
+                                "/api/mail/unsubscribe")
+                        .permitAll()
                         // the OpenAPI documents (the gateway's and the routed ones) and the Swagger UI: public
-                        .pathMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**").permitAll()
-                        .pathMatchers(HttpMethod.GET, WEB_APP).permitAll()
-                        .pathMatchers("/api/**").hasAnyRole(PERSON_ROLES)
-                        .pathMatchers("/.well-known/jwks.json", "/fallback/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**")
+                        .permitAll()
+                        .pathMatchers(HttpMethod.GET, WEB_APP)
+                        .permitAll()
+                        .pathMatchers("/api/**")
+                        .hasAnyRole(PERSON_ROLES)
+                        .pathMatchers("/.well-known/jwks.json", "/fallback/**")
+                        .permitAll()
                         // liveness and readiness on this port, status only; the rest of actuator is on the
                         // management port (operations.ManagementServerSecurity)
                         .matchers(EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, HealthEndpoint.class))
                         .permitAll()
-                        .anyExchange().authenticated())
+                        .anyExchange()
+                        .authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(authenticationConverter()))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .build();
     }
 

@@ -1,20 +1,18 @@
 package io.lead360.gateway.sso;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.Map;
-
-import io.lead360.gateway.auth.ServiceUnavailableException;
 import io.lead360.gateway.auth.FeedbackCredentialsClient;
+import io.lead360.gateway.auth.ServiceUnavailableException;
 import io.lead360.gateway.auth.TokenIssuer;
 import io.lead360.gateway.auth.VerifiedPerson;
 import io.micrometer.observation.ObservationRegistry;
-import reactor.core.publisher.Mono;
-
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.publisher.Mono;
 
 /**
  * feedback-service's side of single sign-on: it alone knows the people, so it turns a provider-verified
@@ -30,9 +28,14 @@ class FeedbackSsoClient {
     private final TokenIssuer tokens;
     private final Duration responseTimeout;
 
-    FeedbackSsoClient(URI feedbackUri, TokenIssuer tokens, Duration connectTimeout, Duration responseTimeout,
+    FeedbackSsoClient(
+            URI feedbackUri,
+            TokenIssuer tokens,
+            Duration connectTimeout,
+            Duration responseTimeout,
             ObservationRegistry observations) {
-        this.webClient = FeedbackCredentialsClient.webClient(feedbackUri, connectTimeout, responseTimeout, observations);
+        this.webClient =
+                FeedbackCredentialsClient.webClient(feedbackUri, connectTimeout, responseTimeout, observations);
         this.tokens = tokens;
         this.responseTimeout = responseTimeout;
     }
@@ -47,7 +50,9 @@ class FeedbackSsoClient {
                 .flatMap(answer -> answer.code() == null || answer.code().isBlank()
                         ? Mono.error(new IllegalStateException("sso answered without a code"))
                         : Mono.just(answer.code()))
-                .onErrorMap(e -> !(e instanceof NotRegisteredException), e -> new ServiceUnavailableException(SERVICE_NAME, e));
+                .onErrorMap(
+                        e -> !(e instanceof NotRegisteredException),
+                        e -> new ServiceUnavailableException(SERVICE_NAME, e));
     }
 
     /** The person and their new session for a code; {@link InvalidSsoCodeException} when the code does not work. */
@@ -57,11 +62,14 @@ class FeedbackSsoClient {
                 .flatMap(person -> person.id() == null || person.id().isBlank() || person.session() == null
                         ? Mono.error(new IllegalStateException("sso redeem answered without a person or session"))
                         : Mono.just(person))
-                .onErrorMap(e -> !(e instanceof InvalidSsoCodeException), e -> new ServiceUnavailableException(SERVICE_NAME, e));
+                .onErrorMap(
+                        e -> !(e instanceof InvalidSsoCodeException),
+                        e -> new ServiceUnavailableException(SERVICE_NAME, e));
     }
 
     private <T> Mono<T> post(String path, Object body, Class<T> answer) {
-        return webClient.post()
+        return webClient
+                .post()
                 .uri(path)
                 .headers(h -> h.setBearerAuth(tokens.serviceToken()))
                 .contentType(MediaType.APPLICATION_JSON)

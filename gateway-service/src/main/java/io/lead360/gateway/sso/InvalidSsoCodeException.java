@@ -12,8 +12,8 @@ class InvalidSsoCodeException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                "The sign-in code is invalid, expired or already used");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNAUTHORIZED, "The sign-in code is invalid, expired or already used");
         problem.setTitle("Invalid sign-in code");
         return problem;
     }

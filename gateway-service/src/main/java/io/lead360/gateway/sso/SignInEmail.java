@@ -12,22 +12,20 @@ final class SignInEmail {
     /** Longest address RFC 5321 allows; anything longer is not an email a person can have. */
     static final int MAX_LENGTH = 320;
 
-    private SignInEmail() {
-    }
+    private SignInEmail() {}
 
-    sealed interface Result {
-    }
+    sealed interface Result {}
 
-    record Accepted(String email) implements Result {
-    }
+    record Accepted(String email) implements Result {}
 
-    record Refused(SsoLanding.Reason reason) implements Result {
-    }
+    record Refused(SsoLanding.Reason reason) implements Result {}
 
     static Result from(Map<String, Object> claims, boolean requireVerified) {
         Object value = claims.get("email");
         String email = value instanceof String text ? text.strip() : "";
-        if (email.isEmpty() || email.length() > MAX_LENGTH || email.indexOf('@') < 1
+        if (email.isEmpty()
+                || email.length() > MAX_LENGTH
+                || email.indexOf('@') < 1
                 || email.chars().anyMatch(Character::isWhitespace)) {
             return new Refused(SsoLanding.Reason.NO_EMAIL);
         }
@@ -40,6 +38,7 @@ final class SignInEmail {
     // some providers send the claim as the string "true" instead of a JSON boolean
     private static boolean isTrue(Object claim) {
         return Boolean.TRUE.equals(claim)
-                || (claim instanceof String text && text.strip().toLowerCase(Locale.ROOT).equals("true"));
+                || (claim instanceof String text
+                        && text.strip().toLowerCase(Locale.ROOT).equals("true"));
     }
 }

@@ -1,14 +1,12 @@
 package io.lead360.gateway.sso;
 
-import io.lead360.service.ProductionModeException;
-import java.util.List;
-
 import io.lead360.gateway.GatewayProperties;
 import io.lead360.gateway.auth.TokenIssuer;
 import io.lead360.gateway.security.StatelessChains;
 import io.lead360.gateway.web.ProblemWriter;
+import io.lead360.service.ProductionModeException;
 import io.micrometer.observation.ObservationRegistry;
-
+import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.context.annotation.Bean;
@@ -44,26 +42,33 @@ class SsoConfig {
     }
 
     @Bean
-    FeedbackSsoClient feedbackSsoClient(TokenIssuer tokenIssuer, GatewayProperties properties,
-            ObservationRegistry observations) {
+    FeedbackSsoClient feedbackSsoClient(
+            TokenIssuer tokenIssuer, GatewayProperties properties, ObservationRegistry observations) {
         GatewayProperties.Auth auth = properties.auth();
-        return new FeedbackSsoClient(properties.routes().feedbackUri(), tokenIssuer,
-                auth.verifyConnectTimeout(), auth.verifyResponseTimeout(), observations);
+        return new FeedbackSsoClient(
+                properties.routes().feedbackUri(),
+                tokenIssuer,
+                auth.verifyConnectTimeout(),
+                auth.verifyResponseTimeout(),
+                observations);
     }
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1) // after the management port's chain, which answers everything on that port
-    SecurityWebFilterChain ssoSecurityWebFilterChain(ServerHttpSecurity http, SsoProviders providers,
-            FeedbackSsoClient feedback, SsoProperties properties, ProblemWriter problems) {
+    SecurityWebFilterChain ssoSecurityWebFilterChain(
+            ServerHttpSecurity http,
+            SsoProviders providers,
+            FeedbackSsoClient feedback,
+            SsoProperties properties,
+            ProblemWriter problems) {
         SsoSignInHandler signIn = new SsoSignInHandler(feedback, properties);
         // the provider's callback is protected by state (and nonce), the code exchange by the code itself;
         // no cookie authenticates anything here, so the chain is as stateless as the main one
         return StatelessChains.stateless(http)
-                .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/oauth2/**", "/login/oauth2/**",
-                        "/api/auth/providers", "/api/auth/sso/token"))
+                .securityMatcher(ServerWebExchangeMatchers.pathMatchers(
+                        "/oauth2/**", "/login/oauth2/**", "/api/auth/providers", "/api/auth/sso/token"))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
-                .oauth2Login(login -> login
-                        .clientRegistrationRepository(providers)
+                .oauth2Login(login -> login.clientRegistrationRepository(providers)
                         // the provider's tokens live in the login's WebSession only, which ends with the login
                         .authorizedClientRepository(new WebSessionServerOAuth2AuthorizedClientRepository())
                         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())

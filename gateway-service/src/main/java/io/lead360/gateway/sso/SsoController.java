@@ -1,8 +1,5 @@
 package io.lead360.gateway.sso;
 
-import java.time.Clock;
-import java.util.List;
-
 import io.lead360.gateway.auth.AccessTokenResponse;
 import io.lead360.gateway.auth.TokenIssuer;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,18 +9,22 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import reactor.core.publisher.Mono;
-
+import java.time.Clock;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /** The sign-in page's side of single sign-on: which providers there are, and the code exchange. */
 @RestController
-@Tag(name = "Single sign-on", description = "Signing in with an OpenID Connect provider: the browser starts at a "
-        + "provider's `loginUrl`, lands on `/#sso=<code>` and exchanges the code for tokens. SSO never creates people")
+@Tag(
+        name = "Single sign-on",
+        description =
+                "Signing in with an OpenID Connect provider: the browser starts at a "
+                        + "provider's `loginUrl`, lands on `/#sso=<code>` and exchanges the code for tokens. SSO never creates people")
 class SsoController {
 
     private final SsoProviders providers;
@@ -38,7 +39,9 @@ class SsoController {
         this.clock = clock;
     }
 
-    @Operation(operationId = "listSsoProviders", summary = "The single sign-on providers",
+    @Operation(
+            operationId = "listSsoProviders",
+            summary = "The single sign-on providers",
             description = "The configured OpenID Connect providers with the address that starts a sign-in with each "
                     + "(`/oauth2/authorization/{id}`); empty without SSO. Who may call it: anyone (no token).")
     @SecurityRequirements
@@ -49,7 +52,9 @@ class SsoController {
         return providers.list();
     }
 
-    @Operation(operationId = "exchangeSsoCode", summary = "Exchange a single sign-on code for tokens",
+    @Operation(
+            operationId = "exchangeSsoCode",
+            summary = "Exchange a single sign-on code for tokens",
             description = "The code the browser found in `/#sso=<code>` after a provider verified the person's email; "
                     + "it works once, for 60 seconds, and starts a session like a sign-in. Who may call it: anyone "
                     + "holding a code (no token).")
@@ -58,7 +63,9 @@ class SsoController {
     @ApiResponse(responseCode = "401", description = "The code is unknown, expired or already used")
     @ApiResponse(responseCode = "503", description = "feedback-service, which keeps the sessions, is unavailable")
     @ApiResponse(responseCode = "406", description = "The request's `Accept` rules out JSON")
-    @PostMapping(path = "/api/auth/sso/token", consumes = MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(
+            path = "/api/auth/sso/token",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<AccessTokenResponse> exchangeCode(@Valid @RequestBody CodeRequest request) {
         return feedback.redeem(request.code())

@@ -35,12 +35,12 @@ final class SsoLanding {
         }
     }
 
-    private SsoLanding() {
-    }
+    private SsoLanding() {}
 
     static URI signedIn(String code) {
         // %20 rather than '+': the page decodes with decodeURIComponent, which leaves '+' alone
-        return URI.create("/#sso=" + URLEncoder.encode(code, StandardCharsets.UTF_8).replace("+", "%20"));
+        return URI.create(
+                "/#sso=" + URLEncoder.encode(code, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     static URI refused(Reason reason) {

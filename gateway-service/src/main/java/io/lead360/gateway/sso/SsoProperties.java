@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        address into their provider account sign in as that colleague
  */
 @ConfigurationProperties("lead360.sso")
-public record SsoProperties(@DefaultValue("true") boolean requireVerifiedEmail) {
-}
+public record SsoProperties(@DefaultValue("true") boolean requireVerifiedEmail) {}

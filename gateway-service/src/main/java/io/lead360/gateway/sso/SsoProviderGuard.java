@@ -1,11 +1,8 @@
 package io.lead360.gateway.sso;
 
+import io.lead360.gateway.web.ProblemWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
-
-import io.lead360.gateway.web.ProblemWriter;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.ServerRedirectStrategy;
@@ -14,6 +11,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
 
 /**
  * Runs before Spring Security's OAuth2 login filters: a provider id that is not configured is a
@@ -25,10 +23,10 @@ class SsoProviderGuard implements WebFilter {
 
     private static final Logger log = LoggerFactory.getLogger(SsoProviderGuard.class);
 
-    private final ServerWebExchangeMatcher startLogin = new PathPatternParserServerWebExchangeMatcher(
-            "/oauth2/authorization/{registrationId}");
-    private final ServerWebExchangeMatcher callback = new PathPatternParserServerWebExchangeMatcher(
-            "/login/oauth2/code/{registrationId}");
+    private final ServerWebExchangeMatcher startLogin =
+            new PathPatternParserServerWebExchangeMatcher("/oauth2/authorization/{registrationId}");
+    private final ServerWebExchangeMatcher callback =
+            new PathPatternParserServerWebExchangeMatcher("/login/oauth2/code/{registrationId}");
     private final ServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
 
     private final SsoProviders providers;
@@ -41,11 +39,13 @@ class SsoProviderGuard implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return startLogin.matches(exchange)
+        return startLogin
+                .matches(exchange)
                 .filter(ServerWebExchangeMatcher.MatchResult::isMatch)
                 .switchIfEmpty(callback.matches(exchange).filter(ServerWebExchangeMatcher.MatchResult::isMatch))
                 .map(match -> (String) match.getVariables().get("registrationId"))
-                .flatMap(id -> providers.findByRegistrationId(id)
+                .flatMap(id -> providers
+                        .findByRegistrationId(id)
                         .map(found -> Verdict.KNOWN)
                         .defaultIfEmpty(Verdict.UNKNOWN)
                         .onErrorResume(e -> {
@@ -56,9 +56,15 @@ class SsoProviderGuard implements WebFilter {
                 .flatMap(verdict -> switch (verdict) {
                     case KNOWN, NOT_SSO -> chain.filter(exchange);
                     case UNKNOWN -> problems.write(exchange, HttpStatus.NOT_FOUND, "No such sign-in provider");
-                    case UNREACHABLE -> redirects.sendRedirect(exchange, SsoLanding.refused(SsoLanding.Reason.UNAVAILABLE));
+                    case UNREACHABLE ->
+                        redirects.sendRedirect(exchange, SsoLanding.refused(SsoLanding.Reason.UNAVAILABLE));
                 });
     }
 
-    private enum Verdict { KNOWN, UNKNOWN, UNREACHABLE, NOT_SSO }
+    private enum Verdict {
+        KNOWN,
+        UNKNOWN,
+        UNREACHABLE,
+        NOT_SSO
+    }
 }

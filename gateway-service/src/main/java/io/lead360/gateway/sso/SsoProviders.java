@@ -4,15 +4,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The OpenID Connect providers configured with Spring Boot's standard
@@ -39,7 +37,9 @@ class SsoProviders implements ReactiveClientRegistrationRepository {
     List<Provider> list() {
         return properties.getRegistration().entrySet().stream()
                 .filter(entry -> signsPeopleIn(entry.getValue()))
-                .map(entry -> new Provider(entry.getKey(), displayName(entry.getKey(), entry.getValue()),
+                .map(entry -> new Provider(
+                        entry.getKey(),
+                        displayName(entry.getKey(), entry.getValue()),
                         "/oauth2/authorization/" + entry.getKey()))
                 .sorted((a, b) -> a.id().compareTo(b.id()))
                 .toList();
@@ -47,7 +47,8 @@ class SsoProviders implements ReactiveClientRegistrationRepository {
 
     @Override
     public Mono<ClientRegistration> findByRegistrationId(String registrationId) {
-        OAuth2ClientProperties.Registration registration = properties.getRegistration().get(registrationId);
+        OAuth2ClientProperties.Registration registration =
+                properties.getRegistration().get(registrationId);
         if (registration == null || !signsPeopleIn(registration)) {
             return Mono.empty();
         }
@@ -102,6 +103,5 @@ class SsoProviders implements ReactiveClientRegistrationRepository {
     }
 
     /** One entry of GET /api/auth/providers. */
-    record Provider(String id, String name, String loginUrl) {
-    }
+    record Provider(String id, String name, String loginUrl) {}
 }

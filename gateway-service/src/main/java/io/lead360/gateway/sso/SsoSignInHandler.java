@@ -1,15 +1,12 @@
 package io.lead360.gateway.sso;
 
-import java.net.URI;
-import java.util.Map;
-
 import io.lead360.gateway.sso.FeedbackSsoClient.NotRegisteredException;
 import io.lead360.gateway.sso.SignInEmail.Accepted;
 import io.lead360.gateway.sso.SignInEmail.Refused;
+import java.net.URI;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.user.OAuth2User;
@@ -20,6 +17,7 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Mono;
 
 /**
  * The end of the provider's login. The provider's own tokens are dropped here: lead360 only learns
@@ -47,11 +45,15 @@ class SsoSignInHandler implements ServerAuthenticationSuccessHandler, ServerAuth
         Mono<URI> landing = email instanceof Accepted accepted
                 ? feedback.issueCode(accepted.email())
                         .map(SsoLanding::signedIn)
-                        .onErrorResume(NotRegisteredException.class,
+                        .onErrorResume(
+                                NotRegisteredException.class,
                                 e -> Mono.just(SsoLanding.refused(SsoLanding.Reason.NOT_REGISTERED)))
                         .onErrorResume(e -> {
-                            log.warn("SSO sign-in could not get a code: {}",
-                                    e.getCause() == null ? e.toString() : e.getCause().toString());
+                            log.warn(
+                                    "SSO sign-in could not get a code: {}",
+                                    e.getCause() == null
+                                            ? e.toString()
+                                            : e.getCause().toString());
                             return Mono.just(SsoLanding.refused(SsoLanding.Reason.UNAVAILABLE));
                         })
                 : Mono.just(SsoLanding.refused(((Refused) email).reason()));

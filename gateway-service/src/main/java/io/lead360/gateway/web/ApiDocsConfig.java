@@ -1,11 +1,5 @@
 package io.lead360.gateway.web;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -18,6 +12,11 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,10 +56,14 @@ class ApiDocsConfig {
                 // relative: the gateway that serves this document is the only way in
                 .servers(List.of(new Server().url("/").description("the lead360 gateway that serves this document")))
                 .components(new Components()
-                        .addSecuritySchemes(BEARER, new SecurityScheme()
-                                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                                .description("The access token of `POST /api/auth/token`, valid for 15 minutes "
-                                        + "while its session lives")));
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("The access token of `POST /api/auth/token`, valid for 15 minutes "
+                                                + "while its session lives")));
     }
 
     /**
@@ -99,12 +102,15 @@ class ApiDocsConfig {
         if (response.getDescription() == null || response.getDescription().isBlank()) {
             response.setDescription(STANDARD_ERRORS.getOrDefault(code, "An error"));
         }
-        response.setContent(new Content().addMediaType(PROBLEM_JSON,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+        response.setContent(new Content()
+                .addMediaType(
+                        PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
         if (code.equals("429") || code.equals("503")) {
-            response.addHeaderObject("Retry-After", new Header()
-                    .description("Seconds to wait before trying again")
-                    .schema(typed("integer")));
+            response.addHeaderObject(
+                    "Retry-After",
+                    new Header()
+                            .description("Seconds to wait before trying again")
+                            .schema(typed("integer")));
         }
     }
 
@@ -121,14 +127,20 @@ class ApiDocsConfig {
         field.put("field", typed("string").description("the field, e.g. `email`"));
         field.put("message", typed("string").description("what is wrong with it"));
         Map<String, Schema> properties = new LinkedHashMap<>();
-        properties.put("type", typed("string").description("a URI naming the kind of problem; `about:blank` "
-                + "when the status says it all"));
+        properties.put(
+                "type",
+                typed("string")
+                        .description(
+                                "a URI naming the kind of problem; `about:blank` " + "when the status says it all"));
         properties.put("title", typed("string").description("a short summary of the kind of problem"));
         properties.put("status", typed("integer").description("the HTTP status"));
         properties.put("detail", typed("string").description("what went wrong with this request"));
         properties.put("instance", typed("string").description("the path of the request"));
-        properties.put("errors", typed("array").description("each invalid field (validation problems only)")
-                .items(typed("object").properties(field)));
+        properties.put(
+                "errors",
+                typed("array")
+                        .description("each invalid field (validation problems only)")
+                        .items(typed("object").properties(field)));
         return typed("object")
                 .description("An error (`application/problem+json`, RFC 9457). Never names a rater.")
                 .properties(properties)

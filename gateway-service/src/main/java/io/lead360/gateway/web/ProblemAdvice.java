@@ -1,15 +1,12 @@
 package io.lead360.gateway.web;
 
-import java.util.List;
-
 import io.lead360.gateway.auth.InvalidCredentialsException;
 import io.lead360.gateway.auth.InvalidRefreshTokenException;
-import io.lead360.gateway.auth.SignInLockedException;
 import io.lead360.gateway.auth.ServiceUnavailableException;
+import io.lead360.gateway.auth.SignInLockedException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /** The one place controller errors become problem+json. */
 @RestControllerAdvice
@@ -53,28 +51,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ServiceUnavailableException.class)
     ProblemDetail serviceUnavailable(ServiceUnavailableException e) {
-        log.warn("{}: {}", e.getMessage(), e.getCause() == null ? "" : e.getCause().toString());
+        log.warn(
+                "{}: {}",
+                e.getMessage(),
+                e.getCause() == null ? "" : e.getCause().toString());
         return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
+            WebExchangeBindException ex, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         ProblemDetail problem = ex.getBody();
         problem.setDetail("The request has invalid fields");
-        List<InvalidField> errors = ex.getFieldErrors().stream()
-                .map(ProblemAdvice::fieldError)
-                .toList();
+        List<InvalidField> errors =
+                ex.getFieldErrors().stream().map(ProblemAdvice::fieldError).toList();
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, status, exchange);
     }
 
     private static InvalidField fieldError(FieldError error) {
-        return new InvalidField(error.getField(),
-                error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
+        return new InvalidField(
+                error.getField(), error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
     }
 
     /** One entry of a validation problem's "errors" list. */
-    record InvalidField(String field, String message) {
-    }
+    record InvalidField(String field, String message) {}
 }

@@ -2,8 +2,6 @@ package io.lead360.gateway.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
-
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -11,6 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * Errors that never reach a controller (no route matched, proxying failed, a filter threw)
@@ -39,10 +38,18 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
             if (!errorResponse.getStatusCode().is5xxServerError()) {
                 problem.setDetail(body.getDetail());
             } else {
-                log.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex.toString());
+                log.warn(
+                        "{} {} failed: {}",
+                        exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(),
+                        ex.toString());
             }
         } else {
-            log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+            log.error(
+                    "{} {} failed",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    ex);
             problem = ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
         }
         return problems.write(exchange, problem);

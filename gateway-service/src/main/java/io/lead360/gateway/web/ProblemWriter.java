@@ -3,10 +3,6 @@ package io.lead360.gateway.web;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,6 +11,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a problem+json body outside Spring's controller machinery (security entry points, the

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
@@ -32,7 +30,8 @@ class ClientAddressTest {
         ClientAddress addresses = new ClientAddress(List.of("10.0.0.0/8", "192.0.2.10"));
 
         // the client wrote a fake first hop; the proxies appended what they saw
-        assertThat(addresses.of(from("10.1.2.3", "1.2.3.4, 198.51.100.7, 192.0.2.10"))).isEqualTo("198.51.100.7");
+        assertThat(addresses.of(from("10.1.2.3", "1.2.3.4, 198.51.100.7, 192.0.2.10")))
+                .isEqualTo("198.51.100.7");
         assertThat(addresses.of(from("10.1.2.3", null))).isEqualTo("10.1.2.3");
     }
 
@@ -51,8 +50,8 @@ class ClientAddressTest {
     }
 
     private static MockServerWebExchange from(String peer, String forwardedFor) {
-        MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest.post("/api/auth/token")
-                .remoteAddress(new InetSocketAddress(peer, 40000));
+        MockServerHttpRequest.BaseBuilder<?> request =
+                MockServerHttpRequest.post("/api/auth/token").remoteAddress(new InetSocketAddress(peer, 40000));
         if (forwardedFor != null) {
             request.header("X-Forwarded-For", forwardedFor);
         }

@@ -1,14 +1,12 @@
 package io.lead360.gateway.auth;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import io.lead360.service.SigningKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -18,8 +16,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 /** Tokens signed with a real key but with claims the gateway would never issue, for the tamper tests. */
 public final class ForgedTokens {
 
-    private ForgedTokens() {
-    }
+    private ForgedTokens() {}
 
     /** A person token like the gateway's, with {@code changes} applied to its claims (a null value removes one). */
     public static String sign(SigningKey key, Map<String, Object> changes) {
@@ -41,6 +38,10 @@ public final class ForgedTokens {
         }));
         NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.privateJwk())));
         return encoder.encode(JwtEncoderParameters.from(
-                JwsHeader.with(SignatureAlgorithm.RS256).keyId(key.keyId()).build(), claims.build())).getTokenValue();
+                        JwsHeader.with(SignatureAlgorithm.RS256)
+                                .keyId(key.keyId())
+                                .build(),
+                        claims.build()))
+                .getTokenValue();
     }
 }

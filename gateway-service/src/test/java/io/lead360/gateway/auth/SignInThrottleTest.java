@@ -2,17 +2,23 @@ package io.lead360.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-
 import io.lead360.gateway.GatewayProperties;
 import io.lead360.gateway.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
 
-    private static final GatewayProperties.Throttle SETTINGS = new GatewayProperties.Throttle(Duration.ofMinutes(15),
-            3, Duration.ofMillis(500), Duration.ofSeconds(4), 5, 20, Duration.ofMinutes(15), 1000);
+    private static final GatewayProperties.Throttle SETTINGS = new GatewayProperties.Throttle(
+            Duration.ofMinutes(15),
+            3,
+            Duration.ofMillis(500),
+            Duration.ofSeconds(4),
+            5,
+            20,
+            Duration.ofMinutes(15),
+            1000);
     private static final String ADDRESS = "192.0.2.1";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
@@ -105,8 +111,17 @@ class SignInThrottleTest {
 
     @Test
     void memoryIsBoundedByForgettingTheLeastRecentlySeen() {
-        SignInThrottle small = new SignInThrottle(new GatewayProperties.Throttle(Duration.ofMinutes(15), 3,
-                Duration.ofMillis(500), Duration.ofSeconds(4), 5, 20, Duration.ofMinutes(15), 10), clock);
+        SignInThrottle small = new SignInThrottle(
+                new GatewayProperties.Throttle(
+                        Duration.ofMinutes(15),
+                        3,
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(4),
+                        5,
+                        20,
+                        Duration.ofMinutes(15),
+                        10),
+                clock);
         for (int i = 0; i < 10_000; i++) {
             small.recordFailure("spray" + i + "@acme.test", "198.51.100." + (i % 250));
         }

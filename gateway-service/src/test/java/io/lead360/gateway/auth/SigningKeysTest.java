@@ -1,16 +1,15 @@
 package io.lead360.gateway.auth;
 
-import io.lead360.service.SigningKey;
-import io.lead360.service.ProductionModeException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.jwk.JWK;
+import io.lead360.service.ProductionModeException;
+import io.lead360.service.SigningKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.util.List;
-
-import com.nimbusds.jose.jwk.JWK;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +24,9 @@ class SigningKeysTest {
         SigningKeys keys = SigningKeys.load(dir.resolve("new.pem"), List.of(dir.resolve("old.pem")), false);
 
         assertThat(keys.current().keyId()).isNotEqualTo(old.keyId());
-        assertThat(keys.publicJwks()).extracting(JWK::getKeyID).containsExactly(keys.current().keyId(), old.keyId());
+        assertThat(keys.publicJwks())
+                .extracting(JWK::getKeyID)
+                .containsExactly(keys.current().keyId(), old.keyId());
         assertThat(keys.publicJwks()).noneMatch(JWK::isPrivate);
     }
 
@@ -51,10 +52,14 @@ class SigningKeysTest {
         Path shortKey = dir.resolve("short.pem");
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(1024);
-        Files.writeString(shortKey, SigningKey.toPem(generator.generateKeyPair().getPrivate().getEncoded()));
+        Files.writeString(
+                shortKey,
+                SigningKey.toPem(generator.generateKeyPair().getPrivate().getEncoded()));
 
         assertThatThrownBy(() -> SigningKeys.load(missing, List.of(garbage, shortKey), true))
-                .isInstanceOfSatisfying(ProductionModeException.class, e -> assertThat(e.problems()).hasSize(3))
+                .isInstanceOfSatisfying(
+                        ProductionModeException.class,
+                        e -> assertThat(e.problems()).hasSize(3))
                 .hasMessageContaining("LEAD360_PRODUCTION")
                 .hasMessageContaining("missing.pem does not exist")
                 .hasMessageContaining("garbage.pem is not a PKCS#8 PEM private key")
@@ -66,6 +71,9 @@ class SigningKeysTest {
     void productionAcceptsAnExistingGoodKey() {
         SigningKey existing = SigningKey.loadOrCreate(dir.resolve("key.pem"));
 
-        assertThat(SigningKeys.load(dir.resolve("key.pem"), List.of(), true).current().keyId()).isEqualTo(existing.keyId());
+        assertThat(SigningKeys.load(dir.resolve("key.pem"), List.of(), true)
+                        .current()
+                        .keyId())
+                .isEqualTo(existing.keyId());
     }
 }

@@ -1,18 +1,17 @@
 package io.lead360.gateway.auth;
 
-import io.lead360.service.SigningKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import io.lead360.service.SigningKey;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,8 +34,14 @@ class TokenIssuerTest {
 
     @Test
     void accessTokenCarriesThePersonAsArchitectureIdentitySays() throws Exception {
-        var token = issuer.accessToken(new VerifiedPerson("p-1", "lea@acme.test", "Lea Park", List.of("EMPLOYEE", "LEADER"), "p-0",
-                new VerifiedPerson.Session("s-1", "refresh-1", java.time.Instant.now().plusSeconds(3600))));
+        var token = issuer.accessToken(new VerifiedPerson(
+                "p-1",
+                "lea@acme.test",
+                "Lea Park",
+                List.of("EMPLOYEE", "LEADER"),
+                "p-0",
+                new VerifiedPerson.Session(
+                        "s-1", "refresh-1", java.time.Instant.now().plusSeconds(3600))));
 
         SignedJWT jwt = SignedJWT.parse(token.value());
         assertThat(jwt.verify(new RSASSAVerifier(key.publicKey()))).isTrue();

@@ -2,20 +2,18 @@ package io.lead360.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lead360.gateway.GatewayProperties;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
-import io.lead360.gateway.GatewayProperties;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 
 class InMemoryRateLimiterTest {
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-    private final InMemoryRateLimiter limiter = new InMemoryRateLimiter(
-            Map.of("submissions", new GatewayProperties.Limit(30, 10)), 1000, nanos::get);
+    private final InMemoryRateLimiter limiter =
+            new InMemoryRateLimiter(Map.of("submissions", new GatewayProperties.Limit(30, 10)), 1000, nanos::get);
 
     @Test
     void aBurstIsAllowedThenOneRequestEveryTwoSecondsAtThirtyAMinute() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lead360.gateway.GatewayProperties;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.http.HttpHeaders;
 
@@ -12,13 +11,16 @@ class RedisLimitTranslationTest {
 
     @Test
     void perMinuteLimitsBecomeExactWholeTokenRatesPerSecond() {
-        RedisRateLimiter.Config thirty = RateLimitConfig.RedisRateLimitConfig.redisConfig(new GatewayProperties.Limit(30, 10));
+        RedisRateLimiter.Config thirty =
+                RateLimitConfig.RedisRateLimitConfig.redisConfig(new GatewayProperties.Limit(30, 10));
         assertThat(thirty.getReplenishRate()).isEqualTo(1);
         assertThat(thirty.getRequestedTokens()).isEqualTo(2);
         assertThat(thirty.getBurstCapacity()).isEqualTo(20);
 
-        RedisRateLimiter.Config ninety = RateLimitConfig.RedisRateLimitConfig.redisConfig(new GatewayProperties.Limit(90, 5));
-        assertThat((double) ninety.getReplenishRate() / ninety.getRequestedTokens()).isEqualTo(1.5);
+        RedisRateLimiter.Config ninety =
+                RateLimitConfig.RedisRateLimitConfig.redisConfig(new GatewayProperties.Limit(90, 5));
+        assertThat((double) ninety.getReplenishRate() / ninety.getRequestedTokens())
+                .isEqualTo(1.5);
         assertThat(ninety.getBurstCapacity() / ninety.getRequestedTokens()).isEqualTo(5);
     }
 

@@ -7,15 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
-
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The gateway's SSO settings in docker-compose.yml are environment variables; a misspelt one is
@@ -32,7 +30,8 @@ class ComposeSsoSettingsTest {
 
         OAuth2ClientProperties properties = binder.bind("spring.security.oauth2.client", OAuth2ClientProperties.class)
                 .orElseThrow(() -> new AssertionError("no spring.security.oauth2.client settings in compose"));
-        OAuth2ClientProperties.Registration keycloak = properties.getRegistration().get("keycloak");
+        OAuth2ClientProperties.Registration keycloak =
+                properties.getRegistration().get("keycloak");
         assertThat(keycloak).as("registration 'keycloak'").isNotNull();
         assertThat(keycloak.getClientId()).isEqualTo("lead360-gateway");
         assertThat(keycloak.getClientName()).isEqualTo("Keycloak");
@@ -43,27 +42,34 @@ class ComposeSsoSettingsTest {
                 .containsExactly(new SsoProviders.Provider("keycloak", "Keycloak", "/oauth2/authorization/keycloak"));
 
         String realm = Files.readString(ROOT.resolve("keycloak/lead360-realm.json"));
-        assertThat(realm).contains("\"realm\": \"lead360\"", "\"clientId\": \"lead360-gateway\"",
-                "\"secret\": \"lead360-demo-secret\"", "http://localhost:8080/login/oauth2/code/keycloak");
+        assertThat(realm)
+                .contains(
+                        "\"realm\": \"lead360\"",
+                        "\"clientId\": \"lead360-gateway\"",
+                        "\"secret\": \"lead360-demo-secret\"",
+                        "http://localhost:8080/login/oauth2/code/keycloak");
         assertThat(keycloak.getClientSecret()).isEqualTo("lead360-demo-secret");
 
-        assertThat(binder.bind("lead360.sso", SsoProperties.class).get().requireVerifiedEmail()).isTrue();
+        assertThat(binder.bind("lead360.sso", SsoProperties.class).get().requireVerifiedEmail())
+                .isTrue();
     }
 
     @Test
     void requiringAVerifiedEmailCanBeSwitchedOffByEnvironment() {
         Binder binder = binderFor(Map.of("LEAD360_SSO_REQUIRE_VERIFIED_EMAIL", "false"));
 
-        assertThat(binder.bind("lead360.sso", SsoProperties.class).get().requireVerifiedEmail()).isFalse();
+        assertThat(binder.bind("lead360.sso", SsoProperties.class).get().requireVerifiedEmail())
+                .isFalse();
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> gatewayEnvironment() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
-        Map<String, Object> gateway = (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("gateway-service");
+        Map<String, Object> gateway =
+                (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("gateway-service");
         Map<String, Object> environment = new LinkedHashMap<>();
-        ((Map<String, Object>) gateway.get("environment")).forEach((name, value) ->
-                environment.put(name, withDefaults(String.valueOf(value))));
+        ((Map<String, Object>) gateway.get("environment"))
+                .forEach((name, value) -> environment.put(name, withDefaults(String.valueOf(value))));
         return environment;
     }
 
@@ -76,10 +82,10 @@ class ComposeSsoSettingsTest {
         StandardEnvironment spring = new StandardEnvironment();
         spring.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         spring.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-        spring.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
+        spring.getPropertySources()
+                .addFirst(new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
         ConfigurationPropertySources.attach(spring);
         return Binder.get(spring);
     }
-
 }

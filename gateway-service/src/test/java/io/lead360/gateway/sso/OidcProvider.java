@@ -1,5 +1,14 @@
 package io.lead360.gateway.sso;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,22 +20,11 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
-
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
@@ -62,8 +60,7 @@ final class OidcProvider implements AutoCloseable {
     static final String CLIENT_SECRET = "test-client-secret";
 
     /** A user of the provider: what they type on its login form, and the email claims it gives out. */
-    record Account(String username, String password, String email, boolean emailVerified) {
-    }
+    record Account(String username, String password, String email, boolean emailVerified) {}
 
     private final Tomcat tomcat;
     private final AnnotationConfigApplicationContext spring;
@@ -135,8 +132,7 @@ final class OidcProvider implements AutoCloseable {
         tomcat.destroy();
     }
 
-    record Settings(String issuer, Map<String, Account> accounts) {
-    }
+    record Settings(String issuer, Map<String, Account> accounts) {}
 
     // deliberately not a @Configuration: the gateway's component scan must not pick the provider up
     @EnableWebSecurity
@@ -151,15 +147,16 @@ final class OidcProvider implements AutoCloseable {
                     })
                     .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                     // a browser that is not signed in at the provider is sent to its login form
-                    .exceptionHandling(handling -> handling
-                            .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
+                    .exceptionHandling(handling ->
+                            handling.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")));
             return http.build();
         }
 
         @Bean
         @Order(2)
         SecurityFilterChain loginForm(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+            return http.authorizeHttpRequests(
+                            authorize -> authorize.anyRequest().authenticated())
                     .formLogin(Customizer.withDefaults())
                     .build();
         }
@@ -167,23 +164,26 @@ final class OidcProvider implements AutoCloseable {
         @Bean
         UserDetailsService users(Settings settings) {
             return new InMemoryUserDetailsManager(settings.accounts().values().stream()
-                    .map(account -> User.withUsername(account.username()).password("{noop}" + account.password())
-                            .roles("USER").build())
+                    .map(account -> User.withUsername(account.username())
+                            .password("{noop}" + account.password())
+                            .roles("USER")
+                            .build())
                     .toList());
         }
 
         @Bean
         RegisteredClientRepository clients() {
-            return new InMemoryRegisteredClientRepository(RegisteredClient.withId(UUID.randomUUID().toString())
-                    .clientId(CLIENT_ID)
-                    .clientSecret("{noop}" + CLIENT_SECRET)
-                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                    // a loopback redirect URI matches on any port (RFC 8252), the gateway's port is random
-                    .redirectUri("http://127.0.0.1/login/oauth2/code/test-idp")
-                    .scope(OidcScopes.OPENID)
-                    .scope(OidcScopes.EMAIL)
-                    .build());
+            return new InMemoryRegisteredClientRepository(
+                    RegisteredClient.withId(UUID.randomUUID().toString())
+                            .clientId(CLIENT_ID)
+                            .clientSecret("{noop}" + CLIENT_SECRET)
+                            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                            .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                            // a loopback redirect URI matches on any port (RFC 8252), the gateway's port is random
+                            .redirectUri("http://127.0.0.1/login/oauth2/code/test-idp")
+                            .scope(OidcScopes.OPENID)
+                            .scope(OidcScopes.EMAIL)
+                            .build());
         }
 
         /** The ID token (and so UserInfo, which the provider derives from it) carries the account's email. */
@@ -191,8 +191,11 @@ final class OidcProvider implements AutoCloseable {
         OAuth2TokenCustomizer<JwtEncodingContext> emailClaims(Settings settings) {
             return context -> {
                 if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
-                    Account account = settings.accounts().get(context.getPrincipal().getName());
-                    context.getClaims().claim("email", account.email()).claim("email_verified", account.emailVerified());
+                    Account account =
+                            settings.accounts().get(context.getPrincipal().getName());
+                    context.getClaims()
+                            .claim("email", account.email())
+                            .claim("email_verified", account.emailVerified());
                 }
             };
         }
@@ -220,7 +223,9 @@ final class OidcProvider implements AutoCloseable {
 
         @Bean
         AuthorizationServerSettings authorizationServerSettings(Settings settings) {
-            return AuthorizationServerSettings.builder().issuer(settings.issuer()).build();
+            return AuthorizationServerSettings.builder()
+                    .issuer(settings.issuer())
+                    .build();
         }
     }
 }

@@ -2,11 +2,10 @@ package io.lead360.gateway.sso;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import io.lead360.gateway.sso.SignInEmail.Accepted;
 import io.lead360.gateway.sso.SignInEmail.Refused;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SignInEmailTest {
@@ -46,11 +45,17 @@ class SignInEmailTest {
     void noUsableEmailIsRefusedEvenWithoutVerification() {
         Map<String, Object> withNull = new HashMap<>();
         withNull.put("email", null);
-        for (Map<String, Object> claims : java.util.List.of(Map.<String, Object>of(), withNull,
-                Map.<String, Object>of("email", ""), Map.<String, Object>of("email", "not-an-address"),
-                Map.<String, Object>of("email", "@acme.test"), Map.<String, Object>of("email", "lea park@acme.test"),
-                Map.<String, Object>of("email", 42), Map.<String, Object>of("email", "a@" + "x".repeat(SignInEmail.MAX_LENGTH)))) {
-            assertThat(SignInEmail.from(claims, false)).as(claims.toString())
+        for (Map<String, Object> claims : java.util.List.of(
+                Map.<String, Object>of(),
+                withNull,
+                Map.<String, Object>of("email", ""),
+                Map.<String, Object>of("email", "not-an-address"),
+                Map.<String, Object>of("email", "@acme.test"),
+                Map.<String, Object>of("email", "lea park@acme.test"),
+                Map.<String, Object>of("email", 42),
+                Map.<String, Object>of("email", "a@" + "x".repeat(SignInEmail.MAX_LENGTH)))) {
+            assertThat(SignInEmail.from(claims, false))
+                    .as(claims.toString())
                     .isEqualTo(new Refused(SsoLanding.Reason.NO_EMAIL));
         }
     }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -23,7 +21,9 @@ class SsoDisabledIT {
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
         try {
-            String keyFile = Files.createTempDirectory("lead360-sso-off").resolve("key.pem").toString();
+            String keyFile = Files.createTempDirectory("lead360-sso-off")
+                    .resolve("key.pem")
+                    .toString();
             registry.add("lead360.auth.signing-key-file", () -> keyFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -35,17 +35,25 @@ class SsoDisabledIT {
 
     @Test
     void noProviderIsOffered() {
-        client.get().uri("/api/auth/providers").exchange()
-                .expectStatus().isOk()
-                .expectBody().json("[]");
+        client.get()
+                .uri("/api/auth/providers")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .json("[]");
     }
 
     @Test
     void theSingleSignOnEndpointsAre404Problems() {
         for (String path : List.of("/oauth2/authorization/keycloak", "/login/oauth2/code/keycloak?code=c&state=s")) {
-            client.get().uri(path).exchange()
-                    .expectStatus().isNotFound()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            client.get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         }
     }
 }

@@ -1,9 +1,14 @@
 package io.lead360.gateway.sso;
 
-import io.lead360.service.SigningKey;
-import io.lead360.infra.FreePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.lead360.gateway.auth.AccessTokenResponse;
+import io.lead360.gateway.auth.VerifiedPerson;
+import io.lead360.gateway.sso.OidcProvider.Account;
+import io.lead360.infra.FreePort;
+import io.lead360.service.SigningKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -28,16 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.lead360.gateway.auth.AccessTokenResponse;
-import io.lead360.gateway.auth.VerifiedPerson;
-import io.lead360.gateway.sso.OidcProvider.Account;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,6 +47,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Single sign-on end to end over HTTP: a browser (an HTTP client with a cookie jar) starts at the
@@ -75,8 +73,11 @@ class SsoIT {
 
     /** The stand-in's people: lower-cased email -> person; only active people get a code. */
     private static final Map<String, Person> PEOPLE = Map.of(
-            "lea.park@acme.test", new Person("p-lea", "lea.park@acme.test", "Lea Park", List.of("EMPLOYEE", "LEADER"), true),
-            "former@acme.test", new Person("p-former", "former@acme.test", "Former Colleague", List.of("EMPLOYEE"), false));
+            "lea.park@acme.test",
+                    new Person("p-lea", "lea.park@acme.test", "Lea Park", List.of("EMPLOYEE", "LEADER"), true),
+            "former@acme.test",
+                    new Person("p-former", "former@acme.test", "Former Colleague", List.of("EMPLOYEE"), false));
+
     private static final String BROKEN_EMAIL = "broken@acme.test";
 
     private static final Map<String, Issued> codes = new ConcurrentHashMap<>();
@@ -88,9 +89,13 @@ class SsoIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
-        registry.add("lead360.routes.feedback-uri", () -> "http://127.0.0.1:" + feedback.getAddress().getPort());
+        registry.add(
+                "lead360.routes.feedback-uri",
+                () -> "http://127.0.0.1:" + feedback.getAddress().getPort());
         registry.add("lead360.routes.analytics-uri", () -> "http://127.0.0.1:" + deadPort);
-        registry.add("lead360.auth.signing-key-file", () -> keyDir.resolve("jwt-signing-key.pem").toString());
+        registry.add(
+                "lead360.auth.signing-key-file",
+                () -> keyDir.resolve("jwt-signing-key.pem").toString());
         String registration = "spring.security.oauth2.client.registration.test-idp.";
         registry.add(registration + "client-id", () -> OidcProvider.CLIENT_ID);
         registry.add(registration + "client-secret", () -> OidcProvider.CLIENT_SECRET);
@@ -101,7 +106,8 @@ class SsoIT {
         registry.add("spring.security.oauth2.client.registration.offline-idp.client-id", () -> "lead360");
         registry.add("spring.security.oauth2.client.registration.offline-idp.client-secret", () -> "unused");
         registry.add("spring.security.oauth2.client.registration.offline-idp.scope", () -> "openid,email");
-        registry.add("spring.security.oauth2.client.provider.offline-idp.issuer-uri",
+        registry.add(
+                "spring.security.oauth2.client.provider.offline-idp.issuer-uri",
                 () -> "http://127.0.0.1:" + deadPort + "/realms/gone");
     }
 
@@ -122,15 +128,24 @@ class SsoIT {
 
     @Test
     void theConfiguredProvidersAreOfferedWithTheirLoginUrls() {
-        client.get().uri("/api/auth/providers").exchange()
-                .expectStatus().isOk()
+        client.get()
+                .uri("/api/auth/providers")
+                .exchange()
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.length()").isEqualTo(2)
-                .jsonPath("$[0].id").isEqualTo("offline-idp")
-                .jsonPath("$[0].name").isEqualTo("Offline-idp")
-                .jsonPath("$[1].id").isEqualTo("test-idp")
-                .jsonPath("$[1].name").isEqualTo("Test IdP")
-                .jsonPath("$[1].loginUrl").isEqualTo("/oauth2/authorization/test-idp");
+                .jsonPath("$.length()")
+                .isEqualTo(2)
+                .jsonPath("$[0].id")
+                .isEqualTo("offline-idp")
+                .jsonPath("$[0].name")
+                .isEqualTo("Offline-idp")
+                .jsonPath("$[1].id")
+                .isEqualTo("test-idp")
+                .jsonPath("$[1].name")
+                .isEqualTo("Test IdP")
+                .jsonPath("$[1].loginUrl")
+                .isEqualTo("/oauth2/authorization/test-idp");
     }
 
     @Test
@@ -144,8 +159,12 @@ class SsoIT {
         // the provider's email went to feedback-service as the provider spelled it, with the gateway's service token
         assertThat(codes.get(code).email()).isEqualTo("Lea.Park@ACME.test");
 
-        AccessTokenResponse tokens = exchange(code).expectStatus().isOk()
-                .expectBody(AccessTokenResponse.class).returnResult().getResponseBody();
+        AccessTokenResponse tokens = exchange(code)
+                .expectStatus()
+                .isOk()
+                .expectBody(AccessTokenResponse.class)
+                .returnResult()
+                .getResponseBody();
         Jwt jwt = gatewayDecoder().decode(tokens.accessToken());
         assertThat(jwt.getSubject()).isEqualTo("p-lea");
         assertThat(jwt.getClaimAsString("sid")).startsWith("s-sso-");
@@ -154,9 +173,14 @@ class SsoIT {
         assertThat(tokens.refreshToken()).startsWith("refresh-");
         assertThat(tokens.refreshExpiresIn()).isBetween(3500L, 3600L);
 
-        exchange(code).expectStatus().isUnauthorized()
-                .expectHeader().contentType(PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(401);
+        exchange(code)
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(401);
     }
 
     @Test
@@ -173,9 +197,11 @@ class SsoIT {
 
     @Test
     void anEmailWithoutAnActivePersonLandsOnNotRegistered() throws Exception {
-        assertThat(new Browser().signInThroughProvider(gateway("/oauth2/authorization/test-idp"), "stranger", "stranger-pass"))
+        assertThat(new Browser()
+                        .signInThroughProvider(gateway("/oauth2/authorization/test-idp"), "stranger", "stranger-pass"))
                 .hasToString("/#sso-error=not-registered");
-        assertThat(new Browser().signInThroughProvider(gateway("/oauth2/authorization/test-idp"), "former", "former-pass"))
+        assertThat(new Browser()
+                        .signInThroughProvider(gateway("/oauth2/authorization/test-idp"), "former", "former-pass"))
                 .hasToString("/#sso-error=not-registered");
     }
 
@@ -183,7 +209,8 @@ class SsoIT {
     void anEmailTheProviderDoesNotVouchForSignsNobodyIn() throws Exception {
         int codesBefore = codes.size();
 
-        URI landing = new Browser().signInThroughProvider(gateway("/oauth2/authorization/test-idp"), "impostor", "impostor-pass");
+        URI landing = new Browser()
+                .signInThroughProvider(gateway("/oauth2/authorization/test-idp"), "impostor", "impostor-pass");
 
         assertThat(landing).hasToString("/#sso-error=email-not-verified");
         assertThat(codes).hasSize(codesBefore);
@@ -191,7 +218,8 @@ class SsoIT {
 
     @Test
     void feedbackServiceFailingLandsOnUnavailable() throws Exception {
-        assertThat(new Browser().signInThroughProvider(gateway("/oauth2/authorization/test-idp"), "broken", "broken-pass"))
+        assertThat(new Browser()
+                        .signInThroughProvider(gateway("/oauth2/authorization/test-idp"), "broken", "broken-pass"))
                 .hasToString("/#sso-error=unavailable");
     }
 
@@ -200,7 +228,8 @@ class SsoIT {
         Browser browser = new Browser();
         HttpResponse<String> started = browser.get(gateway("/oauth2/authorization/test-idp"));
         assertThat(started.statusCode()).isEqualTo(302);
-        assertThat(started.headers().firstValue("Location").orElseThrow()).startsWith(provider.issuer() + "/oauth2/authorize?");
+        assertThat(started.headers().firstValue("Location").orElseThrow())
+                .startsWith(provider.issuer() + "/oauth2/authorize?");
 
         HttpResponse<String> forged = browser.get(gateway("/login/oauth2/code/test-idp?code=stolen&state=guessed"));
 
@@ -211,8 +240,10 @@ class SsoIT {
     @Test
     void theProvidersRefusalLandsOnFailed() throws Exception {
         Browser browser = new Browser();
-        URI authorize = URI.create(browser.get(gateway("/oauth2/authorization/test-idp")).headers()
-                .firstValue("Location").orElseThrow());
+        URI authorize = URI.create(browser.get(gateway("/oauth2/authorization/test-idp"))
+                .headers()
+                .firstValue("Location")
+                .orElseThrow());
         String state = query(authorize).get("state");
 
         HttpResponse<String> refused = browser.get(gateway("/login/oauth2/code/test-idp?error=access_denied&state="
@@ -232,41 +263,73 @@ class SsoIT {
     @Test
     void anUnknownProviderIsA404Problem() {
         for (String path : List.of("/oauth2/authorization/nope", "/login/oauth2/code/nope?code=x&state=y")) {
-            client.get().uri(path).exchange()
-                    .expectStatus().isNotFound()
-                    .expectHeader().contentType(PROBLEM_JSON);
+            client.get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(PROBLEM_JSON);
         }
     }
 
     @Test
     void aCodeExchangeWithoutACodeIsA400Problem() {
-        client.post().uri("/api/auth/sso/token").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+        client.post()
+                .uri("/api/auth/sso/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{}")
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("code");
-        client.post().uri("/api/auth/sso/token").contentType(MediaType.APPLICATION_JSON).bodyValue("not json")
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("code");
+        client.post()
+                .uri("/api/auth/sso/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("not json")
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(PROBLEM_JSON);
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(PROBLEM_JSON);
     }
 
     @Test
     void anUnknownCodeIsA401Problem() {
-        exchange("made-up-code").expectStatus().isUnauthorized()
-                .expectHeader().contentType(PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").isEqualTo("The sign-in code is invalid, expired or already used");
+        exchange("made-up-code")
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.detail")
+                .isEqualTo("The sign-in code is invalid, expired or already used");
     }
 
     @Test
     void theSsoEndpointsCarryTheSameSecurityHeadersAsTheRestOfTheGateway() {
-        String mainPolicy = client.get().uri("/").exchange().expectStatus().isOk()
-                .returnResult(String.class).getResponseHeaders().getFirst("Content-Security-Policy");
+        String mainPolicy = client.get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getFirst("Content-Security-Policy");
 
-        client.get().uri("/api/auth/providers").exchange()
-                .expectHeader().valueEquals("Content-Security-Policy", mainPolicy)
-                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-                .expectHeader().valueEquals("Referrer-Policy", "no-referrer");
+        client.get()
+                .uri("/api/auth/providers")
+                .exchange()
+                .expectHeader()
+                .valueEquals("Content-Security-Policy", mainPolicy)
+                .expectHeader()
+                .valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader()
+                .valueEquals("Referrer-Policy", "no-referrer");
     }
 
     @Test
@@ -275,8 +338,11 @@ class SsoIT {
     }
 
     private WebTestClient.ResponseSpec exchange(String code) {
-        return client.post().uri("/api/auth/sso/token").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("code", code)).exchange();
+        return client.post()
+                .uri("/api/auth/sso/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("code", code))
+                .exchange();
     }
 
     private URI gateway(String path) {
@@ -284,7 +350,9 @@ class SsoIT {
     }
 
     private NimbusJwtDecoder gatewayDecoder() {
-        return NimbusJwtDecoder.withPublicKey(signingKey.publicKey()).signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        return NimbusJwtDecoder.withPublicKey(signingKey.publicKey())
+                .signatureAlgorithm(SignatureAlgorithm.RS256)
+                .build();
     }
 
     /**
@@ -309,8 +377,11 @@ class SsoIT {
                 if (response.statusCode() == 200 && next.getPath().equals("/login")) {
                     response = submitLogin(next, response.body(), username, password);
                 }
-                assertThat(response.statusCode()).as("answer of " + response.uri()).isEqualTo(302);
-                URI location = URI.create(response.headers().firstValue("Location").orElseThrow());
+                assertThat(response.statusCode())
+                        .as("answer of " + response.uri())
+                        .isEqualTo(302);
+                URI location =
+                        URI.create(response.headers().firstValue("Location").orElseThrow());
                 if (!location.isAbsolute() && location.getPath().equals("/") && location.getFragment() != null) {
                     return location; // back in the web application
                 }
@@ -320,22 +391,31 @@ class SsoIT {
         }
 
         HttpResponse<String> get(URI uri) throws Exception {
-            last = http.send(HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(20)).build(),
+            last = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .GET()
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return last;
         }
 
-        private HttpResponse<String> submitLogin(URI form, String html, String username, String password) throws Exception {
+        private HttpResponse<String> submitLogin(URI form, String html, String username, String password)
+                throws Exception {
             Matcher csrf = CSRF.matcher(html);
-            assertThat(csrf.find()).as("the provider's login form has a CSRF token").isTrue();
+            assertThat(csrf.find())
+                    .as("the provider's login form has a CSRF token")
+                    .isTrue();
             String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                     + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                     + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-            last = http.send(HttpRequest.newBuilder(form)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .timeout(Duration.ofSeconds(20))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            last = http.send(
+                    HttpRequest.newBuilder(form)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return last;
         }
     }
@@ -344,7 +424,8 @@ class SsoIT {
         Map<String, String> parameters = new java.util.HashMap<>();
         for (String pair : uri.getRawQuery().split("&")) {
             int eq = pair.indexOf('=');
-            parameters.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            parameters.put(
+                    java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return parameters;
@@ -352,11 +433,9 @@ class SsoIT {
 
     // --- feedback-service stand-in: POST /internal/auth/sso and /internal/auth/sso/redeem ---
 
-    record Person(String id, String email, String name, List<String> roles, boolean active) {
-    }
+    record Person(String id, String email, String name, List<String> roles, boolean active) {}
 
-    record Issued(String email, Person person, Instant expiresAt) {
-    }
+    record Issued(String email, Person person, Instant expiresAt) {}
 
     private static HttpServer startFeedbackStandIn() {
         try {
@@ -403,9 +482,19 @@ class SsoIT {
         codes.put("spent-" + UUID.randomUUID(), issued); // keeps the count of codes issued
         Person person = issued.person();
         int session = sessions.incrementAndGet();
-        respond(exchange, 200, new VerifiedPerson(person.id(), person.email(), person.name(), person.roles(), null,
-                new VerifiedPerson.Session("s-sso-" + session, "refresh-" + UUID.randomUUID(),
-                        Instant.now().plus(Duration.ofHours(1)))));
+        respond(
+                exchange,
+                200,
+                new VerifiedPerson(
+                        person.id(),
+                        person.email(),
+                        person.name(),
+                        person.roles(),
+                        null,
+                        new VerifiedPerson.Session(
+                                "s-sso-" + session,
+                                "refresh-" + UUID.randomUUID(),
+                                Instant.now().plus(Duration.ofHours(1)))));
     }
 
     /** Only the gateway's SERVICE token reaches /internal/**: anything else is 401/403, as in feedback-service. */
@@ -413,7 +502,8 @@ class SsoIT {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         try {
             SigningKey key = SigningKey.loadOrCreate(keyDir.resolve("jwt-signing-key.pem"));
-            Jwt token = NimbusJwtDecoder.withPublicKey(key.publicKey()).build()
+            Jwt token = NimbusJwtDecoder.withPublicKey(key.publicKey())
+                    .build()
                     .decode(authorization == null ? "" : authorization.replaceFirst("^Bearer ", ""));
             if (token.getClaimAsStringList("roles").equals(List.of("SERVICE"))) {
                 codeRequestAuthorizations.add(authorization);
@@ -438,7 +528,6 @@ class SsoIT {
         exchange.getResponseBody().write(bytes);
         exchange.close();
     }
-
 
     private static Path tempDir() {
         try {

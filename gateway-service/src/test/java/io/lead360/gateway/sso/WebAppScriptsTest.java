@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,18 +22,27 @@ class WebAppScriptsTest {
     @Test
     void noScriptParsesTextAsHtmlOrCode() throws IOException {
         for (Path script : scripts()) {
-            assertThat(HTML_SINKS.matcher(Files.readString(script)).find()).as(script + " uses an HTML or code sink").isFalse();
+            assertThat(HTML_SINKS.matcher(Files.readString(script)).find())
+                    .as(script + " uses an HTML or code sink")
+                    .isFalse();
         }
     }
 
     @Test
     void tokensAreKeptForTheTabOnly() throws IOException {
         for (Path script : scripts()) {
-            assertThat(Files.readString(script)).as(script.toString()).doesNotContain("localStorage", "document.cookie");
+            assertThat(Files.readString(script))
+                    .as(script.toString())
+                    .doesNotContain("localStorage", "document.cookie");
         }
         String api = Files.readString(JS.resolve("api.js"));
-        assertThat(api).contains("sessionStorage.setItem(REFRESH_KEY", "'/api/auth/refresh'", "'/api/auth/sign-out'",
-                "'/api/auth/sso/token'", "'/api/auth/providers'");
+        assertThat(api)
+                .contains(
+                        "sessionStorage.setItem(REFRESH_KEY",
+                        "'/api/auth/refresh'",
+                        "'/api/auth/sign-out'",
+                        "'/api/auth/sso/token'",
+                        "'/api/auth/providers'");
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.lead360.infra.demo;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A small client of lead360's public HTTP API (through the gateway), used by the demo loader and the end-to-end tests. */
 public final class ApiClient {
@@ -21,7 +20,8 @@ public final class ApiClient {
 
     private final String baseUrl;
     private final Duration timeout;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public ApiClient(String baseUrl) {
         this(baseUrl, DEFAULT_TIMEOUT);
@@ -79,7 +79,8 @@ public final class ApiClient {
     }
 
     public Response postRaw(String path, String token, String contentType, String body) {
-        return send(request(path, token).header("Content-Type", contentType)
+        return send(request(path, token)
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -114,7 +115,10 @@ public final class ApiClient {
             if (contentType.contains("json") && !answer.body().isBlank()) {
                 json = JSON.readTree(answer.body());
             }
-            long retryAfter = answer.headers().firstValue("Retry-After").map(ApiClient::seconds).orElse(0L);
+            long retryAfter = answer.headers()
+                    .firstValue("Retry-After")
+                    .map(ApiClient::seconds)
+                    .orElse(0L);
             return new Response(answer.statusCode(), answer.body(), contentType, json, retryAfter);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,7 +1,5 @@
 package io.lead360.infra.demo;
 
-import tools.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Loads the demo organisation and a finished, released demo cycle through the public API,
@@ -18,29 +17,82 @@ import java.util.Random;
 public final class DemoLoader {
 
     private static final Map<String, String[]> START = Map.of(
-            "TRUST", new String[]{"Trust us with the decisions in our own area.", "Assume good intent before double-checking our work."},
-            "DELEGATION", new String[]{"Hand over whole projects, not just tasks.", "Say clearly what done looks like when you delegate."},
-            "EMPOWERMENT", new String[]{"Let us find our own way, even if it is slower at first.", "Give us room to make (and learn from) mistakes."},
-            "RECEPTIVENESS", new String[]{"Ask us how your leadership lands.", "Tell us what you changed after feedback."},
-            "VISIBILITY", new String[]{"Join the team stand-up now and then.", "Keep an hour a week open for drop-ins."},
-            "VISION", new String[]{"Explain where the department is heading and why.", "Connect our work to the bigger goals."},
-            "DEVELOPMENT", new String[]{"Talk with each of us about our growth.", "Give us stretch assignments that match our strengths."});
+            "TRUST",
+                    new String[] {
+                        "Trust us with the decisions in our own area.",
+                        "Assume good intent before double-checking our work."
+                    },
+            "DELEGATION",
+                    new String[] {
+                        "Hand over whole projects, not just tasks.",
+                        "Say clearly what done looks like when you delegate."
+                    },
+            "EMPOWERMENT",
+                    new String[] {
+                        "Let us find our own way, even if it is slower at first.",
+                        "Give us room to make (and learn from) mistakes."
+                    },
+            "RECEPTIVENESS",
+                    new String[] {"Ask us how your leadership lands.", "Tell us what you changed after feedback."},
+            "VISIBILITY",
+                    new String[] {"Join the team stand-up now and then.", "Keep an hour a week open for drop-ins."},
+            "VISION",
+                    new String[] {
+                        "Explain where the department is heading and why.", "Connect our work to the bigger goals."
+                    },
+            "DEVELOPMENT",
+                    new String[] {
+                        "Talk with each of us about our growth.",
+                        "Give us stretch assignments that match our strengths."
+                    });
     private static final Map<String, String[]> STOP = Map.of(
-            "TRUST", new String[]{"Re-checking decisions we have already made.", "Asking for status updates several times a day."},
-            "DELEGATION", new String[]{"Taking work back as soon as it gets difficult.", "Delegating only the tasks nobody wants."},
-            "EMPOWERMENT", new String[]{"Prescribing every step of how we work.", "Jumping in and doing the work for us."},
-            "RECEPTIVENESS", new String[]{"Getting defensive when someone raises a concern.", "Dismissing ideas in meetings before they are finished."},
-            "VISIBILITY", new String[]{"Cancelling one-to-ones at the last minute.", "Being unreachable for days during crunch time."},
-            "VISION", new String[]{"Changing priorities every week.", "Starting new initiatives before finishing the last ones."},
-            "DEVELOPMENT", new String[]{"Giving the interesting work to the same two people.", "Skipping career conversations."});
+            "TRUST",
+                    new String[] {
+                        "Re-checking decisions we have already made.", "Asking for status updates several times a day."
+                    },
+            "DELEGATION",
+                    new String[] {
+                        "Taking work back as soon as it gets difficult.", "Delegating only the tasks nobody wants."
+                    },
+            "EMPOWERMENT",
+                    new String[] {"Prescribing every step of how we work.", "Jumping in and doing the work for us."},
+            "RECEPTIVENESS",
+                    new String[] {
+                        "Getting defensive when someone raises a concern.",
+                        "Dismissing ideas in meetings before they are finished."
+                    },
+            "VISIBILITY",
+                    new String[] {
+                        "Cancelling one-to-ones at the last minute.", "Being unreachable for days during crunch time."
+                    },
+            "VISION",
+                    new String[] {
+                        "Changing priorities every week.", "Starting new initiatives before finishing the last ones."
+                    },
+            "DEVELOPMENT",
+                    new String[] {
+                        "Giving the interesting work to the same two people.", "Skipping career conversations."
+                    });
     private static final Map<String, String[]> CONTINUE = Map.of(
-            "TRUST", new String[]{"Backing the team in front of other departments.", "Letting us own our decisions."},
-            "DELEGATION", new String[]{"Giving clear goals with real ownership.", "Being available when a delegated task gets hard, without taking it over."},
-            "EMPOWERMENT", new String[]{"Giving us space to experiment.", "Letting us present our own work to leadership."},
-            "RECEPTIVENESS", new String[]{"Running the retro on your own leadership.", "Thanking people for critical feedback."},
-            "VISIBILITY", new String[]{"Walking the floor and knowing what is going on.", "Being approachable and quick to answer."},
-            "VISION", new String[]{"The quarterly 'why we do this' sessions.", "Keeping us focused on what matters most."},
-            "DEVELOPMENT", new String[]{"Coaching instead of telling.", "Recognising each person's strengths."});
+            "TRUST", new String[] {"Backing the team in front of other departments.", "Letting us own our decisions."},
+            "DELEGATION",
+                    new String[] {
+                        "Giving clear goals with real ownership.",
+                        "Being available when a delegated task gets hard, without taking it over."
+                    },
+            "EMPOWERMENT",
+                    new String[] {"Giving us space to experiment.", "Letting us present our own work to leadership."},
+            "RECEPTIVENESS",
+                    new String[] {"Running the retro on your own leadership.", "Thanking people for critical feedback."
+                    },
+            "VISIBILITY",
+                    new String[] {
+                        "Walking the floor and knowing what is going on.", "Being approachable and quick to answer."
+                    },
+            "VISION",
+                    new String[] {"The quarterly 'why we do this' sessions.", "Keeping us focused on what matters most."
+                    },
+            "DEVELOPMENT", new String[] {"Coaching instead of telling.", "Recognising each person's strengths."});
 
     private final ApiClient api;
     private final String adminEmail;
@@ -74,8 +126,11 @@ public final class DemoLoader {
 
     public void load() {
         String admin = signInAsAdministrator();
-        JsonNode imported = api.post("/api/people/import", admin, org.importRows()).expect(200).json();
-        System.out.printf("Imported the demo organisation: %d people (%s created, %s updated)%n",
+        JsonNode imported = api.post("/api/people/import", admin, org.importRows())
+                .expect(200)
+                .json();
+        System.out.printf(
+                "Imported the demo organisation: %d people (%s created, %s updated)%n",
                 org.people().size(), imported.get("created"), imported.get("updated"));
 
         if (demoCycleExists(admin)) {
@@ -87,14 +142,18 @@ public final class DemoLoader {
     }
 
     private String signInAsAdministrator() {
-        ApiClient.Response answer = api.post("/api/auth/token", null, Map.of("email", adminEmail, "password", adminPassword));
+        ApiClient.Response answer =
+                api.post("/api/auth/token", null, Map.of("email", adminEmail, "password", adminPassword));
         if (answer.status() == 401) {
-            throw new IllegalStateException("The administrator " + adminEmail + " cannot sign in with the password given "
-                    + "(./lead360 keeps the one it generated in $LEAD360_HOME/keys/bootstrap-admin-password; a database "
-                    + "created earlier keeps the password its administrator was created with)");
+            throw new IllegalStateException(
+                    "The administrator " + adminEmail + " cannot sign in with the password given "
+                            + "(./lead360 keeps the one it generated in $LEAD360_HOME/keys/bootstrap-admin-password; a database "
+                            + "created earlier keeps the password its administrator was created with)");
         }
         // 200, or 429 while sign-ins are throttled: signIn waits that out
-        return answer.status() == 200 ? answer.json().get("accessToken").asString() : api.signIn(adminEmail, adminPassword);
+        return answer.status() == 200
+                ? answer.json().get("accessToken").asString()
+                : api.signIn(adminEmail, adminPassword);
     }
 
     private boolean demoCycleExists(String admin) {
@@ -119,7 +178,11 @@ public final class DemoLoader {
         cycle.put("templateId", "leadership-360");
         cycle.put("subjectIds", new ArrayList<>(styleBySubjectId.keySet()));
         cycle.put("anonymityThreshold", 3);
-        String cycleId = api.post("/api/cycles", admin, cycle).expect(201).json().get("id").asString();
+        String cycleId = api.post("/api/cycles", admin, cycle)
+                .expect(201)
+                .json()
+                .get("id")
+                .asString();
         api.post("/api/cycles/" + cycleId + "/open", admin, null).expect(200);
         awaitInvitations(cycleId, admin);
 
@@ -127,7 +190,8 @@ public final class DemoLoader {
         int declined = 0;
         for (DemoOrganisation.Person person : org.people()) {
             String token = api.signIn(person.email(), DemoOrganisation.PASSWORD);
-            for (JsonNode request : api.get("/api/feedback-requests", token).expect(200).json()) {
+            for (JsonNode request :
+                    api.get("/api/feedback-requests", token).expect(200).json()) {
                 if (!cycleId.equals(request.get("cycleId").asString())
                         || !"PENDING".equals(request.get("status").asString())) {
                     continue;
@@ -135,15 +199,22 @@ public final class DemoLoader {
                 String requestId = request.get("id").asString();
                 String relationship = request.get("relationship").asString();
                 if (random.nextDouble() < 0.06 && !relationship.equals("SELF") && !relationship.equals("MANAGER")) {
-                    api.post("/api/feedback-requests/" + requestId + "/decline", token, null).expect(200);
+                    api.post("/api/feedback-requests/" + requestId + "/decline", token, null)
+                            .expect(200);
                     declined++;
                     continue;
                 }
                 JsonNode questionnaire = api.get("/api/feedback-requests/" + requestId, token)
-                        .expect(200).json().get("questionnaire");
-                DemoOrganisation.Style style = styleBySubjectId.get(request.get("subject").get("id").asString());
-                api.post("/api/feedback-requests/" + requestId + "/response", token,
-                        answer(questionnaire, style, relationship)).expect(201);
+                        .expect(200)
+                        .json()
+                        .get("questionnaire");
+                DemoOrganisation.Style style =
+                        styleBySubjectId.get(request.get("subject").get("id").asString());
+                api.post(
+                                "/api/feedback-requests/" + requestId + "/response",
+                                token,
+                                answer(questionnaire, style, relationship))
+                        .expect(201);
                 submitted++;
             }
         }
@@ -158,10 +229,14 @@ public final class DemoLoader {
     private void awaitInvitations(String cycleId, String admin) {
         long until = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < until) {
-            JsonNode invitations = api.get("/api/cycles/" + cycleId + "/mail", admin).expect(200).json().get("invitations");
+            JsonNode invitations = api.get("/api/cycles/" + cycleId + "/mail", admin)
+                    .expect(200)
+                    .json()
+                    .get("invitations");
             if (invitations.get("sent").asInt() > 0 && invitations.get("queued").asInt() == 0) {
-                System.out.printf("Invitations mailed: %d (read one: ./lead360 mail %s)%n", invitations.get("sent").asInt(),
-                        "ana.team1@demo.lead360.test");
+                System.out.printf(
+                        "Invitations mailed: %d (read one: ./lead360 mail %s)%n",
+                        invitations.get("sent").asInt(), "ana.team1@demo.lead360.test");
                 return;
             }
             sleep();
@@ -196,7 +271,8 @@ public final class DemoLoader {
     }
 
     private Map<String, String> comments(DemoOrganisation.Style style) {
-        List<Map.Entry<String, Double>> sorted = new ArrayList<>(style.byCompetency().entrySet());
+        List<Map.Entry<String, Double>> sorted =
+                new ArrayList<>(style.byCompetency().entrySet());
         sorted.sort(Map.Entry.comparingByValue());
         String weakest = sorted.get(random.nextInt(2)).getKey();
         String strongest = sorted.get(sorted.size() - 1 - random.nextInt(2)).getKey();
@@ -217,7 +293,9 @@ public final class DemoLoader {
     private void awaitProfiles(String subjectId, String cycleId, String admin) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (Instant.now().isBefore(deadline)) {
-            if (api.get("/api/profiles/" + subjectId + "?cycleId=" + cycleId, admin).status() == 200) {
+            if (api.get("/api/profiles/" + subjectId + "?cycleId=" + cycleId, admin)
+                            .status()
+                    == 200) {
                 return;
             }
             sleep();
@@ -238,7 +316,8 @@ public final class DemoLoader {
         System.out.println("Sign in (password for every demo person: " + DemoOrganisation.PASSWORD + "):");
         org.leaderStyles().entrySet().stream()
                 .sorted(Comparator.comparing(Map.Entry::getKey))
-                .forEach(e -> System.out.printf("  leader  %-34s %s%n", e.getKey(), e.getValue().description()));
+                .forEach(e -> System.out.printf(
+                        "  leader  %-34s %s%n", e.getKey(), e.getValue().description()));
         System.out.println("  rater   ana.team1" + DemoOrganisation.DOMAIN);
         System.out.println("  admin   hr.admin" + DemoOrganisation.DOMAIN + " (or the bootstrap administrator)");
     }

@@ -16,14 +16,13 @@ public final class DemoOrganisation {
     public static final String CYCLE_NAME = "Demo 360 (spring)";
 
     /** How a leader's people experience them, per competency, on the leading scale (1..5). */
-    public record Style(String description, Map<String, Double> byCompetency, double selfBias) {
-    }
+    public record Style(String description, Map<String, Double> byCompetency, double selfBias) {}
 
-    public record Person(String email, String name, String managerEmail, List<String> roles) {
-    }
+    public record Person(String email, String name, String managerEmail, List<String> roles) {}
 
-    private static final String[] COMPETENCIES =
-            {"TRUST", "DELEGATION", "EMPOWERMENT", "RECEPTIVENESS", "VISIBILITY", "VISION", "DEVELOPMENT"};
+    private static final String[] COMPETENCIES = {
+        "TRUST", "DELEGATION", "EMPOWERMENT", "RECEPTIVENESS", "VISIBILITY", "VISION", "DEVELOPMENT"
+    };
 
     private final List<Person> people = new ArrayList<>();
     private final Map<String, Style> leaderStyles = new LinkedHashMap<>();
@@ -41,9 +40,11 @@ public final class DemoOrganisation {
         team(max, "max", 6);
 
         Person lee = add("lee.leader", "Lee Tanaka", ceo.email());
-        leaderStyles.put(lee.email(), style("supportive, unclear on direction", 4.1, 3.7, 4.0, 4.4, 4.3, 2.4, 4.2, -0.2));
+        leaderStyles.put(
+                lee.email(), style("supportive, unclear on direction", 4.1, 3.7, 4.0, 4.4, 4.3, 2.4, 4.2, -0.2));
         Person kim = team(lee, "lee", 5).get(0);
-        leaderStyles.put(kim.email(), style("a new team lead who does the work", 3.3, 2.4, 2.2, 3.9, 3.8, 3.0, 3.1, 0.6));
+        leaderStyles.put(
+                kim.email(), style("a new team lead who does the work", 3.3, 2.4, 2.2, 3.9, 3.8, 3.0, 3.1, 0.6));
         team(kim, "kim", 4);
 
         Person sam = add("sam.leader", "Sam Reyes", ceo.email());
@@ -57,9 +58,16 @@ public final class DemoOrganisation {
         add("hr.admin", "Harper Quinn", ceo.email(), List.of("EMPLOYEE", "ADMIN"));
     }
 
-    private static Style style(String description, double trust, double delegation, double empowerment,
-                               double receptiveness, double visibility, double vision, double development,
-                               double selfBias) {
+    private static Style style(
+            String description,
+            double trust,
+            double delegation,
+            double empowerment,
+            double receptiveness,
+            double visibility,
+            double vision,
+            double development,
+            double selfBias) {
         double[] values = {trust, delegation, empowerment, receptiveness, visibility, vision, development};
         Map<String, Double> byCompetency = new LinkedHashMap<>();
         for (int i = 0; i < COMPETENCIES.length; i++) {
@@ -68,11 +76,15 @@ public final class DemoOrganisation {
         return new Style(description, byCompetency, selfBias);
     }
 
-    private static final String[] FIRST = {"Lea", "Tom", "Ines", "Omar", "Ravi", "Mia", "Jon", "Zoe", "Ali", "Ida",
-            "Ben", "Sara", "Noah", "Lina", "Finn", "Aya", "Luca", "Maya", "Theo", "Nina", "Igor", "Rosa", "Yuki",
-            "Emil", "Hana", "Paul", "Vera", "Dan", "Ola", "Kai"};
-    private static final String[] LAST = {"Park", "Berg", "Silva", "Haddad", "Nair", "Costa", "Fischer", "Ito",
-            "Khan", "Moreau", "Weiss", "Lopez", "Olsen", "Rossi", "Meyer"};
+    private static final String[] FIRST = {
+        "Lea", "Tom", "Ines", "Omar", "Ravi", "Mia", "Jon", "Zoe", "Ali", "Ida", "Ben", "Sara", "Noah", "Lina", "Finn",
+        "Aya", "Luca", "Maya", "Theo", "Nina", "Igor", "Rosa", "Yuki", "Emil", "Hana", "Paul", "Vera", "Dan", "Ola",
+        "Kai"
+    };
+    private static final String[] LAST = {
+        "Park", "Berg", "Silva", "Haddad", "Nair", "Costa", "Fischer", "Ito", "Khan", "Moreau", "Weiss", "Lopez",
+        "Olsen", "Rossi", "Meyer"
+    };
     private int nameIndex;
 
     private List<Person> team(Person leader, String prefix, int size) {

@@ -2,6 +2,9 @@ package io.lead360.service.operations;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -19,10 +22,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The management port of feedback- and analytics-service: health with details, Prometheus, metrics and
@@ -42,15 +41,15 @@ public final class ManagementServer {
     /** Order of the chain: before every application chain. */
     public static final int CHAIN_ORDER = 0;
 
-    private ManagementServer() {
-    }
+    private ManagementServer() {}
 
     public static SecurityFilterChain securityChain(HttpSecurity http, JsonMapper json) throws Exception {
         NotHere notHere = new NotHere(json);
         return http.securityMatcher(ManagementServer::servedByTheManagementServer)
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll()
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(a -> a.requestMatchers(EndpointRequest.toAnyEndpoint())
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(notHere).accessDeniedHandler(notHere))
                 .csrf(csrf -> csrf.disable()) // read-only endpoints, no cookies
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -64,9 +63,10 @@ public final class ManagementServer {
     }
 
     static boolean servedByTheManagementServer(HttpServletRequest request) {
-        WebApplicationContext context = WebApplicationContextUtils.getWebApplicationContext(request.getServletContext());
-        return context != null && WebServerApplicationContext.hasServerNamespace(context,
-                WebServerNamespace.MANAGEMENT.getValue());
+        WebApplicationContext context =
+                WebApplicationContextUtils.getWebApplicationContext(request.getServletContext());
+        return context != null
+                && WebServerApplicationContext.hasServerNamespace(context, WebServerNamespace.MANAGEMENT.getValue());
     }
 
     /** Anything but an actuator endpoint on the management port: 404 problem+json, as on the application port. */

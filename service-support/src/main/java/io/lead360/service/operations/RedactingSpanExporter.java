@@ -1,8 +1,5 @@
 package io.lead360.service.operations;
 
-import java.util.Collection;
-import java.util.List;
-
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -13,6 +10,8 @@ import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Every span a lead360 service exports passes here last: only the attributes {@link SpanAttributes}
@@ -76,7 +75,9 @@ public final class RedactingSpanExporter implements SpanExporter {
             super(span);
             this.attributes = safe(span.getAttributes());
             this.events = span.getEvents().stream().map(Redacted::event).toList();
-            this.links = span.getLinks().stream().map(link -> LinkData.create(link.getSpanContext())).toList();
+            this.links = span.getLinks().stream()
+                    .map(link -> LinkData.create(link.getSpanContext()))
+                    .toList();
             this.status = StatusData.create(span.getStatus().getStatusCode(), "");
         }
 

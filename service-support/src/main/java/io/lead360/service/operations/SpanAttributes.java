@@ -18,20 +18,36 @@ public final class SpanAttributes {
 
     private static final Set<String> SAFE = Set.of(
             // Spring's HTTP server and client observations (the uri is the route template)
-            "method", "status", "uri", "outcome", "exception", "client.name",
+            "method",
+            "status",
+            "uri",
+            "outcome",
+            "exception",
+            "client.name",
             // Spring Cloud Gateway's routed requests
-            "http.method", "http.status_code", "spring.cloud.gateway.route.id", "spring.cloud.gateway.route.uri",
+            "http.method",
+            "http.status_code",
+            "spring.cloud.gateway.route.id",
+            "spring.cloud.gateway.route.uri",
             // spring-kafka's template and listener observations: no record key (a subject's id) among them
-            "spring.kafka.template.name", "spring.kafka.listener.id", "messaging.system", "messaging.operation",
-            "messaging.destination.name", "messaging.destination.kind", "messaging.source.name",
-            "messaging.source.kind", "messaging.kafka.consumer.group", "messaging.kafka.client_id",
-            "messaging.consumer.id", "messaging.kafka.source.partition", "messaging.kafka.message.offset");
+            "spring.kafka.template.name",
+            "spring.kafka.listener.id",
+            "messaging.system",
+            "messaging.operation",
+            "messaging.destination.name",
+            "messaging.destination.kind",
+            "messaging.source.name",
+            "messaging.source.kind",
+            "messaging.kafka.consumer.group",
+            "messaging.kafka.client_id",
+            "messaging.consumer.id",
+            "messaging.kafka.source.partition",
+            "messaging.kafka.message.offset");
 
     /** Of the attributes of a recorded exception only its type leaves; its message may quote an id. */
     public static final String EXCEPTION_TYPE = "exception.type";
 
-    private SpanAttributes() {
-    }
+    private SpanAttributes() {}
 
     public static boolean mayLeave(String key) {
         return SAFE.contains(key) || key.startsWith(OWN_PREFIX);

@@ -40,7 +40,8 @@ public class TraceExportAutoConfiguration {
 
     @Bean
     SpanExporters spanExporters(ObjectProvider<SpanExporter> exporters) {
-        return SpanExporters.of(exporters.orderedStream().map(RedactingSpanExporter::new).toList());
+        return SpanExporters.of(
+                exporters.orderedStream().map(RedactingSpanExporter::new).toList());
     }
 
     static final class EndpointSet implements Condition {

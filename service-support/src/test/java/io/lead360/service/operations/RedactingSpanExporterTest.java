@@ -1,8 +1,6 @@
 package io.lead360.service.operations;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -14,10 +12,11 @@ import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Spans made by a real OpenTelemetry SDK, exported through the redaction to an exporter that keeps them. */
 class RedactingSpanExporterTest {
@@ -38,7 +37,8 @@ class RedactingSpanExporterTest {
 
     @Test
     void theConcretePathAndQueryLeaveNeitherAsAttributeNorAnywhereElseButTheRouteTemplateStays() {
-        Span span = tracer.spanBuilder("http post /api/feedback-requests/{id}/response").startSpan();
+        Span span = tracer.spanBuilder("http post /api/feedback-requests/{id}/response")
+                .startSpan();
         span.setAttribute("uri", "/api/feedback-requests/{id}/response");
         span.setAttribute("http.url", "/api/feedback-requests/" + REQUEST_ID + "/response");
         span.setAttribute("http.uri", "http://127.0.0.1:8081/internal/auth/sessions/s-1?personId=" + PERSON_ID);
@@ -48,9 +48,13 @@ class RedactingSpanExporterTest {
         span.end();
 
         SpanData sent = exported.get(0);
-        assertThat(sent.getAttributes().asMap()).containsOnlyKeys(
-                AttributeKey.stringKey("uri"), AttributeKey.stringKey("method"), AttributeKey.stringKey("status"));
-        assertThat(sent.getAttributes().get(AttributeKey.stringKey("uri"))).isEqualTo("/api/feedback-requests/{id}/response");
+        assertThat(sent.getAttributes().asMap())
+                .containsOnlyKeys(
+                        AttributeKey.stringKey("uri"),
+                        AttributeKey.stringKey("method"),
+                        AttributeKey.stringKey("status"));
+        assertThat(sent.getAttributes().get(AttributeKey.stringKey("uri")))
+                .isEqualTo("/api/feedback-requests/{id}/response");
         assertThat(sent.getTotalAttributeCount()).isEqualTo(3);
         assertThat(sent.toString()).doesNotContain(REQUEST_ID, PERSON_ID, "203.0.113.7");
         assertThat(sent.getName()).isEqualTo("http post /api/feedback-requests/{id}/response");
@@ -78,7 +82,8 @@ class RedactingSpanExporterTest {
     void traceAndSpanIdsTimesKindAndParentStayAsTheyAre() {
         Span parent = tracer.spanBuilder("lead360.outbox.publish").startSpan();
         Span child = tracer.spanBuilder("lead360.cycle-events.v1 send")
-                .setParent(io.opentelemetry.context.Context.current().with(parent)).startSpan();
+                .setParent(io.opentelemetry.context.Context.current().with(parent))
+                .startSpan();
         child.setAttribute("messaging.destination.name", "lead360.cycle-events.v1");
         child.setAttribute("lead360.event.type", "CycleClosed");
         child.end();
@@ -86,10 +91,12 @@ class RedactingSpanExporterTest {
 
         SpanData sentChild = exported.get(0);
         assertThat(sentChild.getTraceId()).isEqualTo(parent.getSpanContext().getTraceId());
-        assertThat(sentChild.getParentSpanId()).isEqualTo(parent.getSpanContext().getSpanId());
+        assertThat(sentChild.getParentSpanId())
+                .isEqualTo(parent.getSpanContext().getSpanId());
         assertThat(sentChild.getAttributes().get(AttributeKey.stringKey("messaging.destination.name")))
                 .isEqualTo("lead360.cycle-events.v1");
-        assertThat(sentChild.getAttributes().get(AttributeKey.stringKey("lead360.event.type"))).isEqualTo("CycleClosed");
+        assertThat(sentChild.getAttributes().get(AttributeKey.stringKey("lead360.event.type")))
+                .isEqualTo("CycleClosed");
         assertThat(sentChild.getEndEpochNanos()).isGreaterThanOrEqualTo(sentChild.getStartEpochNanos());
     }
 

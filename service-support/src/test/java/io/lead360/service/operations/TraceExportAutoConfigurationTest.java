@@ -1,5 +1,7 @@
 package io.lead360.service.operations;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -9,14 +11,15 @@ import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.o
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The OTLP exporter exists only with an endpoint; whatever exporter there is, the redaction wraps it. */
 class TraceExportAutoConfigurationTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(TraceExportAutoConfiguration.class, OpenTelemetrySdkAutoConfiguration.class,
-                    OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class));
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    TraceExportAutoConfiguration.class,
+                    OpenTelemetrySdkAutoConfiguration.class,
+                    OpenTelemetryTracingAutoConfiguration.class,
+                    OtlpTracingAutoConfiguration.class));
 
     @Test
     void withoutAnEndpointThereIsNoExporter() {
@@ -41,7 +44,8 @@ class TraceExportAutoConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasSingleBean(OtlpHttpSpanExporter.class);
                     assertThat(context.getBean(SpanExporters.class).list())
-                            .singleElement().isInstanceOf(RedactingSpanExporter.class);
+                            .singleElement()
+                            .isInstanceOf(RedactingSpanExporter.class);
                 });
     }
 }
