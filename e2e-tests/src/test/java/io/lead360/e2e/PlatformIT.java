@@ -71,6 +71,19 @@ class PlatformIT {
     }
 
     @Test
+    @Order(1)
+    void eachComponentWritesItsOwnLogFileAndTheConsoleOnlyWhatPrecedesLogging() throws Exception {
+        for (String component : List.of("local-infra", "feedback-service", "analytics-service", "gateway-service")) {
+            java.nio.file.Path log = platform.home().resolve("logs/" + component + ".log");
+            assertThat(log).as(component).isNotEmptyFile();
+            java.nio.file.Path out = platform.home().resolve("logs/" + component + ".out");
+            // the console is off once logging starts: no log line is written twice
+            String console = java.nio.file.Files.exists(out) ? java.nio.file.Files.readString(out) : "";
+            assertThat(console).as(component + ".out").doesNotContain(" INFO ").doesNotContain("\"log.level\"");
+        }
+    }
+
+    @Test
     @Order(2)
     void callsWithoutAValidTokenAreRefusedAndForgedIdentityHeadersDoNothing() {
         assertThat(api.get("/api/me", null).status()).isEqualTo(401);

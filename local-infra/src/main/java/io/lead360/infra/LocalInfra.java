@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalInfra {
 
     private static final String LOGBACK_CONFIG = "lead360-local-infra-logback.xml";
+    private static final String LOGBACK_FILE_CONFIG = "lead360-local-infra-logback-file.xml";
     /** The one store of versions before the split; its analytics database moves to the analytics store. */
     static final String LEGACY_MONGO_DIR = "mongodb";
 
@@ -88,8 +89,15 @@ public final class LocalInfra {
         }
         // Not named logback.xml: this jar is on the test classpath of every service (via
         // test-support), where a logback.xml would take over their logging configuration.
+        // LEAD360_INFRA_LOG_FILE (./lead360 sets it): a file rolled over at 10 MB, five kept, instead of the console
         if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
+            String file = System.getenv("LEAD360_INFRA_LOG_FILE");
+            if (file != null && !file.isBlank()) {
+                System.setProperty("lead360.infra.log-file", file);
+                System.setProperty("logback.configurationFile", LOGBACK_FILE_CONFIG);
+            } else {
+                System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
+            }
         }
         LocalInfra infra = new LocalInfra(Settings.fromEnvironment(System.getenv()));
         Runtime.getRuntime().addShutdownHook(new Thread(infra::stop, "local-infra-shutdown"));

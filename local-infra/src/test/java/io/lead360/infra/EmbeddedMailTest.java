@@ -46,6 +46,34 @@ class EmbeddedMailTest {
         assertThat(inbox("lea@acme.test")).containsExactly("first", "second");
     }
 
+    @Test
+    void mailboxesReadAndClosedLeaveNoServerThreadBusy() throws Exception {
+        mail.start();
+        send("lea@acme.test", "first");
+        for (int i = 0; i < 5; i++) {
+            assertThat(MailInbox.read(mail.host(), mail.imapPort(), "lea@acme.test"))
+                    .hasSize(1);
+        }
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Thread.sleep(200); // the server notices the closed connections
+        long before = imapCpuNanos(threads);
+        Thread.sleep(1000);
+        // GreenMail 2.1.5 kept a thread at full speed for IMAP connections that ended without a LOGOUT
+        assertThat(imapCpuNanos(threads) - before)
+                .as("CPU of IMAP server threads in 1 s, ns")
+                .isLessThan(100_000_000L);
+    }
+
+    private static long imapCpuNanos(java.lang.management.ThreadMXBean threads) {
+        long total = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("imap:")) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+            }
+        }
+        return total;
+    }
+
     private void send(String to, String subject) throws MessagingException {
         Properties props = new Properties();
         props.put("mail.smtp.host", mail.host());

@@ -27,9 +27,10 @@ class UnsubscribeController {
     @Operation(
             operationId = "unsubscribe",
             summary = "Stop reminder mails (one-click link)",
-            description = "Turns reminder mails off for the person the token in a mail's link was made for "
-                    + "(RFC 8058 one-click: a body `List-Unsubscribe=One-Click` is accepted and ignored). Invitations "
-                    + "and results-ready mails still come. Public: the token is the proof.")
+            description =
+                    "Turns reminder mails off for the person the token in a mail's link was made for "
+                            + "(RFC 8058 one-click: a body `List-Unsubscribe=One-Click` is accepted and ignored). Invitations "
+                            + "and results-ready mails still come. Who may call it: anyone holding the token (no bearer token).")
     @SecurityRequirements
     @ApiResponse(
             responseCode = "200",

@@ -31,9 +31,10 @@ class PasswordController {
     @Operation(
             operationId = "requestPasswordLink",
             summary = "Mail a set-password link",
-            description = "Mails the person with this address a single-use link to set a password (valid 24 hours; at "
-                    + "most one mail per address in 5 minutes). The answer is the same whether or not the address is "
-                    + "known. Public; rate-limited per client address by the gateway.")
+            description =
+                    "Mails the person with this address a single-use link to set a password (valid 24 hours; at "
+                            + "most one mail per address in 5 minutes). The answer is the same whether or not the address is "
+                            + "known. Who may call it: anyone, without a token; rate-limited per client address by the gateway.")
     @SecurityRequirements
     @ApiResponse(responseCode = "202", description = "Accepted: a mail is on its way if the address is known")
     @ApiResponse(responseCode = "429", description = "Too many attempts from this address")
@@ -49,7 +50,7 @@ class PasswordController {
             summary = "Set a password with a link's token",
             description =
                     "Sets the password (8 to 72 bytes) of the person the link was made for and ends every session "
-                            + "of theirs. The token is single-use. Public: the token is the proof; rate-limited per client "
+                            + "of theirs. The token is single-use. Who may call it: anyone holding the token (no bearer token); rate-limited per client "
                             + "address by the gateway.")
     @SecurityRequirements
     @ApiResponse(responseCode = "204", description = "The password is set")
