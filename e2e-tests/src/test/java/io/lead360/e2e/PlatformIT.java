@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -439,5 +440,14 @@ class PlatformIT {
             array.forEach(v -> values.add(v.asString()));
         }
         return new TreeSet<>(values);
+    }
+
+    /** The API documents of this platform, linted, and the Swagger UI (after the tests above). */
+    @Nested
+    class ItsApiDocuments extends OpenApiDocumentsCheck {
+        @Override
+        Platform platform() {
+            return platform;
+        }
     }
 }

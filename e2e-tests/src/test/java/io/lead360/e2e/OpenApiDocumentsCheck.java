@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.lead360.infra.demo.ApiClient;
-import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -36,12 +35,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The three OpenAPI documents as a client gets them, through the gateway of the running platform
- * ({@code ./lead360 up}), linted by Redocly CLI with its recommended rules: any error fails, the warnings
- * are counted and printed. Then the one Swagger UI in real headless Chromium, under the gateway's
- * Content-Security-Policy. Redocly CLI is installed with npm into {@code e2e-tests/target/redocly} once.
+ * The three OpenAPI documents as a client gets them, through the gateway of a running platform, linted by
+ * Redocly CLI with its recommended rules: any error fails, the warnings are counted and printed. Then the one
+ * Swagger UI in real headless Chromium, under the gateway's Content-Security-Policy. Redocly CLI is installed
+ * with npm into {@code e2e-tests/target/redocly} once. Run as a {@code @Nested} class of an IT that has a
+ * platform up ({@code PlatformIT}): reading documents needs no platform of its own.
  */
-class OpenApiLintIT {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class OpenApiDocumentsCheck {
 
     private static final String REDOCLY_VERSION = "2.77.0";
     private static final Path ROOT =
@@ -52,24 +53,16 @@ class OpenApiLintIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private static Platform platform;
-    private static ApiClient api;
+    private ApiClient api;
+
+    /** The running platform whose documents are checked. */
+    abstract Platform platform();
 
     @BeforeAll
-    static void up() throws Exception {
-        // first: without npm there is nothing to lint with, and the platform need not start
+    void installRedoclyAndReachTheGateway() throws Exception {
         installRedocly();
-        platform = new Platform("openapi-lint-it");
-        assertThat(platform.run("up")).contains("lead360 is up");
-        api = new ApiClient(platform.gatewayUrl());
+        api = new ApiClient(platform().gatewayUrl());
         Files.createDirectories(DOCUMENTS);
-    }
-
-    @AfterAll
-    static void down() {
-        if (platform != null) {
-            platform.stopQuietly();
-        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -108,7 +101,8 @@ class OpenApiLintIT {
     void theSwaggerUiShowsTheThreeDocumentsUnderTheContentSecurityPolicy() throws IOException {
         Path userDataDir = Files.createTempDirectory("lead360-chromium");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getenv().getOrDefault("LEAD360_CHROMIUM", "/usr/bin/chromium"));
+        Chromium chromium = Chromium.find();
+        options.setBinary(chromium.binary().toFile());
         options.addArguments(
                 "--headless",
                 "--no-sandbox",
@@ -122,13 +116,12 @@ class OpenApiLintIT {
                 "--user-data-dir=" + userDataDir);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(
-                        new File(System.getenv().getOrDefault("LEAD360_CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .usingDriverExecutable(chromium.driver().toFile())
                 .usingAnyFreePort()
                 .build();
         WebDriver driver = new ChromeDriver(service, options);
         try {
-            driver.get(platform.gatewayUrl() + "/api/docs");
+            driver.get(platform().gatewayUrl() + "/api/docs");
             assertThat(driver.getCurrentUrl()).endsWith("/api/docs/swagger-ui/index.html");
             Map<String, String> tagOfDocument = Map.of(
                     "/api/docs/feedback", "Cycles", "/api/docs/analytics", "Profiles", "/api/docs/gateway", "Sign-in");
@@ -170,7 +163,8 @@ class OpenApiLintIT {
 
     /** Redocly CLI's report of one document: {@code totals} and {@code problems}. */
     private static JsonNode lint(Path document) throws IOException, InterruptedException, URISyntaxException {
-        Path config = Path.of(OpenApiLintIT.class.getResource("/redocly.yaml").toURI());
+        Path config =
+                Path.of(OpenApiDocumentsCheck.class.getResource("/redocly.yaml").toURI());
         Path output = DOCUMENTS.resolve(document.getFileName() + ".lint.json");
         ProcessBuilder lint = new ProcessBuilder(
                         TOOL.resolve("node_modules/.bin/redocly").toString(),
@@ -244,7 +238,8 @@ class OpenApiLintIT {
             version.getInputStream().readAllBytes();
             version.waitFor(30, TimeUnit.SECONDS);
         } catch (IOException missing) {
-            fail("OpenApiLintIT lints with Redocly CLI, which needs Node.js and npm, and '" + tool + "' is not on the "
+            fail("The OpenAPI lint (OpenApiDocumentsCheck) runs Redocly CLI, which needs Node.js and npm, and '" + tool
+                    + "' is not on the "
                     + "PATH: install Node.js 20 or newer with npm (Debian: apt-get install -y nodejs npm)");
         }
     }
