@@ -61,10 +61,15 @@ public final class ArchitectureRules {
 
     /** The named classes (scoring, anonymity, states, validators …) import nothing from Spring, web or storage. */
     public static ArchRule domainRulesArePlainJava(Class<?>... domainRules) {
-        Set<String> names = Set.copyOf(Arrays.stream(domainRules).map(Class::getName).toList());
+        Set<String> names =
+                Set.copyOf(Arrays.stream(domainRules).map(Class::getName).toList());
         return noClasses()
-                .that(DescribedPredicate.describe("are domain rules " + names, (JavaClass c) -> names.contains(
-                        c.getName().contains("$") ? c.getName().substring(0, c.getName().indexOf('$')) : c.getName())))
+                .that(DescribedPredicate.describe(
+                        "are domain rules " + names,
+                        (JavaClass c) -> names.contains(
+                                c.getName().contains("$")
+                                        ? c.getName().substring(0, c.getName().indexOf('$'))
+                                        : c.getName())))
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(FRAMEWORK_PACKAGES)
@@ -149,7 +154,8 @@ public final class ArchitectureRules {
     }
 
     private static String featureOf(String rootPackage, String packageName) {
-        String rest = packageName.length() > rootPackage.length() ? packageName.substring(rootPackage.length() + 1) : "";
+        String rest =
+                packageName.length() > rootPackage.length() ? packageName.substring(rootPackage.length() + 1) : "";
         int dot = rest.indexOf('.');
         return dot < 0 ? rest : rest.substring(0, dot);
     }
