@@ -205,6 +205,27 @@ class EventContractTest {
                 .hasSize(4);
     }
 
+    @Test
+    void theSchemaOfTheSealedAnswersTakesItsScaleFromRatingScale() throws java.io.IOException {
+        try (InputStream in = getClass().getResourceAsStream("/schemas/sealed/FeedbackSubmitted.Answers.v2.json")) {
+            var rating = JSON.readTree(in).path("properties").path("ratings").path("additionalProperties");
+            assertThat(rating.path("minimum").asInt()).isEqualTo(RatingScale.LOWEST);
+            assertThat(rating.path("maximum").asInt()).isEqualTo(RatingScale.HIGHEST);
+        }
+    }
+
+    @Test
+    void theRatingScaleReversesOntoItself() {
+        for (int score = RatingScale.LOWEST; score <= RatingScale.HIGHEST; score++) {
+            assertThat(RatingScale.contains(RatingScale.reversed(score))).isTrue();
+            assertThat(RatingScale.reversed(RatingScale.reversed(score))).isEqualTo(score);
+        }
+        assertThat(RatingScale.reversed(RatingScale.LOWEST)).isEqualTo(RatingScale.HIGHEST);
+        assertThat(RatingScale.contains(RatingScale.LOWEST - 1)).isFalse();
+        assertThat(RatingScale.contains(RatingScale.HIGHEST + 1)).isFalse();
+        assertThat(RatingScale.POINTS).isEqualTo(5);
+    }
+
     private Set<ValidationMessage> validate(String schemaName, String body) {
         try (InputStream in = getClass().getResourceAsStream("/schemas/" + schemaName + ".json")) {
             assertThat(in).as(schemaName).isNotNull();
