@@ -1,11 +1,11 @@
 package io.lead360.analytics.profile;
 
 import io.lead360.analytics.cycle.Questionnaire;
-import io.lead360.analytics.ingest.ProfileAggregate;
-import io.lead360.analytics.ingest.ProfileAggregate.GroupTally;
 import io.lead360.analytics.profile.LeadershipProfile.CompetencyScore;
 import io.lead360.analytics.profile.LeadershipProfile.GroupScore;
 import io.lead360.analytics.profile.LeadershipProfile.ItemScore;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate.GroupTally;
 import io.lead360.events.Relationship;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package io.lead360.analytics.ingest;
+package io.lead360.analytics.profile.aggregate;
 
 import io.lead360.events.Relationship;
 import java.util.EnumMap;
