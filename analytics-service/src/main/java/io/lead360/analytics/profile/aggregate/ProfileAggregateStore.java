@@ -9,6 +9,7 @@ import com.mongodb.client.model.UpdateOptions;
 import io.lead360.analytics.storage.ActiveCollections;
 import io.lead360.analytics.storage.CollectionSet;
 import io.lead360.events.FeedbackSubmitted;
+import io.lead360.events.RatingScale;
 import io.lead360.events.Relationship;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,8 +34,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProfileAggregateStore {
-
-    private static final int HIGHEST_SCORE = 5;
 
     private final MongoTemplate mongo;
     private final ActiveCollections collections;
@@ -202,7 +201,7 @@ public class ProfileAggregateStore {
                 Document item = (Document) value;
                 var histogram = new ArrayList<Long>();
                 Document hist = item.get("hist", Document.class);
-                for (int score = 1; score <= HIGHEST_SCORE; score++) {
+                for (int score = RatingScale.LOWEST; score <= RatingScale.HIGHEST; score++) {
                     histogram.add(hist == null ? 0 : number(hist.get(String.valueOf(score))));
                 }
                 items.put(itemId, new ProfileAggregate.ItemTally(number(item.get("sum")), number(item.get("count"))));
