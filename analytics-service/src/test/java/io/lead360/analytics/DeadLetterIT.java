@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class DeadLetterIT extends IntegrationTestBase {
+class DeadLetterIT extends AbstractIT {
 
     @Autowired
     ProfileAggregateStore aggregates;

@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * MongoDB-protocol server the tests run against (mongo-java-server without Docker). The stores
  * take events already opened, as the ingest hands them over.
  */
-class IdempotentStoresIT extends IntegrationTestBase {
+class IdempotentStoresIT extends AbstractIT {
 
     @Autowired
     ProfileAggregateStore aggregates;

@@ -24,7 +24,7 @@ import org.springframework.http.HttpHeaders;
  * retried with a growing pause, never dead-lettered (they are valid), and are applied once the
  * keys are back.
  */
-class KeyEndpointOutageIT extends IntegrationTestBase {
+class KeyEndpointOutageIT extends AbstractIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * an event says about a subject, nor open, alter or release a cycle: such events do not open, go
  * to the dead-letter topic and change nothing.
  */
-class SealedEventsIT extends IntegrationTestBase {
+class SealedEventsIT extends AbstractIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final JsonMapper SEALED_JSON = JsonMapper.builder().build();

@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
-class SecurityIT extends IntegrationTestBase {
+class SecurityIT extends AbstractIT {
 
     @Autowired
     ProfileAggregateStore aggregates;
