@@ -37,7 +37,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * The routes come from the handler mappings themselves, so a new endpoint without a rule in
  * {@link #RULES} fails this test, naming it.
  */
-class AccessMatrixIT extends IntegrationTestBase {
+class AccessMatrixIT extends AbstractIT {
 
     /** Who may call a route. */
     enum Rule {

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * calls a client can make (not analytics' own key set, which is for feedback-service), each with what it
  * does, who may make it and how it fails, and a profile example shaped like a real profile.
  */
-class ApiDocsIT extends IntegrationTestBase {
+class ApiDocsIT extends AbstractIT {
 
     private static final List<String> HTTP_METHODS =
             List.of("get", "put", "post", "delete", "patch", "head", "options", "trace");

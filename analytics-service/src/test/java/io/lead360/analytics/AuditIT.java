@@ -31,7 +31,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import tools.jackson.databind.JsonNode;
 
 /** Report exports, administrators' profile reads and rebuilds leave entries with ids only, queryable by administrators. */
-class AuditIT extends IntegrationTestBase {
+class AuditIT extends AbstractIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final String COMMENT = "confidential-comment-" + UUID.randomUUID();

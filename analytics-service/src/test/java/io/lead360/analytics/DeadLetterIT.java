@@ -3,7 +3,7 @@ package io.lead360.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lead360.analytics.ingest.ProfileAggregateStore;
+import io.lead360.analytics.profile.aggregate.ProfileAggregateStore;
 import io.lead360.events.Relationship;
 import io.lead360.events.Topics;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-class DeadLetterIT extends IntegrationTestBase {
+class DeadLetterIT extends AbstractIT {
 
     @Autowired
     ProfileAggregateStore aggregates;

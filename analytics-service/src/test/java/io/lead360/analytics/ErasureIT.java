@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * anything back, nor does a rebuild that replays the submissions before the erasure (their key is
  * gone: nothing of them opens). Other subjects keep their profiles unchanged.
  */
-class ErasureIT extends IntegrationTestBase {
+class ErasureIT extends AbstractIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 

@@ -7,8 +7,8 @@ import io.lead360.analytics.cycle.CycleChange;
 import io.lead360.analytics.cycle.CycleStatus;
 import io.lead360.analytics.cycle.CycleStore;
 import io.lead360.analytics.ingest.OpenedEvent;
-import io.lead360.analytics.ingest.ProfileAggregate;
-import io.lead360.analytics.ingest.ProfileAggregateStore;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate;
+import io.lead360.analytics.profile.aggregate.ProfileAggregateStore;
 import io.lead360.analytics.storage.ActiveCollections;
 import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.Relationship;
@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * MongoDB-protocol server the tests run against (mongo-java-server without Docker). The stores
  * take events already opened, as the ingest hands them over.
  */
-class IdempotentStoresIT extends IntegrationTestBase {
+class IdempotentStoresIT extends AbstractIT {
 
     @Autowired
     ProfileAggregateStore aggregates;

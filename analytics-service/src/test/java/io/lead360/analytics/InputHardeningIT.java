@@ -19,7 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /** Issue 5, hardening: operator text in ids matches nothing; oversized bodies are refused. */
-class InputHardeningIT extends IntegrationTestBase {
+class InputHardeningIT extends AbstractIT {
 
     private static final List<String> OPERATORS = List.of("{\"$ne\":null}", "{\"$gt\":\"\"}", "[$ne]=x");
 

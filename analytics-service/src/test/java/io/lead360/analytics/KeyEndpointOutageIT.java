@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.lead360.analytics.cycle.CycleStore;
-import io.lead360.analytics.ingest.ProfileAggregate;
-import io.lead360.analytics.ingest.ProfileAggregateStore;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate;
+import io.lead360.analytics.profile.aggregate.ProfileAggregateStore;
 import io.lead360.events.FeedbackEvent;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +24,7 @@ import org.springframework.http.HttpHeaders;
  * retried with a growing pause, never dead-lettered (they are valid), and are applied once the
  * keys are back.
  */
-class KeyEndpointOutageIT extends IntegrationTestBase {
+class KeyEndpointOutageIT extends AbstractIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 

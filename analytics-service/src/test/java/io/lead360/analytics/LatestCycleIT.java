@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 
 /** Without a cycle id: the subject gets their latest released cycle, an admin the latest closed one. */
-class LatestCycleIT extends IntegrationTestBase {
+class LatestCycleIT extends AbstractIT {
 
     @Autowired
     CycleStore cycles;

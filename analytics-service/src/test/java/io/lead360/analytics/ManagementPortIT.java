@@ -1,9 +1,9 @@
 package io.lead360.analytics;
 
-import static io.lead360.analytics.IntegrationTestBase.bearer;
-import static io.lead360.analytics.IntegrationTestBase.cycleOpened;
-import static io.lead360.analytics.IntegrationTestBase.submission;
-import static io.lead360.analytics.IntegrationTestBase.unique;
+import static io.lead360.analytics.AbstractIT.bearer;
+import static io.lead360.analytics.AbstractIT.cycleOpened;
+import static io.lead360.analytics.AbstractIT.submission;
+import static io.lead360.analytics.AbstractIT.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,17 +18,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,9 +47,9 @@ class ManagementPortIT {
     private static final EmbeddedKafka KAFKA = startKafka();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static KafkaProducer<String, String> producer;
+    private static EventPublisher publisher;
 
-    // not IntegrationTestBase: its registration of the shared MongoDB and Kafka would win over these
+    // not AbstractIT: its registration of the shared MongoDB and Kafka would win over these
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", MONGO::connectionString);
@@ -77,8 +71,8 @@ class ManagementPortIT {
 
     @AfterAll
     static void stop() {
-        if (producer != null) {
-            producer.close();
+        if (publisher != null) {
+            publisher.close();
         }
         KAFKA.stop();
         MONGO.stop();
@@ -179,23 +173,11 @@ class ManagementPortIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> get(port, "/readyz").statusCode() == 200);
     }
 
-    private void publish(FeedbackEvent event) throws Exception {
-        if (producer == null) {
-            producer = new KafkaProducer<>(
-                    Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            KAFKA.bootstrapServers(),
-                            ProducerConfig.ACKS_CONFIG,
-                            "all"),
-                    new StringSerializer(),
-                    new StringSerializer());
+    private void publish(FeedbackEvent event) {
+        if (publisher == null) {
+            publisher = new EventPublisher(KAFKA.bootstrapServers(), json);
         }
-        var record = new ProducerRecord<>(event.topic(), event.partitionKey(), json.writeValueAsString(event));
-        record.headers()
-                .add(
-                        IntegrationTestBase.EVENT_TYPE_HEADER,
-                        event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get(30, TimeUnit.SECONDS);
+        publisher.publish(event);
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

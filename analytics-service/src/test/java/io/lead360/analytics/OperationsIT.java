@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 
 /** Topics the service creates, and the consumption metrics (on the management port, see ManagementPortIT). */
-class OperationsIT extends IntegrationTestBase {
+class OperationsIT extends AbstractIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 

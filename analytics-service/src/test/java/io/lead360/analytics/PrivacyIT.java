@@ -47,7 +47,7 @@ import org.springframework.http.HttpHeaders;
  * response came in (nor its place in the submission order), and no comment reaches the log.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class PrivacyIT extends IntegrationTestBase {
+class PrivacyIT extends AbstractIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  * are published; the answers of an anonymous group that ended below the threshold are destroyed
  * instead. A profile is shown once exactly the published ones are in, and is the same ever after.
  */
-class ProfileAtTheCloseIT extends IntegrationTestBase {
+class ProfileAtTheCloseIT extends AbstractIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 

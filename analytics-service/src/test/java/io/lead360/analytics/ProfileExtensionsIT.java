@@ -40,7 +40,7 @@ import org.springframework.http.MediaType;
  * </pre>
  * TRUST others = (3+3+3 + 15+15+3) / 12 = 3.5; VISION = (6 + 30) / 8 = 4.5; index = 25 × (78 − 20) / 20 = 72.5 → 73.
  */
-class ProfileExtensionsIT extends IntegrationTestBase {
+class ProfileExtensionsIT extends AbstractIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 

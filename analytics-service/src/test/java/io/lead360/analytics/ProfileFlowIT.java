@@ -23,7 +23,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /** Events in through real Kafka, profiles out through the API, with release gating and access rules. */
-class ProfileFlowIT extends IntegrationTestBase {
+class ProfileFlowIT extends AbstractIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 

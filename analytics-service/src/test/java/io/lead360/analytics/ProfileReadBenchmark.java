@@ -17,7 +17,7 @@ import org.springframework.http.HttpHeaders;
  * Not a test with a time limit: prints the latency of {@code GET /api/profiles/{id}} (token check,
  * gating, aggregate read, anonymity policy, calculation, trend, JSON) over many reads.
  */
-class ProfileReadBenchmark extends IntegrationTestBase {
+class ProfileReadBenchmark extends AbstractIT {
 
     private static final int SUBJECTS = 50;
     private static final int RATERS = 8;

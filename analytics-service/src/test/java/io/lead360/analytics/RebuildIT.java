@@ -24,7 +24,7 @@ import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 
 /** Replaying the topics into fresh collections gives the same profiles as building them as events came. */
-class RebuildIT extends IntegrationTestBase {
+class RebuildIT extends AbstractIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 

@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * real (embedded) Kafka broker and MongoDB-wire server, live and when replayed by a rebuild.
  * Run: {@code ./mvnw -B -pl analytics-service verify -Pbenchmarks -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}
  */
-class ReplayBenchmark extends IntegrationTestBase {
+class ReplayBenchmark extends AbstractIT {
 
     private static final int EVENTS = Integer.getInteger("benchmark.events", 200_000);
     private static final int SUBJECTS = 1_000;

@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.lead360.analytics.cycle.CycleStatus;
 import io.lead360.analytics.cycle.CycleStore;
-import io.lead360.analytics.ingest.ProfileAggregate;
-import io.lead360.analytics.ingest.ProfileAggregateStore;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate;
+import io.lead360.analytics.profile.aggregate.ProfileAggregateStore;
 import io.lead360.events.CycleOpened;
 import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.ResultsReleased;
@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * an event says about a subject, nor open, alter or release a cycle: such events do not open, go
  * to the dead-letter topic and change nothing.
  */
-class SealedEventsIT extends IntegrationTestBase {
+class SealedEventsIT extends AbstractIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final JsonMapper SEALED_JSON = JsonMapper.builder().build();

@@ -13,7 +13,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.lead360.analytics.ingest.ProfileAggregateStore;
+import io.lead360.analytics.profile.aggregate.ProfileAggregateStore;
 import io.lead360.events.Relationship;
 import io.lead360.service.SigningKey;
 import io.lead360.testsupport.TestTokens;
@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
-class SecurityIT extends IntegrationTestBase {
+class SecurityIT extends AbstractIT {
 
     @Autowired
     ProfileAggregateStore aggregates;

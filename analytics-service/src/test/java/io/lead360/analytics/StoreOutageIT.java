@@ -1,9 +1,9 @@
 package io.lead360.analytics;
 
-import static io.lead360.analytics.IntegrationTestBase.bearer;
-import static io.lead360.analytics.IntegrationTestBase.cycleOpened;
-import static io.lead360.analytics.IntegrationTestBase.submission;
-import static io.lead360.analytics.IntegrationTestBase.unique;
+import static io.lead360.analytics.AbstractIT.bearer;
+import static io.lead360.analytics.AbstractIT.cycleOpened;
+import static io.lead360.analytics.AbstractIT.submission;
+import static io.lead360.analytics.AbstractIT.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.lead360.analytics.ingest.ProfileAggregateStore;
+import io.lead360.analytics.profile.aggregate.ProfileAggregateStore;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.Relationship;
 import io.lead360.events.Topics;
@@ -21,22 +21,16 @@ import io.lead360.testsupport.TestInfrastructure;
 import io.lead360.testsupport.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,9 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
 class StoreOutageIT {
 
     private static final EmbeddedMongo MONGO = startMongo();
-    private static KafkaProducer<String, String> producer;
+    private static EventPublisher publisher;
 
-    // not IntegrationTestBase: its registration of the shared MongoDB would win over this one
+    // not AbstractIT: its registration of the shared MongoDB would win over this one
     @DynamicPropertySource
     static void ownStore(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", MONGO::connectionString);
@@ -86,8 +80,8 @@ class StoreOutageIT {
     @AfterAll
     static void bringTheStoreBack() {
         MONGO.start();
-        if (producer != null) {
-            producer.close();
+        if (publisher != null) {
+            publisher.close();
         }
     }
 
@@ -127,23 +121,11 @@ class StoreOutageIT {
         assertThat(deadLetterKeys()).doesNotContain(subjectId);
     }
 
-    private void publish(FeedbackEvent event) throws Exception {
-        if (producer == null) {
-            producer = new KafkaProducer<>(
-                    Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            TestInfrastructure.get().kafkaBootstrap(),
-                            ProducerConfig.ACKS_CONFIG,
-                            "all"),
-                    new StringSerializer(),
-                    new StringSerializer());
+    private void publish(FeedbackEvent event) {
+        if (publisher == null) {
+            publisher = new EventPublisher(TestInfrastructure.get().kafkaBootstrap(), json);
         }
-        var record = new ProducerRecord<>(event.topic(), event.partitionKey(), json.writeValueAsString(event));
-        record.headers()
-                .add(
-                        IntegrationTestBase.EVENT_TYPE_HEADER,
-                        event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get(30, TimeUnit.SECONDS);
+        publisher.publish(event);
     }
 
     private static List<String> deadLetterKeys() {

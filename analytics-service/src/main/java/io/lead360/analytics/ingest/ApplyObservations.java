@@ -1,5 +1,6 @@
 package io.lead360.analytics.ingest;
 
+import io.lead360.events.EventHeaders;
 import io.lead360.events.FeedbackEvent;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -24,7 +25,6 @@ import org.springframework.stereotype.Component;
 class ApplyObservations {
 
     static final String NAME = "lead360.events.apply";
-    static final String EVENT_TYPE_HEADER = "lead360-event-type";
 
     /** The tag takes only a known type: a header is whatever a Kafka writer put there. */
     private static final Set<String> EVENT_TYPES = Arrays.stream(FeedbackEvent.class.getPermittedSubclasses())
@@ -54,7 +54,7 @@ class ApplyObservations {
     }
 
     static String typeOf(ConsumerRecord<?, ?> record) {
-        String type = header(record, EVENT_TYPE_HEADER);
+        String type = header(record, EventHeaders.EVENT_TYPE);
         return type != null && EVENT_TYPES.contains(type) ? type : "unknown";
     }
 

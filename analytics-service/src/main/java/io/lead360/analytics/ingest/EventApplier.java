@@ -3,6 +3,8 @@ package io.lead360.analytics.ingest;
 import io.lead360.analytics.cycle.CycleChange;
 import io.lead360.analytics.cycle.CycleStore;
 import io.lead360.analytics.erasure.ErasedSubjects;
+import io.lead360.analytics.profile.aggregate.BulkApplyException;
+import io.lead360.analytics.profile.aggregate.ProfileAggregateStore;
 import io.lead360.analytics.storage.CollectionSet;
 import io.lead360.events.PersonErased;
 import java.util.List;

@@ -1,7 +1,5 @@
 package io.lead360.analytics.ingest;
 
-import static io.lead360.analytics.ingest.EventValidation.MAX_SCORE;
-import static io.lead360.analytics.ingest.EventValidation.MIN_SCORE;
 import static io.lead360.analytics.ingest.EventValidation.require;
 import static io.lead360.analytics.ingest.EventValidation.requireCounts;
 import static io.lead360.analytics.ingest.EventValidation.requireFieldName;
@@ -13,6 +11,7 @@ import io.lead360.events.CycleOpened;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.PersonErased;
+import io.lead360.events.RatingScale;
 import io.lead360.events.ResultsReleased;
 import io.lead360.events.SealedSubject;
 import io.lead360.events.SubjectSeal;
@@ -79,7 +78,7 @@ final class EventSeals {
         require(answers.ratings() != null, "ratings missing");
         answers.ratings().forEach((itemId, score) -> {
             requireFieldName(itemId, "item id");
-            require(score == null || (score >= MIN_SCORE && score <= MAX_SCORE), "score out of range for " + itemId);
+            require(score == null || RatingScale.contains(score), "score out of range for " + itemId);
         });
         (answers.comments() == null ? Map.<String, String>of() : answers.comments())
                 .keySet()

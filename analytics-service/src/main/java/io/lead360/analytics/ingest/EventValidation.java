@@ -6,8 +6,6 @@ import java.util.Map;
 /** The checks an event's readable and opened parts share; each failure is an {@link InvalidEventException}. */
 final class EventValidation {
 
-    static final int MIN_SCORE = 1;
-    static final int MAX_SCORE = 5;
     /** feedback-service's ids are UUIDs; the bound keeps one key request far below its body limit. */
     static final int MAX_ID_LENGTH = 128;
 

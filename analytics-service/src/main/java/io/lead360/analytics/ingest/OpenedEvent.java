@@ -1,6 +1,7 @@
 package io.lead360.analytics.ingest;
 
 import io.lead360.analytics.cycle.CycleChange;
+import io.lead360.analytics.profile.aggregate.CountedResponse;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.PersonErased;
@@ -15,14 +16,22 @@ public sealed interface OpenedEvent
     FeedbackEvent event();
 
     /** A response with its opened answers. */
-    record Submission(FeedbackSubmitted event, FeedbackSubmitted.Answers answers) implements OpenedEvent {
+    record Submission(FeedbackSubmitted event, FeedbackSubmitted.Answers answers)
+            implements OpenedEvent, CountedResponse {
 
+        @Override
         public String cycleId() {
             return event.cycleId();
         }
 
+        @Override
         public String subjectId() {
             return event.subjectId();
+        }
+
+        @Override
+        public String eventId() {
+            return event.eventId().toString();
         }
     }
 

@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call the management port: the operator, without a person's token (see {@link ManagementServer});
- * and what readiness asks beyond MongoDB: Kafka ({@link KafkaHealthIndicator}).
+ * and what readiness asks beyond MongoDB: Kafka (the event pipeline's {@code ingest.KafkaHealthIndicator}).
  */
 @Configuration(proxyBeanMethods = false)
 class OperationsConfig {

@@ -1,6 +1,6 @@
 package io.lead360.analytics.profile;
 
-import io.lead360.analytics.ingest.ProfileAggregate;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate;
 import io.lead360.events.Relationship;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,11 +1,12 @@
 package io.lead360.analytics.profile;
 
 import io.lead360.analytics.cycle.Questionnaire;
-import io.lead360.analytics.ingest.ProfileAggregate;
-import io.lead360.analytics.ingest.ProfileAggregate.GroupTally;
 import io.lead360.analytics.profile.LeadershipProfile.CompetencyScore;
 import io.lead360.analytics.profile.LeadershipProfile.GroupScore;
 import io.lead360.analytics.profile.LeadershipProfile.ItemScore;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate.GroupTally;
+import io.lead360.events.RatingScale;
 import io.lead360.events.Relationship;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,8 +31,6 @@ public final class ProfileCalculator {
     private static final List<Relationship> OTHER_GROUPS =
             List.of(Relationship.MANAGER, Relationship.PEER, Relationship.DIRECT_REPORT, Relationship.OTHER);
 
-    private static final int HIGHEST_SCORE = 5;
-    private static final int HIGHEST_SCORE_PLUS_ONE = 6;
     private static final int MEAN_SCALE = 2;
     private static final int RANKED_ITEMS = 3;
     private static final BigDecimal NOTABLE_GAP = BigDecimal.ONE;
@@ -154,19 +153,19 @@ public final class ProfileCalculator {
                 List.of());
     }
 
-    /** Counts of reverse-scored ratings 1..5 of the competency from the shown non-SELF groups. */
+    /** Counts of reverse-scored ratings (one per point of the {@link RatingScale}) of the competency from the shown non-SELF groups. */
     private static List<Long> distribution(
             ProfileAggregate aggregate, List<Relationship> shownOthers, Questionnaire.Competency competency) {
-        var counts = new long[HIGHEST_SCORE];
+        var counts = new long[RatingScale.POINTS];
         for (Relationship r : shownOthers) {
             for (Questionnaire.Item item : competency.items()) {
-                for (int score = 1; score <= HIGHEST_SCORE; score++) {
-                    int counted = item.reverse() ? HIGHEST_SCORE_PLUS_ONE - score : score;
-                    counts[counted - 1] += aggregate.group(r).timesScored(item.id(), score);
+                for (int score = RatingScale.LOWEST; score <= RatingScale.HIGHEST; score++) {
+                    int counted = item.reverse() ? RatingScale.reversed(score) : score;
+                    counts[counted - RatingScale.LOWEST] += aggregate.group(r).timesScored(item.id(), score);
                 }
             }
         }
-        var list = new ArrayList<Long>(HIGHEST_SCORE);
+        var list = new ArrayList<Long>(RatingScale.POINTS);
         for (long c : counts) {
             list.add(c);
         }
@@ -186,7 +185,7 @@ public final class ProfileCalculator {
             var ratingsByGroup = new EnumMap<Relationship, Long>(Relationship.class);
             for (Relationship r : shownOthers) {
                 ProfileAggregate.ItemTally raw = aggregate.group(r).item(item.id());
-                tally.add(item.reverse() ? HIGHEST_SCORE_PLUS_ONE * raw.count() - raw.sum() : raw.sum(), raw.count());
+                tally.add(item.reverse() ? reversedSum(raw) : raw.sum(), raw.count());
                 ratingsByGroup.put(r, raw.count());
             }
             boolean shownItem = policy.isItemMeanShown(ratingsByGroup);
@@ -211,15 +210,20 @@ public final class ProfileCalculator {
         return scores;
     }
 
-    /** A group's ratings of a competency's items, reverse items counted as {@code 6 - score}. */
+    /** A group's ratings of a competency's items, reverse items counted reversed ({@link RatingScale#reversed}). */
     private static Tally tally(GroupTally group, Questionnaire.Competency competency) {
         var tally = new Tally();
         for (Questionnaire.Item item : competency.items()) {
             ProfileAggregate.ItemTally raw = group.item(item.id());
-            long sum = item.reverse() ? HIGHEST_SCORE_PLUS_ONE * raw.count() - raw.sum() : raw.sum();
+            long sum = item.reverse() ? reversedSum(raw) : raw.sum();
             tally.add(sum, raw.count());
         }
         return tally;
+    }
+
+    /** The sum of an item's ratings had each been reversed: {@code (LOWEST + HIGHEST) * count - sum}. */
+    private static long reversedSum(ProfileAggregate.ItemTally raw) {
+        return (long) (RatingScale.LOWEST + RatingScale.HIGHEST) * raw.count() - raw.sum();
     }
 
     private static Double toDouble(BigDecimal value) {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lead360.analytics.cycle.Cycle;
 import io.lead360.analytics.cycle.Questionnaire;
-import io.lead360.analytics.ingest.ProfileAggregate;
-import io.lead360.analytics.ingest.ProfileAggregate.GroupTally;
-import io.lead360.analytics.ingest.ProfileAggregate.ItemTally;
 import io.lead360.analytics.profile.LeadershipProfile.ItemScore;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate.GroupTally;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate.ItemTally;
 import io.lead360.events.Relationship;
 import java.util.ArrayList;
 import java.util.EnumMap;

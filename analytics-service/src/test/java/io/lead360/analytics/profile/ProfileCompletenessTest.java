@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lead360.analytics.cycle.Cycle;
 import io.lead360.analytics.cycle.CycleStatus;
-import io.lead360.analytics.ingest.ProfileAggregate;
-import io.lead360.analytics.ingest.ProfileAggregate.GroupTally;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate.GroupTally;
 import io.lead360.events.Relationship;
 import java.util.EnumMap;
 import java.util.Map;

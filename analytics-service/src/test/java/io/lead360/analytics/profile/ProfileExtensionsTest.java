@@ -9,9 +9,9 @@ import static io.lead360.events.Relationship.MANAGER;
 import static io.lead360.events.Relationship.PEER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lead360.analytics.ingest.ProfileAggregate;
-import io.lead360.analytics.ingest.ProfileAggregate.GroupTally;
 import io.lead360.analytics.profile.LeadershipProfile.ItemScore;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate.GroupTally;
 import io.lead360.events.Relationship;
 import java.util.List;
 import java.util.Map;

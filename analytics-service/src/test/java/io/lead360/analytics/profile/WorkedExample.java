@@ -1,6 +1,6 @@
 package io.lead360.analytics.profile;
 
-import io.lead360.analytics.ingest.ProfileAggregate;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate;
 
 /** The worked example of {@link ProfileCalculatorTest}, for tests in other packages. */
 public final class WorkedExample {

@@ -3,12 +3,12 @@ package io.lead360.analytics.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lead360.analytics.cycle.Cycle;
-import io.lead360.analytics.ingest.ProfileAggregate;
-import io.lead360.analytics.ingest.ProfileAggregate.GroupTally;
 import io.lead360.analytics.profile.LeadershipProfile;
 import io.lead360.analytics.profile.ProfileCalculator;
 import io.lead360.analytics.profile.SubjectInCycle;
 import io.lead360.analytics.profile.WorkedExample;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate;
+import io.lead360.analytics.profile.aggregate.ProfileAggregate.GroupTally;
 import io.lead360.events.Relationship;
 import java.io.IOException;
 import java.time.Instant;

@@ -29,14 +29,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -53,15 +49,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-abstract class IntegrationTestBase {
+abstract class AbstractIT {
 
-    static final String EVENT_TYPE_HEADER = "lead360-event-type";
     static final String CONSUMER_GROUP = "lead360-analytics";
     static final String FEEDBACK_DLT = Topics.FEEDBACK_SUBMITTED + Topics.DEAD_LETTER_SUFFIX;
     static final String CYCLE_DLT = Topics.CYCLE_EVENTS + Topics.DEAD_LETTER_SUFFIX;
     static final String INVALID_EVENT = "io.lead360.analytics.ingest.InvalidEventException";
 
-    private static KafkaProducer<String, String> producer;
+    private static EventPublisher publisher;
 
     /** How feedback-service writes what it seals (the answers, invitations, tallies, releases). */
     private static final JsonMapper SEALED_JSON = JsonMapper.builder().build();
@@ -80,10 +75,7 @@ abstract class IntegrationTestBase {
 
     /** Sends the event as feedback-service does: JSON with "type", keyed by its partition key. */
     RecordMetadata publish(FeedbackEvent event) {
-        var record =
-                new ProducerRecord<String, String>(event.topic(), event.partitionKey(), json.writeValueAsString(event));
-        record.headers().add(EVENT_TYPE_HEADER, event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
-        return send(record);
+        return publisher(json).publish(event);
     }
 
     /**
@@ -153,7 +145,7 @@ abstract class IntegrationTestBase {
     }
 
     void publishRaw(String topic, String key, String value) {
-        send(new ProducerRecord<>(topic, key, value));
+        publisher(json).publishRaw(topic, key, value);
     }
 
     static String bearer(String personId, String... roles) {
@@ -311,21 +303,11 @@ abstract class IntegrationTestBase {
                         FeedbackKeyEndpoint.get().keyOf(subjectId), context, SEALED_JSON.writeValueAsBytes(content)));
     }
 
-    private static synchronized RecordMetadata send(ProducerRecord<String, String> record) {
-        if (producer == null) {
-            producer = new KafkaProducer<>(
-                    Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                            TestInfrastructure.get().kafkaBootstrap(),
-                            ProducerConfig.ACKS_CONFIG,
-                            "all"),
-                    new StringSerializer(),
-                    new StringSerializer());
+    /** One for the shared broker, open for as long as the tests run. */
+    private static synchronized EventPublisher publisher(JsonMapper json) {
+        if (publisher == null) {
+            publisher = new EventPublisher(TestInfrastructure.get().kafkaBootstrap(), json);
         }
-        try {
-            return producer.send(record).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish to " + record.topic(), e);
-        }
+        return publisher;
     }
 }

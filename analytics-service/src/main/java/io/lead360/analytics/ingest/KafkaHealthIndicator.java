@@ -1,4 +1,4 @@
-package io.lead360.analytics.operations;
+package io.lead360.analytics.ingest;
 
 import io.lead360.analytics.config.AnalyticsProperties;
 import java.time.Duration;

@@ -1,8 +1,6 @@
-package io.lead360.analytics.config;
+package io.lead360.analytics.ingest;
 
-import io.lead360.analytics.ingest.IngestMetrics;
-import io.lead360.analytics.ingest.InvalidEventException;
-import io.lead360.analytics.ingest.TransientFailures;
+import io.lead360.analytics.config.AnalyticsProperties;
 import io.lead360.events.SubjectSeal;
 import io.lead360.events.Topics;
 import java.util.ArrayList;

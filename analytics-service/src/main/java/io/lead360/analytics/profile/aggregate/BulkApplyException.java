@@ -1,4 +1,4 @@
-package io.lead360.analytics.ingest;
+package io.lead360.analytics.profile.aggregate;
 
 /** A bulk write failed for a reason other than "already applied"; names the first such event. */
 public class BulkApplyException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.lead360.analytics.ingest;
+package io.lead360.analytics.profile.aggregate;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -9,6 +9,7 @@ import com.mongodb.client.model.UpdateOptions;
 import io.lead360.analytics.storage.ActiveCollections;
 import io.lead360.analytics.storage.CollectionSet;
 import io.lead360.events.FeedbackSubmitted;
+import io.lead360.events.RatingScale;
 import io.lead360.events.Relationship;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,8 +35,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProfileAggregateStore {
 
-    private static final int HIGHEST_SCORE = 5;
-
     private final MongoTemplate mongo;
     private final ActiveCollections collections;
 
@@ -45,7 +44,7 @@ public class ProfileAggregateStore {
     }
 
     /** @return true if this call applied the event, false if it had been applied before */
-    public boolean apply(OpenedEvent.Submission event) {
+    public boolean apply(CountedResponse event) {
         boolean applied = false;
         List<CollectionSet> targets = collections.writeTargets();
         for (int i = 0; i < targets.size(); i++) {
@@ -55,7 +54,7 @@ public class ProfileAggregateStore {
         return applied;
     }
 
-    private boolean apply(OpenedEvent.Submission event, String collection) {
+    private boolean apply(CountedResponse event, String collection) {
         Bson filter = filterFor(event);
         Document update = updateFor(event);
         try {
@@ -78,14 +77,14 @@ public class ProfileAggregateStore {
      * @return per event, in order: true = applied now, false = applied before
      * @throws BulkApplyException naming the first event whose write failed for another reason
      */
-    public boolean[] applyAll(List<OpenedEvent.Submission> events, CollectionSet target) {
+    public boolean[] applyAll(List<? extends CountedResponse> events, CollectionSet target) {
         var outcome = new boolean[events.size()];
         if (events.isEmpty()) {
             return outcome;
         }
         Arrays.fill(outcome, true);
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, target.aggregates());
-        for (OpenedEvent.Submission event : events) {
+        for (CountedResponse event : events) {
             bulk.upsert(new BasicQuery(filterDocument(event)), new BasicUpdate(updateFor(event)));
         }
         try {
@@ -96,7 +95,7 @@ public class ProfileAggregateStore {
             for (BulkWriteError error : e.getErrors()) {
                 int index = error.getIndex();
                 if (error.getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    OpenedEvent.Submission event = events.get(index);
+                    CountedResponse event = events.get(index);
                     outcome[index] = appliedAfterCollision(target.aggregates(), filterFor(event), updateFor(event));
                 } else if (index < firstFailure) {
                     firstFailure = index;
@@ -151,21 +150,19 @@ public class ProfileAggregateStore {
         return new ProfileAggregate(groups);
     }
 
-    private static Bson filterFor(OpenedEvent.Submission event) {
+    private static Bson filterFor(CountedResponse event) {
         return Filters.and(
                 Filters.eq("_id", id(event.cycleId(), event.subjectId())),
-                Filters.ne("appliedEvents", event.event().eventId().toString()));
+                Filters.ne("appliedEvents", event.eventId()));
     }
 
-    private static Document filterDocument(OpenedEvent.Submission event) {
+    private static Document filterDocument(CountedResponse event) {
         return new Document("_id", id(event.cycleId(), event.subjectId()))
-                .append(
-                        "appliedEvents",
-                        new Document("$ne", event.event().eventId().toString()));
+                .append("appliedEvents", new Document("$ne", event.eventId()));
     }
 
     /** From the opened answers only: the event itself holds them sealed. */
-    private static Document updateFor(OpenedEvent.Submission event) {
+    private static Document updateFor(CountedResponse event) {
         FeedbackSubmitted.Answers answers = event.answers();
         String group = "groups." + answers.relationship().name();
         var inc = new Document(group + ".n", 1);
@@ -188,9 +185,7 @@ public class ProfileAggregateStore {
         }
         var update = new Document("$inc", inc)
                 .append("$set", new Document("cycleId", event.cycleId()).append("subjectId", event.subjectId()))
-                .append(
-                        "$addToSet",
-                        new Document("appliedEvents", event.event().eventId().toString()));
+                .append("$addToSet", new Document("appliedEvents", event.eventId()));
         if (!push.isEmpty()) {
             update.append("$push", push);
         }
@@ -206,7 +201,7 @@ public class ProfileAggregateStore {
                 Document item = (Document) value;
                 var histogram = new ArrayList<Long>();
                 Document hist = item.get("hist", Document.class);
-                for (int score = 1; score <= HIGHEST_SCORE; score++) {
+                for (int score = RatingScale.LOWEST; score <= RatingScale.HIGHEST; score++) {
                     histogram.add(hist == null ? 0 : number(hist.get(String.valueOf(score))));
                 }
                 items.put(itemId, new ProfileAggregate.ItemTally(number(item.get("sum")), number(item.get("count"))));

@@ -1,5 +1,6 @@
-package io.lead360.analytics.ingest;
+package io.lead360.analytics.profile.aggregate;
 
+import io.lead360.events.RatingScale;
 import io.lead360.events.Relationship;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,7 +26,7 @@ public record ProfileAggregate(Map<Relationship, GroupTally> groups) {
      * @param responses number of responses of the group
      * @param items     item id to its raw ratings
      * @param comments  open question id to the group's non-blank answers
-     * @param histograms item id to how often each raw score 1..5 was given (index 0 = score 1)
+     * @param histograms item id to how often each raw score of the {@link RatingScale} was given (index 0 = its lowest)
      */
     public record GroupTally(
             int responses,
@@ -49,10 +50,11 @@ public record ProfileAggregate(Map<Relationship, GroupTally> groups) {
             return items.getOrDefault(itemId, ItemTally.EMPTY);
         }
 
-        /** How often the item got the raw score (1..5). */
+        /** How often the item got the raw score (one of the {@link RatingScale}). */
         public long timesScored(String itemId, int score) {
             List<Long> histogram = histograms.getOrDefault(itemId, List.of());
-            return score - 1 < histogram.size() ? histogram.get(score - 1) : 0;
+            int index = score - RatingScale.LOWEST;
+            return index < histogram.size() ? histogram.get(index) : 0;
         }
     }
 
