@@ -2,7 +2,7 @@ package io.lead360.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.lead360.gateway.auth.VerifiedPerson;
+import io.lead360.gateway.token.VerifiedPerson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -2,8 +2,8 @@ package io.lead360.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lead360.gateway.auth.ForgedTokens;
-import io.lead360.gateway.auth.TokenIssuer;
+import io.lead360.gateway.token.ForgedTokens;
+import io.lead360.gateway.token.TokenIssuer;
 import io.lead360.service.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

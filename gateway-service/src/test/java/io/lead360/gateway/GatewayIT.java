@@ -2,10 +2,10 @@ package io.lead360.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lead360.gateway.auth.AccessTokenResponse;
-import io.lead360.gateway.auth.ForgedTokens;
-import io.lead360.gateway.auth.TokenIssuer;
-import io.lead360.gateway.auth.VerifiedPerson;
+import io.lead360.gateway.token.AccessTokenResponse;
+import io.lead360.gateway.token.ForgedTokens;
+import io.lead360.gateway.token.TokenIssuer;
+import io.lead360.gateway.token.VerifiedPerson;
 import io.lead360.infra.FreePort;
 import io.lead360.service.SigningKey;
 import java.io.IOException;
@@ -80,7 +80,7 @@ class GatewayIT {
     SigningKey signingKey;
 
     @Autowired
-    io.lead360.gateway.auth.FeedbackCredentialsClient credentialsClient;
+    io.lead360.gateway.signin.FeedbackCredentialsClient credentialsClient;
 
     @Autowired
     org.springframework.context.ApplicationContext context;
@@ -806,7 +806,7 @@ class GatewayIT {
     @Test
     void measureTheSessionCheckLatency() {
         String sid = FeedbackStandIn.LEA_SESSION;
-        io.lead360.gateway.auth.FeedbackCredentialsClient client = credentialsClient;
+        io.lead360.gateway.signin.FeedbackCredentialsClient client = credentialsClient;
         for (int i = 0; i < 50; i++) {
             client.isSessionLive(sid, "p-lea").block();
         }

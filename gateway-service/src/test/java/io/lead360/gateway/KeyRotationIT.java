@@ -3,8 +3,8 @@ package io.lead360.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
-import io.lead360.gateway.auth.AccessTokenResponse;
-import io.lead360.gateway.auth.TokenIssuer;
+import io.lead360.gateway.token.AccessTokenResponse;
+import io.lead360.gateway.token.TokenIssuer;
 import io.lead360.service.SigningKey;
 import java.nio.file.Files;
 import java.nio.file.Path;

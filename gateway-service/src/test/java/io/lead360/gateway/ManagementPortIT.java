@@ -3,7 +3,7 @@ package io.lead360.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lead360.gateway.auth.TokenIssuer;
+import io.lead360.gateway.token.TokenIssuer;
 import io.lead360.infra.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;

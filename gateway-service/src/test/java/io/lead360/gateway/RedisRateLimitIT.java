@@ -2,7 +2,7 @@ package io.lead360.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lead360.gateway.auth.TokenIssuer;
+import io.lead360.gateway.token.TokenIssuer;
 import io.lead360.infra.FreePort;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;

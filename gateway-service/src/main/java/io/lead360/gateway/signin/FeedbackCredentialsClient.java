@@ -1,5 +1,7 @@
-package io.lead360.gateway.auth;
+package io.lead360.gateway.signin;
 
+import io.lead360.gateway.token.TokenIssuer;
+import io.lead360.gateway.token.VerifiedPerson;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import java.net.URI;

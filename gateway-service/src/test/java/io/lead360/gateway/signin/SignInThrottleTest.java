@@ -1,4 +1,4 @@
-package io.lead360.gateway.auth;
+package io.lead360.gateway.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

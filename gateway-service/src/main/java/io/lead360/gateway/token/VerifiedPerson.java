@@ -1,4 +1,4 @@
-package io.lead360.gateway.auth;
+package io.lead360.gateway.token;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.lead360.gateway.auth;
+package io.lead360.gateway.signin;
 
 /** Unknown, expired, revoked or already used refresh token; deliberately does not say which. */
 public class InvalidRefreshTokenException extends RuntimeException {

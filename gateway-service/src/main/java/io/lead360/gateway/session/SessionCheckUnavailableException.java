@@ -1,5 +1,6 @@
-package io.lead360.gateway.auth;
+package io.lead360.gateway.session;
 
+import io.lead360.gateway.signin.ServiceUnavailableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 

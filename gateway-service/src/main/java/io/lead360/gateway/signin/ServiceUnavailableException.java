@@ -1,4 +1,4 @@
-package io.lead360.gateway.auth;
+package io.lead360.gateway.signin;
 
 /** A service the gateway depends on did not answer usably. */
 public class ServiceUnavailableException extends RuntimeException {

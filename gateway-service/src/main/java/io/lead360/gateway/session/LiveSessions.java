@@ -1,7 +1,11 @@
-package io.lead360.gateway.auth;
+package io.lead360.gateway.session;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.lead360.gateway.signin.FeedbackCredentialsClient;
+import io.lead360.gateway.signin.ServiceUnavailableException;
+import io.lead360.gateway.token.SessionCheck;
+import io.lead360.gateway.token.TokenIssuer;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -15,7 +19,7 @@ import reactor.core.publisher.Mono;
  * that a token carrying somebody else's session id is refused. Sessions known to have ended are
  * remembered (an ended session never comes back); live ones never are, since they may end any moment.
  */
-public class LiveSessions {
+public class LiveSessions implements SessionCheck {
 
     private final FeedbackCredentialsClient feedback;
     private final Cache<String, Boolean> ended;
@@ -37,6 +41,7 @@ public class LiveSessions {
      * live. Fails with a {@link BadJwtException} (401) for a token without a session or with an
      * ended one, and a {@link SessionCheckUnavailableException} (503) when feedback-service cannot say.
      */
+    @Override
     public Mono<Jwt> requireLive(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList("roles");
         if (roles != null && roles.contains(TokenIssuer.SERVICE_ROLE)) {

@@ -1,4 +1,4 @@
-package io.lead360.gateway.auth;
+package io.lead360.gateway.signin;
 
 import java.math.BigInteger;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.lead360.gateway.auth;
+package io.lead360.gateway.session;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

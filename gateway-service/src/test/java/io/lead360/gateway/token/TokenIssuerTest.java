@@ -1,4 +1,4 @@
-package io.lead360.gateway.auth;
+package io.lead360.gateway.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.lead360.gateway.auth;
+package io.lead360.gateway.token;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;

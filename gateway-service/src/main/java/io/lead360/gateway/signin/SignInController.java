@@ -1,5 +1,8 @@
-package io.lead360.gateway.auth;
+package io.lead360.gateway.signin;
 
+import io.lead360.gateway.token.AccessTokenResponse;
+import io.lead360.gateway.token.SignInApi;
+import io.lead360.gateway.token.TokenIssuer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -10,27 +13,20 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Sign-in, refresh, sign-out and the public key set: the /api endpoints the gateway answers itself. */
+/**
+ * Sign-in with email and password (POST /api/auth/token): throttled, checked by feedback-service,
+ * answered with an access token and the session's first refresh token.
+ */
 @RestController
-@Tag(
-        name = "Sign-in",
-        description = "Access tokens (RS256 JWTs, 15 minutes) and single-use refresh tokens for a "
-                + "session that ends when signed out, after 12 hours, after an hour without a refresh, or when an "
-                + "administrator deactivates the person or changes their roles")
-class AuthController {
+@Tag(name = SignInApi.TAG, description = SignInApi.DESCRIPTION)
+class SignInController {
 
     static final String SIGN_IN_EXAMPLE = """
             {"email":"lea.park@acme.test","password":"correct horse battery staple"}""";
@@ -41,26 +37,20 @@ class AuthController {
 
     private final FeedbackCredentialsClient credentials;
     private final TokenIssuer tokens;
-    private final SigningKeys signingKeys;
     private final SignInThrottle throttle;
     private final ClientAddress clientAddress;
-    private final LiveSessions sessions;
     private final Clock clock;
 
-    AuthController(
+    SignInController(
             FeedbackCredentialsClient credentials,
             TokenIssuer tokens,
-            SigningKeys signingKeys,
             SignInThrottle throttle,
             ClientAddress clientAddress,
-            LiveSessions sessions,
             Clock clock) {
         this.credentials = credentials;
         this.tokens = tokens;
-        this.signingKeys = signingKeys;
         this.throttle = throttle;
         this.clientAddress = clientAddress;
-        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -117,58 +107,5 @@ class AuthController {
                     return Mono.delay(delay).then(Mono.error(rejected));
                 })
                 .map(person -> AccessTokenResponse.bearer(tokens.accessToken(person), person.session(), clock));
-    }
-
-    @Operation(
-            operationId = "refresh",
-            summary = "Refresh the access token",
-            description = "A new access token and a new refresh token for the same session; the old refresh token is "
-                    + "spent. Using a refresh token a second time ends its whole session. The person's roles are read "
-                    + "again. Who may call it: anyone holding a refresh token (no access token needed).")
-    @SecurityRequirements
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "Refreshed")
-    @ApiResponse(
-            responseCode = "401",
-            description = "The refresh token is unknown, expired, revoked or already used, "
-                    + "or the person is no longer active")
-    @ApiResponse(responseCode = "503", description = "feedback-service, which keeps the sessions, is unavailable")
-    @ApiResponse(responseCode = "406", description = "The request's `Accept` rules out JSON")
-    @PostMapping(
-            path = "/api/auth/refresh",
-            consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<AccessTokenResponse> refresh(@Valid @RequestBody RefreshRequest request) {
-        return credentials
-                .refresh(request.refreshToken())
-                .map(person -> AccessTokenResponse.bearer(tokens.accessToken(person), person.session(), clock));
-    }
-
-    @Operation(
-            operationId = "signOut",
-            summary = "Sign out",
-            description = "Ends the token's session: its access and refresh tokens stop working at once. Who may call "
-                    + "it: anyone signed in.")
-    @ApiResponse(responseCode = "204", description = "Signed out")
-    @ApiResponse(responseCode = "503", description = "feedback-service, which keeps the sessions, is unavailable")
-    @PostMapping("/api/auth/sign-out")
-    Mono<ResponseEntity<Void>> signOut(@AuthenticationPrincipal Jwt token) {
-        return sessions.end(token.getClaimAsString(TokenIssuer.SESSION_CLAIM), token.getSubject())
-                .thenReturn(ResponseEntity.noContent().build());
-    }
-
-    @Operation(
-            operationId = "getJwks",
-            summary = "The gateway's public keys",
-            description = "The JSON Web Key Set (RFC 7517) with which anyone can check an access token's RS256 "
-                    + "signature: the current key and every key rotated out that is still accepted. Public halves "
-                    + "only; cacheable for 5 minutes. Who may call it: anyone (no token).")
-    @SecurityRequirements
-    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The key set")
-    @ApiResponse(responseCode = "406", description = "The request's `Accept` rules out JSON")
-    @GetMapping(path = "/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> jwks() {
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-                .body(signingKeys.publicKeySet().toJSONObject());
     }
 }

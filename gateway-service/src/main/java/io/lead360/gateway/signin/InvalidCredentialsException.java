@@ -1,4 +1,4 @@
-package io.lead360.gateway.auth;
+package io.lead360.gateway.signin;
 
 /** Unknown email or wrong password; deliberately does not say which. */
 public class InvalidCredentialsException extends RuntimeException {
