@@ -48,6 +48,21 @@ final class FeedbackStandIn implements AutoCloseable {
 
     private final HttpServer server;
 
+    private static FeedbackStandIn shared;
+
+    /**
+     * The stand-in of AbstractIT's tests: one for the whole test run, since the Spring contexts they share
+     * outlive a test class (it stops when the JVM does).
+     */
+    static synchronized FeedbackStandIn shared() {
+        if (shared == null) {
+            FeedbackStandIn standIn = new FeedbackStandIn();
+            Runtime.getRuntime().addShutdownHook(new Thread(standIn::close, "feedback-stand-in-stop"));
+            shared = standIn;
+        }
+        return shared;
+    }
+
     private record Session(String email, String refreshToken, Instant expiresAt, boolean live) {}
 
     FeedbackStandIn() {

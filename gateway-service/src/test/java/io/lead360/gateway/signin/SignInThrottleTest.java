@@ -3,7 +3,7 @@ package io.lead360.gateway.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lead360.gateway.GatewayProperties;
-import io.lead360.gateway.MutableClock;
+import io.lead360.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -72,7 +72,7 @@ class TokenIssuerTest {
 
     @Test
     void theServiceTokenIsReusedForHalfItsLifetimeThenRenewed() {
-        io.lead360.gateway.MutableClock clock = new io.lead360.gateway.MutableClock(NOW);
+        io.lead360.testsupport.MutableClock clock = new io.lead360.testsupport.MutableClock(NOW);
         TokenIssuer issuer = new TokenIssuer(key, clock, Duration.ofMinutes(15), Duration.ofSeconds(60));
         String first = issuer.serviceToken();
 
