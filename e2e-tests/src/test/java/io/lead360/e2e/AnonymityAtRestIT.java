@@ -35,6 +35,7 @@ class AnonymityAtRestIT {
 
     private static final String DOMAIN = "@rest.e2e.test";
     private static final String PASSWORD = "e2e-rater-password";
+    private static final OrgChart chart = new OrgChart(DOMAIN, PASSWORD);
     /** How near a rater's id may not come to their own words, in bytes. */
     private static final int WINDOW = 4096;
 
@@ -75,11 +76,11 @@ class AnonymityAtRestIT {
         // ceo ← {lead1, lead2}; each lead ← four reports. The leads are the subjects; the ceo rates them as
         // MANAGER, the reports as DIRECT_REPORTs, and each lead the other as a PEER (a group of one)
         List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(row("ceo", null));
+        rows.add(chart.person("ceo", "ceo", null));
         for (String lead : List.of("lead1", "lead2")) {
-            rows.add(row(lead, "ceo"));
+            rows.add(chart.person(lead, lead, "ceo"));
             for (int i = 1; i <= REPORTS; i++) {
-                rows.add(row(lead + "r" + i, lead));
+                rows.add(chart.person(lead + "r" + i, lead + "r" + i, lead));
             }
         }
         api.post("/api/people/import", admin, rows).expect(200);
@@ -276,17 +277,6 @@ class AnonymityAtRestIT {
             found.add(i);
         }
         return found;
-    }
-
-    private static Map<String, Object> row(String local, String manager) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("email", local + DOMAIN);
-        row.put("name", local);
-        if (manager != null) {
-            row.put("managerEmail", manager + DOMAIN);
-        }
-        row.put("password", PASSWORD);
-        return row;
     }
 
     private static java.net.http.HttpRequest.BodyPublisher json(Object body) {

@@ -52,6 +52,7 @@ class BrowserIT {
 
     private static final String PASSWORD = "browser-it-password";
     private static final String DOMAIN = "@browser.e2e.test";
+    private static final OrgChart chart = new OrgChart(DOMAIN, PASSWORD).withRoles("EMPLOYEE");
     private static final String MARKUP_COMMENT = "<b>Keep</b> the weekly <img src=x> one-to-ones";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -81,12 +82,12 @@ class BrowserIT {
         // a small team with an OPEN cycle, so that there is something to answer and to close
         List<Map<String, Object>> rows = new ArrayList<>();
         // the boss has no password yet: the invitation mail carries the link to set one
-        Map<String, Object> boss = person("boss", "Bea Boss", null);
+        Map<String, Object> boss = chart.person("boss", "Bea Boss", null);
         boss.remove("password");
         rows.add(boss);
-        rows.add(person("lead", "Lou Lead", "boss"));
+        rows.add(chart.person("lead", "Lou Lead", "boss"));
         for (String r : List.of("r1", "r2", "r3")) {
-            rows.add(person(r, "Reporter " + r.toUpperCase(), "lead"));
+            rows.add(chart.person(r, "Reporter " + r.toUpperCase(), "lead"));
         }
         api.post("/api/people/import", admin, rows).expect(200);
         for (JsonNode p : api.get("/api/people", admin).expect(200).json()) {
@@ -98,7 +99,7 @@ class BrowserIT {
                 "templateId",
                 "leadership-360",
                 "subjectIds",
-                List.of(ids.get(email("lead"))),
+                List.of(ids.get(chart.email("lead"))),
                 "anonymityThreshold",
                 3);
         cycleId = api.post("/api/cycles", admin, cycle)
@@ -109,7 +110,7 @@ class BrowserIT {
         api.post("/api/cycles/" + cycleId + "/open", admin, null).expect(200);
         // the third report answers through the API, so that with r1 and r2 in the browser the group
         // reaches the threshold (3) and the leader's profile shows it
-        String r3 = api.signIn(email("r3"), PASSWORD);
+        String r3 = api.signIn(chart.email("r3"), PASSWORD);
         String request = api.get("/api/feedback-requests", r3)
                 .expect(200)
                 .json()
@@ -174,7 +175,7 @@ class BrowserIT {
         driver.get(platform.gatewayUrl() + "/");
         waitFor(By.id("email"));
         screenshot("01-sign-in");
-        signIn(email("r1"));
+        signIn(chart.email("r1"));
         waitFor(By.id("pending-requests"));
         screenshot("02-my-feedback");
 
@@ -219,7 +220,7 @@ class BrowserIT {
         waitFor(By.id("email"));
         WebElement emailField = driver.switchTo().activeElement();
         assertThat(emailField.getAttribute("id")).isEqualTo("email");
-        emailField.sendKeys(email("r2"));
+        emailField.sendKeys(chart.email("r2"));
         press(Keys.TAB);
         driver.switchTo().activeElement().sendKeys(PASSWORD, Keys.ENTER);
         waitFor(By.id("pending-requests"));
@@ -266,7 +267,7 @@ class BrowserIT {
     @Order(3)
     void someoneWithoutAPasswordSetsOneFromTheInvitationMailAndAnswersFromItsLink() throws IOException {
         // the invitation as it arrived, read over IMAP
-        MailInbox.Mail invitation = awaitInvitation(email("boss"));
+        MailInbox.Mail invitation = awaitInvitation(chart.email("boss"));
         assertThat(invitation.subject()).isEqualTo("Your feedback is asked for: Browser test cycle");
         Matcher password = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/#/set-password\\?token=\\S+)")
                 .matcher(invitation.text());
@@ -285,7 +286,7 @@ class BrowserIT {
         driver.findElement(By.id("new-password-again")).sendKeys("bea-chose-this");
         driver.findElement(By.id("set-password")).click();
         waitForText(By.tagName("main"), "Your password is set");
-        signIn(email("boss"), "bea-chose-this");
+        signIn(chart.email("boss"), "bea-chose-this");
 
         // the request's link from the mail opens its questionnaire
         driver.get(request.group(1));
@@ -301,7 +302,7 @@ class BrowserIT {
         submit.click();
         waitForText(By.tagName("main"), "Your feedback is submitted");
         screenshot("03b-submitted-from-mail");
-        String token = api.signIn(email("boss"), "bea-chose-this");
+        String token = api.signIn(chart.email("boss"), "bea-chose-this");
         assertThat(api.get("/api/feedback-requests", token)
                         .expect(200)
                         .json()
@@ -332,7 +333,7 @@ class BrowserIT {
     @Order(4)
     void aLeaderWhoseResultsAreNotReleasedIsToldWhenTheyWillBe() throws IOException {
         driver.get(platform.gatewayUrl() + "/#/profile");
-        signIn(email("lead"));
+        signIn(chart.email("lead"));
         waitFor(By.id("not-released"));
         assertThat(text(By.id("not-released"))).contains("not released yet").contains("releases");
         screenshot("06-profile-not-released");
@@ -381,7 +382,7 @@ class BrowserIT {
     @Order(6)
     void theLeaderSeesTheReleasedProfileWithItsChartAndCommentsAsPlainText() throws IOException {
         driver.get(platform.gatewayUrl() + "/#/profile");
-        signIn(email("lead"));
+        signIn(chart.email("lead"));
         // analytics applies the events asynchronously: reload until the released profile is there
         new WebDriverWait(driver, Duration.ofSeconds(60))
                 .pollingEvery(Duration.ofSeconds(2))
@@ -449,7 +450,7 @@ class BrowserIT {
     }
 
     private JsonNode requestOf(String rater) {
-        String token = api.signIn(email(rater), PASSWORD);
+        String token = api.signIn(chart.email(rater), PASSWORD);
         for (JsonNode request :
                 api.get("/api/feedback-requests", token).expect(200).json()) {
             if (cycleId.equals(request.get("cycleId").asString())) {
@@ -500,19 +501,5 @@ class BrowserIT {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         driver.manage().window().setSize(before);
-    }
-
-    private static String email(String local) {
-        return local + DOMAIN;
-    }
-
-    private static Map<String, Object> person(String local, String name, String manager) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("email", email(local));
-        row.put("name", name);
-        row.put("managerEmail", manager == null ? null : email(manager));
-        row.put("roles", List.of("EMPLOYEE"));
-        row.put("password", PASSWORD);
-        return row;
     }
 }

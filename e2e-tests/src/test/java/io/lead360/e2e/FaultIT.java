@@ -47,6 +47,7 @@ class FaultIT {
 
     private static final String PASSWORD = "fault-it-password";
     private static final String DOMAIN = "@fault.e2e.test";
+    private static final OrgChart chart = new OrgChart(DOMAIN, PASSWORD);
     private static final int DIRECTORS = 4;
     private static final int LEADS_PER_DIRECTOR = 2;
     private static final int MEMBERS_PER_LEAD = 5;
@@ -75,17 +76,17 @@ class FaultIT {
 
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> subjects = new ArrayList<>();
-        rows.add(row("ceo", null));
+        rows.add(chart.person("ceo", null));
         for (int d = 1; d <= DIRECTORS; d++) {
             String director = "dir" + d;
-            rows.add(row(director, "ceo"));
+            rows.add(chart.person(director, "ceo"));
             subjects.add(director);
             for (int l = 1; l <= LEADS_PER_DIRECTOR; l++) {
                 String lead = director + "-lead" + l;
-                rows.add(row(lead, director));
+                rows.add(chart.person(lead, director));
                 subjects.add(lead);
                 for (int m = 1; m <= MEMBERS_PER_LEAD; m++) {
-                    rows.add(row(lead + "-m" + m, lead));
+                    rows.add(chart.person(lead + "-m" + m, lead));
                 }
             }
         }
@@ -593,14 +594,5 @@ class FaultIT {
     private static void signInEveryone() {
         tokenByEmail.replaceAll((email, old) -> api.signIn(email, PASSWORD));
         tokensIssuedAt = System.nanoTime();
-    }
-
-    private static Map<String, Object> row(String local, String manager) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("email", local + DOMAIN);
-        row.put("name", "Person " + local);
-        row.put("managerEmail", manager == null ? null : manager + DOMAIN);
-        row.put("password", PASSWORD);
-        return row;
     }
 }

@@ -23,6 +23,7 @@ class LargeCycleIT {
 
     private static final String PASSWORD = "large-cycle-password";
     private static final String DOMAIN = "@large.e2e.test";
+    private static final OrgChart chart = new OrgChart(DOMAIN, PASSWORD);
     private static final int DIRECTORS = 4;
     private static final int TEAM_LEADS_PER_DIRECTOR = 4;
     private static final int MEMBERS_PER_TEAM = 11;
@@ -51,20 +52,20 @@ class LargeCycleIT {
     void aCycleForTwoHundredPeopleAndTwentyLeadersEndsInCorrectProfiles() {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> subjects = new ArrayList<>();
-        rows.add(row("ceo", null));
+        rows.add(chart.person("ceo", null));
         for (int h = 1; h <= HR_STAFF; h++) {
-            rows.add(row("hr" + h, "ceo"));
+            rows.add(chart.person("hr" + h, "ceo"));
         }
         for (int d = 1; d <= DIRECTORS; d++) {
             String director = "dir" + d;
-            rows.add(row(director, "ceo"));
+            rows.add(chart.person(director, "ceo"));
             subjects.add(director);
             for (int t = 1; t <= TEAM_LEADS_PER_DIRECTOR; t++) {
                 String lead = director + "-lead" + t;
-                rows.add(row(lead, director));
+                rows.add(chart.person(lead, director));
                 subjects.add(lead);
                 for (int m = 1; m <= MEMBERS_PER_TEAM; m++) {
-                    rows.add(row(lead + "-m" + m, lead));
+                    rows.add(chart.person(lead + "-m" + m, lead));
                 }
             }
         }
@@ -170,15 +171,6 @@ class LargeCycleIT {
         }
         System.out.printf(
                 "Large cycle: %d people, %d leaders, %d responses%n", rows.size(), subjectIds.size(), answered);
-    }
-
-    private static Map<String, Object> row(String local, String manager) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("email", local + DOMAIN);
-        row.put("name", "Person " + local);
-        row.put("managerEmail", manager == null ? null : manager + DOMAIN);
-        row.put("password", PASSWORD);
-        return row;
     }
 
     private static List<ExpectedProfile.Item> items() {

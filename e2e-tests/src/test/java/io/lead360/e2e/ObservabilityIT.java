@@ -42,6 +42,7 @@ class ObservabilityIT {
 
     private static final String PASSWORD = "e2e-rater-password";
     private static final String DOMAIN = "@observe.e2e.test";
+    private static final OrgChart chart = new OrgChart(DOMAIN, PASSWORD).withRoles("EMPLOYEE");
     private static final List<String> RATERS = List.of("lea", "mo", "d1", "d2", "d3");
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -67,10 +68,10 @@ class ObservabilityIT {
         String admin = api.signIn(Platform.ADMIN_EMAIL, Platform.ADMIN_PASSWORD);
 
         List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(person("mo", null));
-        rows.add(person("lea", "mo"));
+        rows.add(chart.person("mo", null));
+        rows.add(chart.person("lea", "mo"));
         for (String report : List.of("d1", "d2", "d3")) {
-            rows.add(person(report, "lea"));
+            rows.add(chart.person(report, "lea"));
         }
         api.post("/api/people/import", admin, rows).expect(200);
         Map<String, String> ids = new LinkedHashMap<>();
@@ -88,7 +89,7 @@ class ObservabilityIT {
                                 "templateId",
                                 "leadership-360",
                                 "subjectIds",
-                                List.of(ids.get(email("lea")))))
+                                List.of(ids.get(chart.email("lea")))))
                 .expect(201)
                 .json()
                 .get("id")
@@ -96,7 +97,7 @@ class ObservabilityIT {
         api.post("/api/cycles/" + cycle + "/open", admin, null).expect(200);
 
         for (String rater : RATERS) {
-            String token = api.signIn(email(rater), PASSWORD);
+            String token = api.signIn(chart.email(rater), PASSWORD);
             String request = api.get("/api/feedback-requests", token)
                     .expect(200)
                     .json()
@@ -287,19 +288,5 @@ class ObservabilityIT {
 
     private static Path logOf(String service) {
         return platform.home().resolve("logs/" + service + ".log");
-    }
-
-    private static String email(String local) {
-        return local + DOMAIN;
-    }
-
-    private static Map<String, Object> person(String local, String manager) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("email", email(local));
-        row.put("name", "Person " + local);
-        row.put("managerEmail", manager == null ? null : email(manager));
-        row.put("roles", List.of("EMPLOYEE"));
-        row.put("password", PASSWORD);
-        return row;
     }
 }

@@ -33,6 +33,7 @@ class PlatformIT {
 
     private static final String PASSWORD = "e2e-rater-password";
     private static final String DOMAIN = "@acme.e2e.test";
+    private static final OrgChart chart = new OrgChart(DOMAIN, PASSWORD).withRoles("EMPLOYEE");
     private static final List<String> DIRECT_REPORTS = List.of("d1", "d2", "d3", "d4");
     private static final List<String> PEERS = List.of("p1", "p2", "p3");
 
@@ -57,10 +58,6 @@ class PlatformIT {
         if (platform != null) {
             platform.stopQuietly();
         }
-    }
-
-    private static String email(String local) {
-        return local + DOMAIN;
     }
 
     @Test
@@ -105,11 +102,11 @@ class PlatformIT {
     @Order(3)
     void anAdministratorImportsTheOrganisationOnceAndAgainWithoutChanges() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(person("mo", "Mo Manager", null));
-        rows.add(person("lea", "Lea Leader", "mo"));
-        PEERS.forEach(p -> rows.add(person(p, "Peer " + p, "mo")));
-        DIRECT_REPORTS.forEach(d -> rows.add(person(d, "Report " + d, "lea")));
-        rows.add(person("d5", "Report of a peer", "p1"));
+        rows.add(chart.person("mo", "Mo Manager", null));
+        rows.add(chart.person("lea", "Lea Leader", "mo"));
+        PEERS.forEach(p -> rows.add(chart.person(p, "Peer " + p, "mo")));
+        DIRECT_REPORTS.forEach(d -> rows.add(chart.person(d, "Report " + d, "lea")));
+        rows.add(chart.person("d5", "Report of a peer", "p1"));
 
         JsonNode first = api.post("/api/people/import", admin, rows).expect(200).json();
         assertThat(first.get("created").asInt()).isEqualTo(rows.size());
@@ -130,17 +127,7 @@ class PlatformIT {
         for (JsonNode p : api.get("/api/people", admin).expect(200).json()) {
             ids.put(p.get("email").asString(), p.get("id").asString());
         }
-        assertThat(ids).containsKey(email("lea")).doesNotContainKey("x1@acme.e2e.test");
-    }
-
-    private static Map<String, Object> person(String local, String name, String manager) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("email", email(local));
-        row.put("name", name);
-        row.put("managerEmail", manager == null ? null : email(manager));
-        row.put("roles", List.of("EMPLOYEE"));
-        row.put("password", PASSWORD);
-        return row;
+        assertThat(ids).containsKey(chart.email("lea")).doesNotContainKey("x1@acme.e2e.test");
     }
 
     @Test
@@ -152,7 +139,7 @@ class PlatformIT {
                 "templateId",
                 "leadership-360",
                 "subjectIds",
-                List.of(ids.get(email("lea"))),
+                List.of(ids.get(chart.email("lea"))),
                 "anonymityThreshold",
                 3);
         JsonNode created = api.post("/api/cycles", admin, cycle).expect(201).json();
@@ -172,8 +159,8 @@ class PlatformIT {
         String progress = api.get("/api/cycles/" + cycleId + "/progress", admin)
                 .expect(200)
                 .body();
-        assertThat(progress).contains(ids.get(email("lea")));
-        assertThat(progress).doesNotContain(email("d1")).doesNotContain(ids.get(email("d1")));
+        assertThat(progress).contains(ids.get(chart.email("lea")));
+        assertThat(progress).doesNotContain(chart.email("d1")).doesNotContain(ids.get(chart.email("d1")));
     }
 
     @Test
@@ -185,14 +172,14 @@ class PlatformIT {
         raters.addAll(PEERS);
         raters.addAll(DIRECT_REPORTS);
         for (String rater : raters) {
-            String token = api.signIn(email(rater), PASSWORD);
+            String token = api.signIn(chart.email(rater), PASSWORD);
             JsonNode requests =
                     api.get("/api/feedback-requests", token).expect(200).json();
             assertThat(requests).hasSize(1);
             JsonNode request = requests.get(0);
             String requestId = request.get("id").asString();
             String relationship = request.get("relationship").asString();
-            assertThat(request.get("subject").get("id").asString()).isEqualTo(ids.get(email("lea")));
+            assertThat(request.get("subject").get("id").asString()).isEqualTo(ids.get(chart.email("lea")));
             assertThat(api.get("/api/feedback-requests/" + requestId, token)
                             .expect(200)
                             .json()
@@ -238,8 +225,8 @@ class PlatformIT {
     @Test
     @Order(6)
     void nobodyReadsAnotherRatersRequestAndTheLeaderSeesNothingBeforeRelease() {
-        String d1 = api.signIn(email("d1"), PASSWORD);
-        String d2 = api.signIn(email("d2"), PASSWORD);
+        String d1 = api.signIn(chart.email("d1"), PASSWORD);
+        String d2 = api.signIn(chart.email("d2"), PASSWORD);
         String d1Request = api.get("/api/feedback-requests", d1)
                 .expect(200)
                 .json()
@@ -248,9 +235,9 @@ class PlatformIT {
                 .asString();
         assertThat(api.get("/api/feedback-requests/" + d1Request, d2).status()).isEqualTo(404);
 
-        String lea = api.signIn(email("lea"), PASSWORD);
+        String lea = api.signIn(chart.email("lea"), PASSWORD);
         assertThat(api.get("/api/profiles/me", lea).status()).isEqualTo(404);
-        assertThat(api.get("/api/profiles/" + ids.get(email("lea")), d1).status())
+        assertThat(api.get("/api/profiles/" + ids.get(chart.email("lea")), d1).status())
                 .isEqualTo(403);
     }
 
@@ -258,7 +245,7 @@ class PlatformIT {
     @Order(7)
     void afterCloseAndReleaseTheLeaderSeesTheProfileTheRulesPredict() {
         api.post("/api/cycles/" + cycleId + "/close", admin, null).expect(200);
-        String lateRater = api.signIn(email("p3"), PASSWORD);
+        String lateRater = api.signIn(chart.email("p3"), PASSWORD);
         String p3Request = api.get("/api/feedback-requests", lateRater)
                 .expect(200)
                 .json()
@@ -273,7 +260,7 @@ class PlatformIT {
                 .isEqualTo(409);
         api.post("/api/cycles/" + cycleId + "/release", admin, null).expect(200);
 
-        String lea = api.signIn(email("lea"), PASSWORD);
+        String lea = api.signIn(chart.email("lea"), PASSWORD);
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
@@ -294,7 +281,7 @@ class PlatformIT {
         ExpectedProfile expected = new ExpectedProfile(competencyKeys(), templateItems(), submitted, 3);
         assertProfile(profile, expected);
 
-        JsonNode asAdmin = api.get("/api/profiles/" + ids.get(email("lea")) + "?cycleId=" + cycleId, admin)
+        JsonNode asAdmin = api.get("/api/profiles/" + ids.get(chart.email("lea")) + "?cycleId=" + cycleId, admin)
                 .expect(200)
                 .json();
         assertProfile(asAdmin, expected);
@@ -363,7 +350,7 @@ class PlatformIT {
         assertThat(profile.toString())
                 .as("no peer comment: the peer group is hidden")
                 .doesNotContain("peer p");
-        for (String email : List.of(email("d1"), email("mo"), email("p1"))) {
+        for (String email : List.of(chart.email("d1"), chart.email("mo"), chart.email("p1"))) {
             assertThat(profile.toString()).doesNotContain(email).doesNotContain(ids.get(email));
         }
     }
@@ -373,7 +360,7 @@ class PlatformIT {
     void aRestartKeepsEveryPieceOfData() throws Exception {
         platform.run("down");
         platform.run("up");
-        String lea = api.signIn(email("lea"), PASSWORD);
+        String lea = api.signIn(chart.email("lea"), PASSWORD);
         JsonNode profile = api.get("/api/profiles/me", lea).expect(200).json();
         assertProfile(profile, new ExpectedProfile(competencyKeys(), templateItems(), submitted, 3));
         assertThat(api.get("/api/cycles/" + cycleId, admin)

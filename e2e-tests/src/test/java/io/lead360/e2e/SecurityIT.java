@@ -41,6 +41,7 @@ class SecurityIT {
 
     private static final String PASSWORD = "e2e-security-password";
     private static final String DOMAIN = "@sec.e2e.test";
+    private static final OrgChart chart = new OrgChart(DOMAIN, PASSWORD).withRoles("EMPLOYEE");
     /** A comment that would run if any view rendered comments as HTML. */
     private static final String SCRIPT_COMMENT =
             "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\"> xss-marker-7f3";
@@ -63,13 +64,13 @@ class SecurityIT {
         secrets.add(PASSWORD);
 
         List<Map<String, Object>> rows = new ArrayList<>();
-        rows.add(person("mo", null));
-        rows.add(person("lea", "mo"));
+        rows.add(chart.person("mo", null));
+        rows.add(chart.person("lea", "mo"));
         for (String p : List.of("p1", "p2", "p3")) {
-            rows.add(person(p, "mo"));
+            rows.add(chart.person(p, "mo"));
         }
         for (String d : List.of("d1", "d2", "d3")) {
-            rows.add(person(d, "lea"));
+            rows.add(chart.person(d, "lea"));
         }
         api.post("/api/people/import", admin, rows).expect(200);
         for (JsonNode p : api.get("/api/people", admin).expect(200).json()) {
@@ -102,16 +103,6 @@ class SecurityIT {
         if (platform != null) {
             platform.stopQuietly();
         }
-    }
-
-    private static Map<String, Object> person(String local, String manager) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("email", local + DOMAIN);
-        row.put("name", "Person " + local);
-        row.put("managerEmail", manager == null ? null : manager + DOMAIN);
-        row.put("roles", List.of("EMPLOYEE"));
-        row.put("password", PASSWORD);
-        return row;
     }
 
     private static JsonNode tokens(String email, String password) {

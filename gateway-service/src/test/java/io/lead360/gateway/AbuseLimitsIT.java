@@ -2,22 +2,13 @@ package io.lead360.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lead360.gateway.auth.TokenIssuer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sign-in throttling and rate limits through the real gateway. The gateway trusts the loopback
@@ -34,31 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
             "lead360.rate-limit.sign-in.per-minute=1",
             "lead360.rate-limit.sign-in.burst=25"
         })
-@AutoConfigureWebTestClient(timeout = "PT20S")
-class AbuseLimitsIT {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
-    private static final FeedbackStandIn feedback = new FeedbackStandIn();
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) throws Exception {
-        Path keys = Files.createTempDirectory("lead360-abuse-it");
-        registry.add("lead360.routes.feedback-uri", feedback::uri);
-        registry.add(
-                "lead360.auth.signing-key-file", () -> keys.resolve("key.pem").toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        feedback.close();
-    }
-
-    @Autowired
-    WebTestClient client;
-
-    @Autowired
-    TokenIssuer tokenIssuer;
+class AbuseLimitsIT extends AbstractIT {
 
     @Test
     void fiveFailuresLockTheEmailAndTheLockAnswers429BeforeThePasswordIsChecked() {

@@ -1,7 +1,9 @@
 package io.lead360.gateway;
 
+import static io.lead360.testsupport.docs.OpenApiOperations.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lead360.testsupport.docs.OpenApiOperations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +25,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
@@ -40,8 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiDocsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> HTTP_METHODS =
-            List.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final Set<String> PUBLIC_OPERATIONS = Set.of(
             "POST /api/auth/token",
@@ -314,31 +312,15 @@ class ApiDocsIT {
                 .getResponseBody());
     }
 
-    /** "METHOD /path" → operation, for every operation of the document. */
-    private static Map<String, JsonNode> operations(JsonNode doc) {
-        Map<String, JsonNode> operations = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
-            for (String method : HTTP_METHODS) {
-                if (path.getValue().has(method)) {
-                    operations.put(
-                            method.toUpperCase() + " " + path.getKey(),
-                            path.getValue().get(method));
-                }
-            }
-        }
-        return operations;
-    }
-
     /** "METHOD /path" of every controller handler of the gateway; a mapping without methods answers them all. */
     private Set<String> servedRoutes() {
         Set<String> routes = new TreeSet<>();
         for (RequestMappingInfo info : handlerMapping.getHandlerMethods().keySet()) {
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            info.getPatternsCondition().getPatterns().forEach(pattern -> {
-                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.values()) : methods) {
-                    routes.add(method.name() + " " + pattern.getPatternString());
-                }
-            });
+            routes.addAll(OpenApiOperations.routes(
+                    info.getMethodsCondition().getMethods(),
+                    info.getPatternsCondition().getPatterns().stream()
+                            .map(pattern -> pattern.getPatternString())
+                            .toList()));
         }
         return routes;
     }

@@ -2,7 +2,7 @@ package io.lead360.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.lead360.gateway.auth.VerifiedPerson;
+import io.lead360.gateway.token.VerifiedPerson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -47,6 +47,21 @@ final class FeedbackStandIn implements AutoCloseable {
     final AtomicBoolean sessionCheckBroken = new AtomicBoolean();
 
     private final HttpServer server;
+
+    private static FeedbackStandIn shared;
+
+    /**
+     * The stand-in of AbstractIT's tests: one for the whole test run, since the Spring contexts they share
+     * outlive a test class (it stops when the JVM does).
+     */
+    static synchronized FeedbackStandIn shared() {
+        if (shared == null) {
+            FeedbackStandIn standIn = new FeedbackStandIn();
+            Runtime.getRuntime().addShutdownHook(new Thread(standIn::close, "feedback-stand-in-stop"));
+            shared = standIn;
+        }
+        return shared;
+    }
 
     private record Session(String email, String refreshToken, Instant expiresAt, boolean live) {}
 

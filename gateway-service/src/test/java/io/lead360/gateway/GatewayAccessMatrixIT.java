@@ -2,9 +2,9 @@ package io.lead360.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lead360.gateway.auth.ForgedTokens;
-import io.lead360.gateway.auth.TokenIssuer;
+import io.lead360.gateway.token.TokenIssuer;
 import io.lead360.service.SigningKey;
+import io.lead360.testsupport.ForgedTokens;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -250,9 +250,10 @@ class GatewayAccessMatrixIT {
                                 Duration.ofSeconds(60))
                         .accessToken(feedback.personWithSession("lea@acme.test", FeedbackStandIn.LEA_SESSION))
                         .value());
-        tampered.put("wrong audience", ForgedTokens.sign(signingKey, Map.of("aud", List.of("another-api"))));
-        tampered.put("no session", ForgedTokens.sign(signingKey, Collections.singletonMap("sid", null)));
-        tampered.put("ended session", ForgedTokens.sign(signingKey, Map.of("sid", "s-never-existed")));
+        tampered.put(
+                "wrong audience", ForgedTokens.sign(signingKey.privateJwk(), Map.of("aud", List.of("another-api"))));
+        tampered.put("no session", ForgedTokens.sign(signingKey.privateJwk(), Collections.singletonMap("sid", null)));
+        tampered.put("ended session", ForgedTokens.sign(signingKey.privateJwk(), Map.of("sid", "s-never-existed")));
 
         for (String pattern : servedPatterns()) {
             if (ruleOf(pattern) != Rule.PERSON) {

@@ -3,19 +3,14 @@ package io.lead360.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
-import io.lead360.gateway.auth.AccessTokenResponse;
-import io.lead360.gateway.auth.TokenIssuer;
+import io.lead360.gateway.token.AccessTokenResponse;
+import io.lead360.gateway.token.TokenIssuer;
 import io.lead360.service.SigningKey;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,32 +18,19 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The gateway after a key rotation: a new current key, the old one listed as previous. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "PT20S")
-class KeyRotationIT {
+class KeyRotationIT extends AbstractIT {
 
-    private static final FeedbackStandIn feedback = new FeedbackStandIn();
     private static final Path keys = tempDir();
     private static final SigningKey oldKey = SigningKey.loadOrCreate(keys.resolve("2025.pem"));
-    private static final SigningKey newKey = SigningKey.loadOrCreate(keys.resolve("2026.pem"));
+    /** The new current key is the gateway's signing key file (AbstractIT's), the old one is listed as previous. */
+    private static final SigningKey newKey = SigningKey.loadOrCreate(SIGNING_KEY_FILE);
 
     @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        registry.add("lead360.routes.feedback-uri", feedback::uri);
-        registry.add(
-                "lead360.auth.signing-key-file", () -> keys.resolve("2026.pem").toString());
+    static void previousKeys(DynamicPropertyRegistry registry) {
         registry.add(
                 "lead360.auth.previous-signing-key-files",
                 () -> keys.resolve("2025.pem").toString());
     }
-
-    @AfterAll
-    static void stop() {
-        feedback.close();
-    }
-
-    @Autowired
-    WebTestClient client;
 
     @Test
     void aTokenSignedWithThePreviousKeyStillWorks() {
@@ -113,13 +95,5 @@ class KeyRotationIT {
 
     private static TokenIssuer issuerFor(SigningKey key) {
         return new TokenIssuer(key, Clock.systemUTC(), Duration.ofMinutes(15), Duration.ofSeconds(60));
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("lead360-rotation-it");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -3,63 +3,28 @@ package io.lead360.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lead360.gateway.auth.TokenIssuer;
-import io.lead360.infra.FreePort;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The gateway's operator port: health, Prometheus (with the routed requests per route and the gateway's
  * own calls to feedback-service), metrics, info and the route list, without a token; none of the
  * gateway's own endpoints there; and no actuator on the public port but the status-only probes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ManagementPortIT {
+class ManagementPortIT extends AbstractIT {
 
-    private static final FeedbackStandIn feedback = new FeedbackStandIn();
-    /** Nothing listens there: analytics-service is down for the whole test. */
-    private static final String ANALYTICS_DOWN = "http://127.0.0.1:" + FreePort.find();
-
-    private static final Path KEY_FILE = keyFile();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        registry.add("lead360.routes.feedback-uri", feedback::uri);
-        registry.add("lead360.routes.analytics-uri", () -> ANALYTICS_DOWN);
-        registry.add("lead360.auth.signing-key-file", KEY_FILE::toString);
-    }
-
-    @AfterAll
-    static void stop() {
-        feedback.close();
-    }
-
-    @LocalServerPort
-    int port;
-
     @LocalManagementPort
     int managementPort;
-
-    @Autowired
-    TokenIssuer tokenIssuer;
 
     @Test
     void theManagementPortServesPrometheusWithRoutedRequestsPerRouteAndTheSessionChecks() throws Exception {
@@ -149,13 +114,5 @@ class ManagementPortIT {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path keyFile() {
-        try {
-            return Files.createTempDirectory("gateway-management-it").resolve("key.pem");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,19 +2,15 @@ package io.lead360.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lead360.gateway.auth.TokenIssuer;
 import io.lead360.infra.FreePort;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.http.HttpHeaders;
@@ -31,33 +27,20 @@ import redis.embedded.RedisServer;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"lead360.rate-limit.submissions.per-minute=1", "lead360.rate-limit.submissions.burst=3"})
-@AutoConfigureWebTestClient(timeout = "PT20S")
-class RedisRateLimitIT {
+class RedisRateLimitIT extends AbstractIT {
 
     private static final int redisPort = FreePort.find();
     private static final RedisServer redis = startRedis();
-    private static final FeedbackStandIn feedback = new FeedbackStandIn();
 
     @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) throws IOException {
-        Path keys = Files.createTempDirectory("lead360-redis-it");
+    static void redis(DynamicPropertyRegistry registry) {
         registry.add("lead360.rate-limit.redis-url", () -> "redis://127.0.0.1:" + redisPort);
-        registry.add("lead360.routes.feedback-uri", feedback::uri);
-        registry.add(
-                "lead360.auth.signing-key-file", () -> keys.resolve("key.pem").toString());
     }
 
     @AfterAll
     static void stop() throws IOException {
-        feedback.close();
         redis.stop();
     }
-
-    @Autowired
-    WebTestClient client;
-
-    @Autowired
-    TokenIssuer tokenIssuer;
 
     @Autowired
     RateLimiter<?> rateLimiter;

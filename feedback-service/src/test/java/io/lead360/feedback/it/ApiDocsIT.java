@@ -1,10 +1,12 @@
 package io.lead360.feedback.it;
 
+import static io.lead360.testsupport.docs.OpenApiOperations.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.lead360.testsupport.docs.OpenApiOperations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
@@ -26,8 +27,6 @@ import tools.jackson.databind.JsonNode;
  */
 class ApiDocsIT extends AbstractIT {
 
-    private static final List<String> HTTP_METHODS =
-            List.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     /** The links in mails: the link's token is the proof, so these need no bearer token (and answer no 401). */
     private static final java.util.Set<String> PUBLIC =
@@ -212,31 +211,11 @@ class ApiDocsIT extends AbstractIT {
                 .getContentAsString());
     }
 
-    /** "METHOD /path" → operation, for every operation of the document. */
-    private static Map<String, JsonNode> operations(JsonNode doc) {
-        Map<String, JsonNode> operations = new java.util.TreeMap<>();
-        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
-            for (String method : HTTP_METHODS) {
-                if (path.getValue().has(method)) {
-                    operations.put(
-                            method.toUpperCase() + " " + path.getKey(),
-                            path.getValue().get(method));
-                }
-            }
-        }
-        return operations;
-    }
-
     /** "METHOD /path" of every handler method; a mapping without methods answers them all. */
     private Set<String> servedRoutes() {
         Set<String> routes = new TreeSet<>();
         for (RequestMappingInfo info : handlerMapping.getHandlerMethods().keySet()) {
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            for (String pattern : info.getPatternValues()) {
-                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.values()) : methods) {
-                    routes.add(method.name() + " " + pattern);
-                }
-            }
+            routes.addAll(OpenApiOperations.routes(info.getMethodsCondition().getMethods(), info.getPatternValues()));
         }
         return routes;
     }

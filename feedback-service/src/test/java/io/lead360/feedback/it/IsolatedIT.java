@@ -1,5 +1,6 @@
 package io.lead360.feedback.it;
 
+import io.lead360.testsupport.MutableClock;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;

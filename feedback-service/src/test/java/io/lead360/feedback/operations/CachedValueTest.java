@@ -2,17 +2,15 @@ package io.lead360.feedback.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.lead360.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CachedValueTest {
 
-    private final SettableClock clock = new SettableClock(Instant.parse("2025-06-01T12:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2025-06-01T12:00:00Z"));
     private final AtomicInteger reads = new AtomicInteger();
 
     @Test
@@ -52,33 +50,5 @@ class CachedValueTest {
         clock.advance(Duration.ofSeconds(-60));
 
         assertThat(value.get()).isEqualTo(2);
-    }
-
-    private static final class SettableClock extends Clock {
-
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

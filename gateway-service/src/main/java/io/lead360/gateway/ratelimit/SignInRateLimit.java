@@ -1,6 +1,6 @@
 package io.lead360.gateway.ratelimit;
 
-import io.lead360.gateway.auth.ClientAddress;
+import io.lead360.gateway.signin.ClientAddress;
 import io.lead360.gateway.web.ProblemWriter;
 import java.util.Set;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;

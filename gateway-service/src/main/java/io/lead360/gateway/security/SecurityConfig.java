@@ -1,12 +1,6 @@
 package io.lead360.gateway.security;
 
-import com.nimbusds.jose.jwk.JWK;
-import io.lead360.gateway.auth.LiveSessions;
-import io.lead360.gateway.auth.SigningKeys;
-import io.lead360.gateway.auth.TokenIssuer;
 import io.lead360.gateway.web.ProblemWriter;
-import java.util.List;
-import java.util.Objects;
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
@@ -18,13 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -32,7 +19,6 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import reactor.core.publisher.Flux;
 
 /**
  * The gateway checks bearer tokens on /api/** itself (with its own public key) so that unsigned
@@ -99,25 +85,6 @@ class SecurityConfig {
                 .exceptionHandling(handling ->
                         handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .build();
-    }
-
-    /**
-     * Accepts RS256 tokens of any published key (the current one and those rotated out), with
-     * issuer, audience, expiry and subject checked, and then only while their session is live.
-     */
-    @Bean
-    ReactiveJwtDecoder jwtDecoder(SigningKeys signingKeys, LiveSessions sessions) {
-        List<JWK> keys = signingKeys.publicJwks();
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(token -> Flux.fromIterable(keys))
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
-                new JwtIssuerValidator(TokenIssuer.ISSUER),
-                new JwtAudienceValidator(TokenIssuer.AUDIENCE),
-                // the default timestamp check passes a token without exp; lead360 tokens always expire
-                new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
-                new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull)));
-        return token -> decoder.decode(token).flatMap(sessions::requireLive);
     }
 
     private static ReactiveJwtAuthenticationConverterAdapter authenticationConverter() {

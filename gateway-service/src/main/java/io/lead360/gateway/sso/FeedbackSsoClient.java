@@ -1,9 +1,9 @@
 package io.lead360.gateway.sso;
 
-import io.lead360.gateway.auth.FeedbackCredentialsClient;
-import io.lead360.gateway.auth.ServiceUnavailableException;
-import io.lead360.gateway.auth.TokenIssuer;
-import io.lead360.gateway.auth.VerifiedPerson;
+import io.lead360.gateway.signin.FeedbackCredentialsClient;
+import io.lead360.gateway.signin.ServiceUnavailableException;
+import io.lead360.gateway.token.TokenIssuer;
+import io.lead360.gateway.token.VerifiedPerson;
 import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.lead360.gateway.sso;
 
 import io.lead360.gateway.GatewayProperties;
-import io.lead360.gateway.auth.TokenIssuer;
 import io.lead360.gateway.security.StatelessChains;
+import io.lead360.gateway.token.TokenIssuer;
 import io.lead360.gateway.web.ProblemWriter;
 import io.lead360.service.ProductionModeException;
 import io.micrometer.observation.ObservationRegistry;

@@ -1,7 +1,7 @@
 package io.lead360.gateway.sso;
 
-import io.lead360.gateway.auth.AccessTokenResponse;
-import io.lead360.gateway.auth.TokenIssuer;
+import io.lead360.gateway.token.AccessTokenResponse;
+import io.lead360.gateway.token.TokenIssuer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;

@@ -1,9 +1,9 @@
 package io.lead360.gateway.web;
 
-import io.lead360.gateway.auth.InvalidCredentialsException;
-import io.lead360.gateway.auth.InvalidRefreshTokenException;
-import io.lead360.gateway.auth.ServiceUnavailableException;
-import io.lead360.gateway.auth.SignInLockedException;
+import io.lead360.gateway.signin.InvalidCredentialsException;
+import io.lead360.gateway.signin.InvalidRefreshTokenException;
+import io.lead360.gateway.signin.ServiceUnavailableException;
+import io.lead360.gateway.signin.SignInLockedException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

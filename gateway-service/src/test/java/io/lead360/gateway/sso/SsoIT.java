@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.lead360.gateway.auth.AccessTokenResponse;
-import io.lead360.gateway.auth.VerifiedPerson;
 import io.lead360.gateway.sso.OidcProvider.Account;
+import io.lead360.gateway.token.AccessTokenResponse;
+import io.lead360.gateway.token.VerifiedPerson;
 import io.lead360.infra.FreePort;
 import io.lead360.service.SigningKey;
 import java.io.IOException;
