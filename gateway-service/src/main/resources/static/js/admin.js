@@ -251,9 +251,11 @@ async function renderProgress(cycle, box) {
   h('p', { class: 'muted' }, 'Counts only: who answered is never shown, and a group smaller than the threshold is not counted at all.'));
 }
 
-function heatClass(mean) {
+// Five colours (heat-1 … heat-5) spread over the rating scale the heatmap names.
+function heatClass(mean, scale) {
   if (mean === null || mean === undefined) return 'heat-none';
-  return `heat-${Math.max(1, Math.min(5, Math.round(mean)))}`;
+  const share = (mean - scale.lowest) / (scale.highest - scale.lowest);
+  return `heat-${Math.max(1, Math.min(5, 1 + Math.round(4 * share)))}`;
 }
 
 async function renderHeatmap(cycle, box) {
@@ -270,7 +272,7 @@ async function renderHeatmap(cycle, box) {
     return;
   }
   const keys = heatmap.competencies || [];
-  const cell = (mean) => h('td', { class: `heat ${heatClass(mean)}` }, mean === null || mean === undefined ? 'hidden' : formatNumber(mean));
+  const cell = (mean) => h('td', { class: `heat ${heatClass(mean, heatmap.scale)}` }, mean === null || mean === undefined ? 'hidden' : formatNumber(mean));
   box.append(h('div', { class: 'table-wrap' }, h('table', { id: 'heatmap', class: 'heatmap' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Leader'), h('th', { scope: 'col' }, 'Index'),
       keys.map((k) => h('th', { scope: 'col' }, titleCase(k))))),
@@ -280,6 +282,6 @@ async function renderHeatmap(cycle, box) {
     h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, 'Average'),
       h('td', {}, heatmap.leadingIndexAverage === null || heatmap.leadingIndexAverage === undefined ? '–' : formatNumber(heatmap.leadingIndexAverage, 0)),
       keys.map((k) => cell((heatmap.averages || {})[k])))))),
-  h('p', { class: 'muted' }, 'Means on the 1–5 scale; a cell is hidden when its group has too few responses.'));
+  h('p', { class: 'muted' }, `Means on the ${heatmap.scale.lowest}–${heatmap.scale.highest} scale; a cell is hidden when its group has too few responses.`));
 }
 

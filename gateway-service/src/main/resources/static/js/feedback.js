@@ -2,14 +2,20 @@
 import { api, ApiError } from './api.js';
 import { announce, h, notice, relationshipName, show } from './dom.js';
 
-const SCALE = [
-  { value: '1', label: 'Never' },
-  { value: '2', label: 'Rarely' },
-  { value: '3', label: 'Sometimes' },
-  { value: '4', label: 'Often' },
-  { value: '5', label: 'Always' },
-  { value: 'na', label: "Can't say" },
-];
+// The points of the rating scale come with the questionnaire (questionnaire.scale); a five-point scale
+// has words, any other shows its numbers. "Can't say" is always last.
+const FIVE_POINT_WORDS = ['Never', 'Rarely', 'Sometimes', 'Often', 'Always'];
+const CANT_SAY = { value: 'na', label: "Can't say" };
+
+function scaleOptions(scale) {
+  const points = scale.highest - scale.lowest + 1;
+  const options = [];
+  for (let value = scale.lowest; value <= scale.highest; value += 1) {
+    const label = points === FIVE_POINT_WORDS.length ? FIVE_POINT_WORDS[value - scale.lowest] : String(value);
+    options.push({ value: String(value), label });
+  }
+  return [...options, CANT_SAY];
+}
 
 const STATUS_TEXT = { PENDING: 'Waiting for you', SUBMITTED: 'Submitted', DECLINED: 'Declined' };
 
@@ -74,10 +80,10 @@ function visibilityPanel(detail) {
     h('h2', { id: 'visibility-heading' }, 'Who will see this'), lines);
 }
 
-function ratingGroup(item, saved) {
+function ratingGroup(item, saved, scale) {
   const name = `rating-${item.id}`;
   const legendId = `legend-${item.id}`;
-  const options = SCALE.map((option) => {
+  const options = scale.map((option) => {
     const id = `${name}-${option.value}`;
     const input = h('input', { type: 'radio', id, name, value: option.value, 'data-item': item.id,
       checked: saved !== undefined && (saved === null ? option.value === 'na' : String(saved) === option.value) });
@@ -102,6 +108,7 @@ export async function questionnaire(requestId) {
   const q = detail.questionnaire;
   const draft = detail.draft || { ratings: {}, comments: {} };
   const items = q.competencies.flatMap((c) => c.items);
+  const scale = scaleOptions(q.scale);
   const title = detail.relationship === 'SELF' ? 'Your self-assessment' : `Feedback for ${detail.subject.name}`;
 
   if (detail.status !== 'PENDING') {
@@ -115,7 +122,7 @@ export async function questionnaire(requestId) {
   const message = h('div', { id: 'form-message', 'aria-live': 'polite' });
   const competencies = q.competencies.map((c) => h('section', { class: 'competency' },
     h('h2', {}, c.name),
-    c.items.map((item) => ratingGroup(item, (draft.ratings || {})[item.id]))));
+    c.items.map((item) => ratingGroup(item, (draft.ratings || {})[item.id], scale))));
   const openQuestions = (q.openQuestions || []).map((oq) => {
     const id = `comment-${oq.id}`;
     return h('div', { class: 'field' }, h('label', { for: id }, oq.text),

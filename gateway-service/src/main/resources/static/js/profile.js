@@ -57,7 +57,7 @@ function responsesLine(profile) {
 
 function chartSection(profile) {
   const canvas = h('canvas', { id: 'competency-chart', role: 'img',
-    'aria-label': 'Bar chart of each competency: self, manager and others (1 to 5). The same numbers are in the table below.' });
+    'aria-label': `Bar chart of each competency: self, manager and others (${profile.scale.lowest} to ${profile.scale.highest}). The same numbers are in the table below.` });
   const rows = (profile.competencies || []).map((c) => {
     const manager = c.byRelationship && c.byRelationship.MANAGER;
     return h('tr', {}, h('th', { scope: 'row' }, c.name || titleCase(c.key)),
@@ -105,7 +105,7 @@ function drawChart(profile) {
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      scales: { x: { min: 1, max: 5, ticks: { stepSize: 1 } } },
+      scales: { x: { min: profile.scale.lowest, max: profile.scale.highest, ticks: { stepSize: 1 } } },
       plugins: { legend: { position: 'bottom' } },
     },
   });

@@ -13,6 +13,12 @@ public final class RatingScale {
     /** How many points the scale has. */
     public static final int POINTS = HIGHEST - LOWEST + 1;
 
+    /** The scale as the API shows it beside every rated thing ({@code "scale": {"lowest": 1, "highest": 5}}). */
+    public static final Bounds BOUNDS = new Bounds(LOWEST, HIGHEST);
+
+    /** The lowest and highest score of the scale. */
+    public record Bounds(int lowest, int highest) {}
+
     private RatingScale() {}
 
     public static boolean contains(int score) {

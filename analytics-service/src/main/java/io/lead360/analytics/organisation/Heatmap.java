@@ -1,5 +1,7 @@
 package io.lead360.analytics.organisation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.lead360.events.RatingScale;
 import io.lead360.analytics.profile.LeadershipProfile;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -25,6 +27,12 @@ public record Heatmap(
 
     private static final int SCALE = 2;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /** The rating scale the means are on ({@code "scale"} in the JSON), for the web app's axes and colours. */
+    @JsonProperty("scale")
+    public RatingScale.Bounds scale() {
+        return RatingScale.BOUNDS;
+    }
 
     public record SubjectRow(String subjectId, Integer leadingIndex, Integer percentile, Map<String, Double> means) {}
 

@@ -1,5 +1,7 @@
 package io.lead360.analytics.profile;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.lead360.events.RatingScale;
 import io.lead360.events.Relationship;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.Map;
 
 /**
  * A leader's 360 profile for one cycle, exactly as API.md (and API-EXTENSIONS.md) describe it.
- * Means are on the 1–5 scale after reverse scoring, rounded half-up to 2 places; null where
+ * Means are on the {@link RatingScale} after reverse scoring, rounded half-up to 2 places; null where
  * nothing may be shown.
  *
  * @param responses    responses per group at the close; null for an anonymous group of fewer than threshold invited
@@ -35,6 +37,12 @@ public record LeadershipProfile(
         List<String> lowestItems,
         Map<String, Double> gaps,
         List<TrendPoint> trend) {
+
+    /** The rating scale the means are on ({@code "scale"} in the JSON), for the web app's axes and colours. */
+    @JsonProperty("scale")
+    public RatingScale.Bounds scale() {
+        return RatingScale.BOUNDS;
+    }
 
     public LeadershipProfile withTrend(List<TrendPoint> trend) {
         return new LeadershipProfile(
