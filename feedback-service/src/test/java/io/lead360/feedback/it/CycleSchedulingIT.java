@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.lead360.events.EventHeaders;
 import io.lead360.events.Topics;
 import io.lead360.feedback.cycle.CycleMailRounds;
 import io.lead360.feedback.cycle.CycleService;
@@ -63,7 +64,7 @@ class CycleSchedulingIT extends IsolatedIT {
     }
 
     private static String type(ConsumerRecord<String, String> record) {
-        return new String(record.headers().lastHeader("lead360-event-type").value(), StandardCharsets.UTF_8);
+        return new String(record.headers().lastHeader(EventHeaders.EVENT_TYPE).value(), StandardCharsets.UTF_8);
     }
 
     @Test
