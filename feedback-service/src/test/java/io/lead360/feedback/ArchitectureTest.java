@@ -11,11 +11,9 @@ class ArchitectureTest {
     private static final String ROOT = "io.lead360.feedback";
     private static final JavaClasses CLASSES = ArchitectureRules.mainClasses(ROOT);
 
-    /**
-     * Scoring, anonymity, cycle states, rater assignment, the validators and the other plain rules. Not
-     * (yet) auth.SessionPolicy: it computes on the stored Session record, a persistence type.
-     */
+    /** Scoring, anonymity, cycle states, rater assignment, the validators and the other plain rules. */
     private static final String[] DOMAIN_RULES = {
+        "auth.SessionPolicy",
         "ballot.BatchRule",
         "ballot.Participation",
         "cycle.CycleStatus",
