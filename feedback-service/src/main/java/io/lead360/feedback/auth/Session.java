@@ -28,6 +28,24 @@ record Session(
         previousRefreshHashes = previousRefreshHashes == null ? List.of() : List.copyOf(previousRefreshHashes);
     }
 
+    static Session of(SessionState s) {
+        return new Session(
+                s.id(),
+                s.personId(),
+                s.refreshHash(),
+                s.previousRefreshHashes(),
+                s.createdOn(),
+                s.expiresAt(),
+                s.idleExpiresAt(),
+                s.revoked());
+    }
+
+    /** The values {@link SessionPolicy} decides on. */
+    SessionState state() {
+        return new SessionState(
+                id, personId, refreshHash, previousRefreshHashes, createdOn, expiresAt, idleExpiresAt, revoked);
+    }
+
     /** When the current refresh token stops working unless it is used first. */
     Instant refreshExpiresAt() {
         return idleExpiresAt.isBefore(expiresAt) ? idleExpiresAt : expiresAt;

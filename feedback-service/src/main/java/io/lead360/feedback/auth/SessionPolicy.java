@@ -36,9 +36,9 @@ final class SessionPolicy {
         this.idleTtl = idleTtl;
     }
 
-    Session start(String id, String personId, String refreshHash, Instant now) {
+    SessionState start(String id, String personId, String refreshHash, Instant now) {
         Instant expiresAt = now.plus(ttl);
-        return new Session(
+        return new SessionState(
                 id,
                 personId,
                 refreshHash,
@@ -49,17 +49,17 @@ final class SessionPolicy {
                 false);
     }
 
-    boolean isLive(Session session, Instant now) {
+    boolean isLive(SessionState session, Instant now) {
         return !session.revoked() && now.isBefore(session.expiresAt()) && now.isBefore(session.idleExpiresAt());
     }
 
     /** A live session of that person: what an access token's {@code sub} and {@code sid} must name. */
-    boolean isLiveFor(Session session, String personId, Instant now) {
+    boolean isLiveFor(SessionState session, String personId, Instant now) {
         return Objects.equals(session.personId(), personId) && isLive(session, now);
     }
 
     /** @return null when the hash is neither the session's current nor a spent token */
-    Refresh decide(Session session, String presentedHash, Instant now) {
+    Refresh decide(SessionState session, String presentedHash, Instant now) {
         if (presentedHash.equals(session.refreshHash())) {
             return isLive(session, now) ? Refresh.ROTATE : Refresh.ENDED;
         }
@@ -67,13 +67,13 @@ final class SessionPolicy {
     }
 
     /** The session after a refresh: a new current token, the old one spent, the idle clock restarted. */
-    Session rotated(Session session, String newRefreshHash, Instant now) {
+    SessionState rotated(SessionState session, String newRefreshHash, Instant now) {
         if (!isLive(session, now)) {
             throw new IllegalStateException("an ended session is never refreshed");
         }
         List<String> spent = new ArrayList<>(session.previousRefreshHashes());
         spent.add(session.refreshHash());
-        return new Session(
+        return new SessionState(
                 session.id(),
                 session.personId(),
                 newRefreshHash,

@@ -43,7 +43,7 @@ public class Sessions {
     public Issued start(String personId) {
         String refreshToken = Secrets.random();
         Session session = mongo.insert(
-                policy.start(Secrets.random(), personId, Secrets.sha256Hex(refreshToken), clock.instant()));
+                Session.of(policy.start(Secrets.random(), personId, Secrets.sha256Hex(refreshToken), clock.instant())));
         return new Issued(session.id(), personId, refreshToken, session.refreshExpiresAt());
     }
 
@@ -65,7 +65,7 @@ public class Sessions {
         if (session == null) {
             return Optional.empty();
         }
-        SessionPolicy.Refresh decision = policy.decide(session, hash, now);
+        SessionPolicy.Refresh decision = policy.decide(session.state(), hash, now);
         if (decision != SessionPolicy.Refresh.ROTATE) {
             if (decision == SessionPolicy.Refresh.REUSED) {
                 revoke(session.id());
@@ -73,7 +73,7 @@ public class Sessions {
             return Optional.empty();
         }
         String next = Secrets.random();
-        Session rotated = policy.rotated(session, Secrets.sha256Hex(next), now);
+        SessionState rotated = policy.rotated(session.state(), Secrets.sha256Hex(next), now);
         // conditional on the token still being current: of two refreshes with one token exactly one wins
         Session won = mongo.findAndModify(
                 Query.query(where("_id")
@@ -102,7 +102,7 @@ public class Sessions {
             return false;
         }
         Session session = mongo.findById(sessionId, Session.class);
-        return session != null && policy.isLiveFor(session, personId, clock.instant());
+        return session != null && policy.isLiveFor(session.state(), personId, clock.instant());
     }
 
     /** Ends one session (sign-out); ending an ended or unknown session is not an error. */

@@ -1,7 +1,5 @@
 package io.lead360.feedback.auth;
 
-import io.lead360.feedback.person.PersonService;
-import io.lead360.feedback.person.PersonView;
 import io.lead360.feedback.web.NotFoundException;
 import java.time.Instant;
 import java.util.List;
@@ -27,11 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/internal/auth")
 class SignInController {
 
-    private final PersonService people;
+    private final PersonDirectory people;
     private final Sessions sessions;
     private final SsoCodes ssoCodes;
 
-    SignInController(PersonService people, Sessions sessions, SsoCodes ssoCodes) {
+    SignInController(PersonDirectory people, Sessions sessions, SsoCodes ssoCodes) {
         this.people = people;
         this.sessions = sessions;
         this.ssoCodes = ssoCodes;
@@ -74,7 +72,7 @@ class SignInController {
     /** The person fields of ARCHITECTURE.md's Identity plus the session the access token must name as sid. */
     record SignedIn(String id, String email, String name, List<String> roles, String managerId, SessionView session) {
 
-        static SignedIn of(PersonView p, Sessions.Issued issued) {
+        static SignedIn of(PersonDirectory.Identity p, Sessions.Issued issued) {
             return new SignedIn(
                     p.id(),
                     p.email(),
@@ -95,7 +93,7 @@ class SignInController {
     @PostMapping("/refresh")
     ResponseEntity<?> refresh(@RequestBody RefreshRequest request) {
         return signedIn(sessions.refresh(request.refreshToken()).flatMap(issued -> {
-            Optional<PersonView> person = people.findActive(issued.personId());
+            Optional<PersonDirectory.Identity> person = people.findActive(issued.personId());
             if (person.isEmpty()) {
                 sessions.revoke(issued.sessionId());
             }

@@ -41,10 +41,12 @@ class CycleController {
              "status":"DRAFT","createdAt":"2027-05-02T09:00:00Z","closesAt":"2027-05-31T17:00:00Z"}""";
 
     private final CycleService cycles;
+    private final CycleMailRounds mailRounds;
     private final Mailbox mailbox;
 
-    CycleController(CycleService cycles, Mailbox mailbox) {
+    CycleController(CycleService cycles, CycleMailRounds mailRounds, Mailbox mailbox) {
         this.cycles = cycles;
+        this.mailRounds = mailRounds;
         this.mailbox = mailbox;
     }
 
@@ -188,8 +190,8 @@ class CycleController {
             responseCode = "409",
             description = "The cycle is not OPEN, or raters were reminded less than the interval ago")
     @PostMapping("/{id}/remind")
-    CycleService.Reminded remind(@PathVariable String id, Authentication caller) {
-        return cycles.remind(id, caller.getName());
+    CycleMailRounds.Reminded remind(@PathVariable String id, Authentication caller) {
+        return mailRounds.remind(id, caller.getName());
     }
 
     @Operation(

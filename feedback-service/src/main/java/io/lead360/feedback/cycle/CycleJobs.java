@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * The scheduled side of cycles: closing at closesAt, the reminders before it, queuing the invitations
  * and results-ready mails. Safe with several
- * instances running it at once, since every write it makes is conditional (see CycleService).
+ * instances running it at once, since every write it makes is conditional (see CycleService and CycleMailRounds).
  */
 @Component
 class CycleJobs implements SchedulingConfigurer {
@@ -18,10 +18,12 @@ class CycleJobs implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(CycleJobs.class);
 
     private final CycleService cycles;
+    private final CycleMailRounds mailRounds;
     private final FeedbackProperties properties;
 
-    CycleJobs(CycleService cycles, FeedbackProperties properties) {
+    CycleJobs(CycleService cycles, CycleMailRounds mailRounds, FeedbackProperties properties) {
         this.cycles = cycles;
+        this.mailRounds = mailRounds;
         this.properties = properties;
     }
 
@@ -30,10 +32,10 @@ class CycleJobs implements SchedulingConfigurer {
         registrar.addFixedDelayTask(
                 () -> run("auto-close", cycles::closeDue), properties.cycles().autoCloseInterval());
         registrar.addFixedDelayTask(
-                () -> run("reminders", cycles::remindDue),
+                () -> run("reminders", mailRounds::remindDue),
                 properties.reminders().checkInterval());
         registrar.addFixedDelayTask(
-                () -> run("cycle mail", cycles::queueCycleMail),
+                () -> run("cycle mail", mailRounds::queueCycleMail),
                 properties.mail().sendInterval());
     }
 

@@ -10,7 +10,6 @@ import io.lead360.feedback.mail.RenderedMail;
 import io.lead360.feedback.mail.Unsubscribe;
 import io.lead360.feedback.password.PasswordLinks;
 import io.lead360.feedback.person.PersonService;
-import io.lead360.feedback.request.FeedbackRequests;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,7 +44,7 @@ class CycleMail implements MailComposer {
     private final MongoTemplate mongo;
     private final Mailbox mailbox;
     private final MailTemplates templates;
-    private final FeedbackRequests requests;
+    private final CycleRequests requests;
     private final PersonService people;
     private final PasswordLinks passwordLinks;
     private final Unsubscribe unsubscribe;
@@ -56,7 +55,7 @@ class CycleMail implements MailComposer {
             MongoTemplate mongo,
             Mailbox mailbox,
             MailTemplates templates,
-            FeedbackRequests requests,
+            CycleRequests requests,
             PersonService people,
             PasswordLinks passwordLinks,
             Unsubscribe unsubscribe,
@@ -120,7 +119,7 @@ class CycleMail implements MailComposer {
                 if (kind == MailKind.REMINDER && !to.wantsReminders()) {
                     yield new Cancel("reminders turned off");
                 }
-                List<FeedbackRequests.Pending> open = requests.pendingOf(cycleId, personId);
+                List<CycleRequests.Pending> open = requests.pendingOf(cycleId, personId);
                 if (open.isEmpty()) {
                     yield new Cancel("nothing open");
                 }
@@ -152,7 +151,7 @@ class CycleMail implements MailComposer {
     }
 
     private RenderedMail invitation(
-            Cycle cycle, PersonService.Contact to, List<FeedbackRequests.Pending> open, Locale locale) {
+            Cycle cycle, PersonService.Contact to, List<CycleRequests.Pending> open, Locale locale) {
         Map<String, Object> model = model(cycle, to, open, locale);
         if (!to.hasPassword() && settings.passwordLinks()) {
             model.put("passwordLink", passwordLinks.create(to.id(), settings.invitationLinkTtl()));
@@ -162,7 +161,7 @@ class CycleMail implements MailComposer {
     }
 
     private RenderedMail reminder(
-            Cycle cycle, PersonService.Contact to, List<FeedbackRequests.Pending> open, Locale locale) {
+            Cycle cycle, PersonService.Contact to, List<CycleRequests.Pending> open, Locale locale) {
         Map<String, Object> model = model(cycle, to, open, locale);
         model.put("unsubscribeLink", unsubscribe.pageLink(to.id()));
         return templates.render("reminder", locale, model, new Object[] {cycle.name()}, unsubscribe.headers(to.id()));
@@ -172,9 +171,9 @@ class CycleMail implements MailComposer {
     record Line(String subject, String relationship, String link) {}
 
     private Map<String, Object> model(
-            Cycle cycle, PersonService.Contact to, List<FeedbackRequests.Pending> open, Locale locale) {
+            Cycle cycle, PersonService.Contact to, List<CycleRequests.Pending> open, Locale locale) {
         Map<String, String> names = people.namesOf(
-                open.stream().map(FeedbackRequests.Pending::subjectId).toList());
+                open.stream().map(CycleRequests.Pending::subjectId).toList());
         List<Line> lines = open.stream()
                 .map(r -> new Line(
                         r.relationship() == Relationship.SELF ? to.name() : names.getOrDefault(r.subjectId(), "?"),

@@ -14,8 +14,6 @@ import io.lead360.feedback.keys.SubjectKeys;
 import io.lead360.feedback.outbox.OutboxEntries;
 import io.lead360.feedback.outbox.OutboxEntry;
 import io.lead360.feedback.person.PersonService;
-import io.lead360.feedback.request.FeedbackRequests;
-import io.lead360.feedback.request.NewRequest;
 import io.lead360.feedback.template.Template;
 import io.lead360.feedback.template.Templates;
 import io.lead360.feedback.web.ConflictException;
@@ -23,9 +21,7 @@ import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
 import io.lead360.feedback.web.NotFoundException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -47,7 +43,7 @@ public class CycleService {
     private final MongoTemplate mongo;
     private final Templates templates;
     private final PersonService people;
-    private final FeedbackRequests requests;
+    private final CycleRequests requests;
     private final Ballots ballots;
     private final SubjectKeys keys;
     private final CycleEvents events;
@@ -55,14 +51,13 @@ public class CycleService {
     private final Nominations nominations;
     private final FeedbackProperties properties;
     private final AuditLog audit;
-    private final CycleMail mail;
     private final Clock clock;
 
     CycleService(
             MongoTemplate mongo,
             Templates templates,
             PersonService people,
-            FeedbackRequests requests,
+            CycleRequests requests,
             Ballots ballots,
             SubjectKeys keys,
             CycleEvents events,
@@ -70,7 +65,6 @@ public class CycleService {
             Nominations nominations,
             FeedbackProperties properties,
             AuditLog audit,
-            CycleMail mail,
             Clock clock) {
         this.mongo = mongo;
         this.templates = templates;
@@ -83,45 +77,21 @@ public class CycleService {
         this.nominations = nominations;
         this.properties = properties;
         this.audit = audit;
-        this.mail = mail;
         this.clock = clock;
     }
 
     CycleView create(CreateCycle body, String actorId) {
-        List<InputError> errors = new ArrayList<>();
-        if (templates.find(body.templateId()).isEmpty()) {
-            errors.add(InputError.field("templateId", "unknown template " + body.templateId()));
-        }
-        List<String> subjectIds;
-        if (body.everyLeader()) {
-            if (!body.subjects().isEmpty()) {
-                errors.add(InputError.field("subjectIds", "give either subjectIds or allLeaders, not both"));
-            }
-            // "all leaders" is resolved now, so that subjects can nominate raters while the cycle is a draft
-            subjectIds = people.leaderIds();
-            if (subjectIds.isEmpty()) {
-                errors.add(InputError.field("allLeaders", "nobody has direct reports"));
-            }
-        } else {
-            subjectIds = body.subjects().stream().distinct().toList();
-            if (subjectIds.isEmpty()) {
-                errors.add(InputError.field("subjectIds", "must not be empty (or set allLeaders)"));
-            }
-            Map<String, String> known = people.namesOf(subjectIds);
-            Set<String> active = people.activeAmong(subjectIds);
-            for (int i = 0; i < body.subjects().size(); i++) {
-                String id = body.subjects().get(i);
-                if (!known.containsKey(id)) {
-                    errors.add(InputError.field("subjectIds[" + i + "]", "unknown person " + id));
-                } else if (!active.contains(id)) {
-                    errors.add(InputError.field("subjectIds[" + i + "]", "person " + id + " is deactivated"));
-                }
-            }
-        }
+        // "all leaders" is resolved now, so that subjects can nominate raters while the cycle is a draft
+        List<String> subjectIds =
+                NewCycleValidator.subjectIds(body, body.everyLeader() ? people.leaderIds() : List.of());
+        Set<String> known =
+                body.everyLeader() ? Set.of() : people.namesOf(subjectIds).keySet();
+        Set<String> active = body.everyLeader() ? Set.of() : people.activeAmong(subjectIds);
         Instant now = clock.instant();
-        if (body.closesAt() != null && !body.closesAt().isAfter(now)) {
-            errors.add(InputError.field("closesAt", "must be in the future"));
-        }
+        List<InputError> errors = NewCycleValidator.validate(
+                body,
+                new NewCycleValidator.Facts(
+                        templates.find(body.templateId()).isPresent(), subjectIds, known, active, now));
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The cycle was not created", errors);
         }
@@ -262,48 +232,6 @@ public class CycleService {
         return released;
     }
 
-    /** What "remind now" did: requests still pending (counts, never who) and reminder mails queued. */
-    record Reminded(int reminded, int mailsQueued) {}
-
-    /**
-     * An administrator's "remind now" for an OPEN cycle: a reminder mail to every rater with something
-     * still open who wants reminders. At most once per {@code lead360.mail.manual-reminder-interval} (409
-     * before), so that nobody's inbox fills because of a double click.
-     */
-    Reminded remind(String id, String actorId) {
-        Cycle cycle = load(id);
-        if (cycle.status() != CycleStatus.OPEN) {
-            throw new ConflictException("Only an OPEN cycle can be reminded; it is " + cycle.status());
-        }
-        Instant now = clock.instant();
-        Instant earliest = now.minus(properties.mail().manualReminderInterval());
-        Query allowed = Query.query(where("_id")
-                .is(cycle.id())
-                .and("status")
-                .is(CycleStatus.OPEN)
-                .orOperator(where("remindedAt").is(null), where("remindedAt").lte(earliest)));
-        if (mongo.updateFirst(allowed, new Update().set("remindedAt", now), Cycle.class)
-                        .getModifiedCount()
-                == 0) {
-            Cycle again = load(id);
-            if (again.status() != CycleStatus.OPEN) {
-                throw new ConflictException("Only an OPEN cycle can be reminded; it is " + again.status());
-            }
-            throw new ConflictException("Reminders for this cycle went out at " + again.remindedAt()
-                    + "; the next \"remind now\" is possible from "
-                    + again.remindedAt().plus(properties.mail().manualReminderInterval()));
-        }
-        int reminded = (int) requests.pendingCount(cycle.id());
-        int queued = mail.queueReminders(cycle.id(), "manual|" + now);
-        audit.record(
-                actorId,
-                AuditActions.REMINDERS_SENT,
-                AuditActions.CYCLE,
-                cycle.id(),
-                Map.of("reminded", reminded, "mailsQueued", queued));
-        return new Reminded(reminded, queued);
-    }
-
     /**
      * Closes every OPEN cycle whose closesAt has passed. Every instance runs this; the transition is
      * a findAndModify conditional on status OPEN, so exactly one caller wins and only the winner's
@@ -324,87 +252,6 @@ public class CycleService {
             }
         }
         return closed;
-    }
-
-    /**
-     * Handles the reminder points before closesAt that have passed: points that had already passed when
-     * the cycle opened are skipped (no "3 days left" on a 2-day cycle); when several passed since the
-     * last round only the latest counts. The point's reminders are queued first (once per rater and
-     * point, however often this runs), then the point is recorded on the cycle by one conditional update.
-     *
-     * @return how many reminder mails this call queued
-     */
-    public int remindDue() {
-        Instant now = clock.instant();
-        int queued = 0;
-        Query open =
-                Query.query(where("status").is(CycleStatus.OPEN).and("closesAt").gt(now));
-        for (Cycle cycle : mongo.find(open, Cycle.class)) {
-            List<Duration> passed = properties.reminders().beforeClose().stream()
-                    .filter(p -> !cycle.closesAt().minus(p).isAfter(now))
-                    .filter(p -> cycle.openedAt() == null
-                            || !cycle.closesAt().minus(p).isBefore(cycle.openedAt()))
-                    .sorted()
-                    .toList();
-            if (passed.isEmpty()) {
-                continue;
-            }
-            String latest = passed.get(0).toString();
-            if (cycle.remindersSent() != null && cycle.remindersSent().contains(latest)) {
-                continue;
-            }
-            queued += mail.queueReminders(cycle.id(), latest);
-            Query notYet = Query.query(where("_id")
-                    .is(cycle.id())
-                    .and("status")
-                    .is(CycleStatus.OPEN)
-                    .and("remindersSent")
-                    .ne(latest));
-            Update record = new Update()
-                    .addToSet("remindersSent")
-                    .each(passed.stream().map(Duration::toString).toArray());
-            mongo.updateFirst(notYet, record, Cycle.class);
-        }
-        return queued;
-    }
-
-    /**
-     * Queues the invitations of cycles that opened and the results-ready mails of cycles released (within
-     * the time a mail may take at most), each once: the mails are queued first, the cycle is marked after,
-     * so a crash in between queues nothing twice.
-     *
-     * @return how many mails this call queued
-     */
-    public int queueCycleMail() {
-        int queued = 0;
-        for (Cycle cycle : mongo.find(
-                Query.query(where("status")
-                        .is(CycleStatus.OPEN)
-                        .and("invitationsQueuedAt")
-                        .is(null)),
-                Cycle.class)) {
-            queued += mail.queueInvitations(cycle.id());
-            mongo.updateFirst(
-                    Query.query(where("_id").is(cycle.id())),
-                    new Update().set("invitationsQueuedAt", clock.instant()),
-                    Cycle.class);
-        }
-        Instant recent = clock.instant().minus(properties.mail().giveUpAfter());
-        for (Cycle cycle : mongo.find(
-                Query.query(where("status")
-                        .is(CycleStatus.RELEASED)
-                        .and("resultsQueuedAt")
-                        .is(null)
-                        .and("releasedAt")
-                        .gt(recent)),
-                Cycle.class)) {
-            queued += mail.queueResultsReady(cycle);
-            mongo.updateFirst(
-                    Query.query(where("_id").is(cycle.id())),
-                    new Update().set("resultsQueuedAt", clock.instant()),
-                    Cycle.class);
-        }
-        return queued;
     }
 
     Nomination.View nominate(String cycleId, Nomination.Proposal body, Caller caller) {
@@ -453,7 +300,7 @@ public class CycleService {
         return updated.view();
     }
 
-    private Cycle load(String id) {
+    Cycle load(String id) {
         Cycle cycle = mongo.findById(id, Cycle.class);
         if (cycle == null) {
             throw new NotFoundException("No cycle " + id);

@@ -1,5 +1,6 @@
 package io.lead360.feedback.outbox;
 
+import io.lead360.events.EventHeaders;
 import io.lead360.events.FeedbackSubmitted;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,13 +12,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends event records to Kafka the one way every publisher of feedback-service does: the event as
- * JSON value, its type in the {@code lead360-event-type} header, and for a submission only the day
+ * JSON value, its type in the {@link EventHeaders#EVENT_TYPE} header, and for a submission only the day
  * as the record's timestamp.
  */
 @Component
 public class EventSender {
 
-    static final String EVENT_TYPE_HEADER = "lead360-event-type";
     private static final String SUBMISSION_TYPE = FeedbackSubmitted.class.getSimpleName();
     private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
 
@@ -34,7 +34,7 @@ public class EventSender {
     /** Completes when the broker acknowledged the record (acks=all), exceptionally when it did not. */
     public CompletableFuture<?> send(String topic, String key, String type, String payload) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, null, recordTimestamp(type), key, payload);
-        record.headers().add(EVENT_TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
         return kafka.send(record);
     }
 

@@ -8,7 +8,6 @@ import io.lead360.feedback.auth.Roles;
 import io.lead360.feedback.auth.Sessions;
 import io.lead360.feedback.config.FeedbackProperties;
 import io.lead360.feedback.web.ConflictException;
-import io.lead360.feedback.web.InputError;
 import io.lead360.feedback.web.InvalidInputException;
 import io.lead360.feedback.web.NotFoundException;
 import java.time.Clock;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +23,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -240,110 +237,73 @@ public class PersonService {
     /** The same, with errors and warnings naming the rows as {@code source} does (a CSV file: by line too). */
     ImportResult importPeople(List<ImportRow> sent, ImportOptions options, String actorId, ImportSource source) {
         List<ImportRow> rows = sent.stream().map(ImportValidator::normalize).toList();
-        List<Person> stored = mongo.findAll(Person.class);
-        Map<String, Person> byId = stored.stream().collect(Collectors.toMap(Person::id, Function.identity()));
-        Map<String, Person> byEmail = stored.stream().collect(Collectors.toMap(Person::email, Function.identity()));
-        // a manager must be in the file or an active stored person; with deactivateMissing only the file counts
-        Map<String, String> existingManagers = new HashMap<>();
-        if (!options.deactivateMissing()) {
-            for (Person p : stored) {
-                if (p.active()) {
-                    Person manager = p.managerId() == null ? null : byId.get(p.managerId());
-                    existingManagers.put(p.email(), manager == null ? null : manager.email());
-                }
-            }
-        }
-        var errors = ImportValidator.validate(rows, existingManagers, source);
+        List<ImportPlan.Stored> stored = mongo.findAll(Person.class).stream()
+                .map(p ->
+                        new ImportPlan.Stored(p.id(), p.email(), p.name(), p.managerId(), p.grantedRoles(), p.active()))
+                .toList();
+        var errors = ImportValidator.validate(rows, ImportPlan.existingManagers(stored, options), source);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The import was rejected; nothing was changed", errors);
         }
-
-        Map<String, String> idOfEmail = new HashMap<>();
-        byEmail.forEach((email, p) -> idOfEmail.put(email, p.id()));
-        for (ImportRow row : rows) {
-            idOfEmail.computeIfAbsent(row.email(), e -> UUID.randomUUID().toString());
+        ImportPlan plan = ImportPlan.of(rows, stored, options, properties.production(), source);
+        if (plan.deactivatesTooMany(properties.people().maxDeactivateShare(), options.force())) {
+            throw new ConflictException(
+                    "The import would deactivate " + plan.deactivate().size() + " of "
+                            + plan.activeBefore()
+                            + " active people, more than "
+                            + Math.round(properties.people().maxDeactivateShare() * 100)
+                            + "%; nothing was changed. Send force=true to deactivate them anyway.");
         }
-        List<Person> inserts = new ArrayList<>();
-        List<Map.Entry<String, Update>> updates = new ArrayList<>();
-        Map<String, List<String>> rolesChanged = new LinkedHashMap<>();
-        List<String> passwordsSet = new ArrayList<>();
-        List<InputError> warnings = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            ImportRow row = rows.get(i);
-            String managerId = row.managerEmail() == null ? null : idOfEmail.get(row.managerEmail());
-            List<String> granted = row.roles().contains(Roles.ADMIN) ? List.of(Roles.ADMIN) : List.of();
-            Person existing = byEmail.get(row.email());
-            if (row.password() != null && (existing != null || properties.production())) {
-                warnings.add(
-                        source.error(
-                                i + 1,
-                                "password",
-                                existing != null
-                                        ? "ignored: an import never changes the password of someone who exists already"
-                                        : "ignored: in production mode an import sets no passwords (people sign in with single sign-on)"));
-            }
-            if (existing == null) {
-                boolean withPassword = row.password() != null && !properties.production();
-                String hash = withPassword && !options.dryRun() ? encoder.encode(row.password()) : null;
-                String id = idOfEmail.get(row.email());
-                inserts.add(new Person(id, row.email(), row.name(), managerId, granted, hash, null, null, null));
-                if (withPassword) {
-                    passwordsSet.add(id);
-                }
-                continue;
-            }
-            boolean same = existing.active()
-                    && existing.name().equals(row.name())
-                    && Objects.equals(existing.managerId(), managerId)
-                    && Objects.equals(Set.copyOf(nullToEmpty(existing.grantedRoles())), Set.copyOf(granted));
-            if (same) {
-                continue;
-            }
-            if (!Set.copyOf(nullToEmpty(existing.grantedRoles())).equals(Set.copyOf(granted))) {
-                rolesChanged.put(existing.id(), nullToEmpty(existing.grantedRoles()));
-            }
-            updates.add(Map.entry(
-                    existing.id(),
-                    new Update()
-                            .set("name", row.name())
-                            .set("managerId", managerId)
-                            .set("grantedRoles", granted)
-                            .unset("deactivatedAt")));
-        }
-        List<String> deactivate = options.deactivateMissing() ? missingFrom(rows, stored) : List.of();
-        long active = stored.stream().filter(Person::active).count();
-        if (!deactivate.isEmpty()
-                && !options.force()
-                && deactivate.size() > active * properties.people().maxDeactivateShare()) {
-            throw new ConflictException("The import would deactivate " + deactivate.size() + " of " + active
-                    + " active people, more than "
-                    + Math.round(properties.people().maxDeactivateShare() * 100)
-                    + "%; nothing was changed. Send force=true to deactivate them anyway.");
-        }
-        ImportResult result = new ImportResult(
-                inserts.size(), updates.size(), deactivate.size(), options.dryRun(), List.copyOf(warnings));
-        if (options.dryRun() || (inserts.isEmpty() && updates.isEmpty() && deactivate.isEmpty())) {
+        ImportResult result = plan.result(options.dryRun());
+        if (options.dryRun() || plan.changesNothing()) {
             return result;
         }
+        write(plan);
+        sessions.revokeAllOf(plan.sessionsToEnd());
+        audit(plan, result, actorId);
+        return result;
+    }
+
+    /** The plan's changes in one unordered bulk. */
+    private void write(ImportPlan plan) {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Person.class);
-        if (!inserts.isEmpty()) {
-            bulk.insert(inserts);
+        if (!plan.creates().isEmpty()) {
+            bulk.insert(plan.creates().stream()
+                    .map(c -> new Person(
+                            c.id(),
+                            c.email(),
+                            c.name(),
+                            c.managerId(),
+                            c.grantedRoles(),
+                            c.password() == null ? null : encoder.encode(c.password()),
+                            null,
+                            null,
+                            null))
+                    .toList());
         }
-        updates.forEach(u -> bulk.updateOne(Query.query(where("_id").is(u.getKey())), u.getValue()));
+        plan.changes()
+                .forEach(c -> bulk.updateOne(
+                        Query.query(where("_id").is(c.id())),
+                        new Update()
+                                .set("name", c.name())
+                                .set("managerId", c.managerId())
+                                .set("grantedRoles", c.grantedRoles())
+                                .unset("deactivatedAt")));
         Instant now = clock.instant();
-        deactivate.forEach(id -> bulk.updateOne(
-                Query.query(where("_id").is(id).and("deactivatedAt").is(null)),
-                new Update().set("deactivatedAt", now)));
+        plan.deactivate()
+                .forEach(id -> bulk.updateOne(
+                        Query.query(where("_id").is(id).and("deactivatedAt").is(null)),
+                        new Update().set("deactivatedAt", now)));
         try {
             bulk.execute();
         } catch (BulkOperationException e) {
             // only a concurrent import creating the same email can fail a row here
             throw new ConflictException("A concurrent import changed the same people; retry.");
         }
-        // as when an administrator deactivates someone or changes their roles: access ends at once
-        List<String> endSessions = new ArrayList<>(deactivate);
-        endSessions.addAll(rolesChanged.keySet());
-        sessions.revokeAllOf(endSessions);
+    }
+
+    /** The import as a whole, then per person each password set, role change and deactivation. */
+    private void audit(ImportPlan plan, ImportResult result, String actorId) {
         audit.record(
                 actorId,
                 AuditActions.PEOPLE_IMPORTED,
@@ -357,34 +317,22 @@ public class PersonService {
                         "deactivated",
                         result.deactivated(),
                         "passwordsSet",
-                        passwordsSet.size(),
+                        plan.passwordsSet().size(),
                         "warnings",
-                        warnings.size()));
-        passwordsSet.forEach(id ->
-                audit.record(actorId, AuditActions.PASSWORD_SET, AuditActions.PERSON, id, Map.of("by", "import")));
-        rolesChanged.forEach((id, before) -> audit.record(
-                actorId,
-                AuditActions.ROLES_CHANGED,
-                AuditActions.PERSON,
-                id,
-                Map.of("oldGrantedRoles", before, "by", "import")));
-        deactivate.forEach(id -> audit.record(
-                actorId, AuditActions.PERSON_DEACTIVATED, AuditActions.PERSON, id, Map.of("by", "import")));
-        return result;
-    }
-
-    /**
-     * Active people not in the file. Administrators are never deactivated by an import: a file
-     * that forgets them must not lock out the people who run lead360.
-     */
-    private static List<String> missingFrom(List<ImportRow> rows, List<Person> stored) {
-        Set<String> inFile = rows.stream().map(ImportRow::email).collect(Collectors.toSet());
-        return stored.stream()
-                .filter(p -> p.active()
-                        && !inFile.contains(p.email())
-                        && !nullToEmpty(p.grantedRoles()).contains(Roles.ADMIN))
-                .map(Person::id)
-                .toList();
+                        plan.warnings().size()));
+        plan.passwordsSet()
+                .forEach(id -> audit.record(
+                        actorId, AuditActions.PASSWORD_SET, AuditActions.PERSON, id, Map.of("by", "import")));
+        plan.rolesChanged()
+                .forEach((id, before) -> audit.record(
+                        actorId,
+                        AuditActions.ROLES_CHANGED,
+                        AuditActions.PERSON,
+                        id,
+                        Map.of("oldGrantedRoles", before, "by", "import")));
+        plan.deactivate()
+                .forEach(id -> audit.record(
+                        actorId, AuditActions.PERSON_DEACTIVATED, AuditActions.PERSON, id, Map.of("by", "import")));
     }
 
     /** Whether nobody is stored yet: the database a bootstrap administrator is created in. */

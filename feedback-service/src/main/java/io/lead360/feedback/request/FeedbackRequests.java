@@ -3,7 +3,8 @@ package io.lead360.feedback.request;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import com.mongodb.MongoBulkWriteException;
-import io.lead360.events.Relationship;
+import io.lead360.feedback.cycle.CycleRequests;
+import io.lead360.feedback.cycle.NewRequest;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,9 +20,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** What the cycle feature needs from requests: create them when a cycle opens, their load, their notes, who still owes an answer. */
+/** The cycle feature's {@link CycleRequests}: create them when a cycle opens, their load, their notes, who still owes an answer. */
 @Component
-public class FeedbackRequests {
+class FeedbackRequests implements CycleRequests {
 
     private static final int DUPLICATE_KEY = 11000;
     private static final int INSERT_CHUNK = 5000;
@@ -37,6 +38,7 @@ public class FeedbackRequests {
      * cycle, subject and rater (an earlier attempt to open this cycle) is refused by the unique index
      * and skipped, so a retried open changes nothing.
      */
+    @Override
     public void createAll(String cycleId, List<NewRequest> requests) {
         for (int from = 0; from < requests.size(); from += INSERT_CHUNK) {
             List<FeedbackRequest> chunk =
@@ -74,6 +76,7 @@ public class FeedbackRequests {
      *
      * @return how many requests lost a draft or a reason
      */
+    @Override
     public long forgetRaterNotes(Collection<String> cycleIds) {
         if (cycleIds.isEmpty()) {
             return 0;
@@ -91,6 +94,7 @@ public class FeedbackRequests {
     }
 
     /** Rater id to their PENDING requests in the given (open) cycles: the rater burden so far. */
+    @Override
     public Map<String, Integer> openLoad(Collection<String> openCycleIds) {
         Map<String, Integer> load = new HashMap<>();
         if (openCycleIds.isEmpty()) {
@@ -104,10 +108,8 @@ public class FeedbackRequests {
         return load;
     }
 
-    /** One of a rater's requests, as a mail lists it. */
-    public record Pending(String requestId, String subjectId, Relationship relationship) {}
-
     /** Who still has a PENDING request in the cycle (for invitations and reminders only). */
+    @Override
     public Set<String> pendingRaters(String cycleId) {
         return new LinkedHashSet<>(mongo.findDistinct(
                 Query.query(where("cycleId").is(cycleId).and("status").is(RequestStatus.PENDING)),
@@ -117,6 +119,7 @@ public class FeedbackRequests {
     }
 
     /** The rater's requests of the cycle still PENDING, in a stable order. */
+    @Override
     public List<Pending> pendingOf(String cycleId, String raterId) {
         Query query = Query.query(where("cycleId")
                         .is(cycleId)
@@ -131,6 +134,7 @@ public class FeedbackRequests {
     }
 
     /** How many requests of the cycle are still PENDING (counts, never who). */
+    @Override
     public long pendingCount(String cycleId) {
         return mongo.count(
                 Query.query(where("cycleId").is(cycleId).and("status").is(RequestStatus.PENDING)),

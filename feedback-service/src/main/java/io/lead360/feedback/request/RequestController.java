@@ -1,5 +1,6 @@
 package io.lead360.feedback.request;
 
+import io.lead360.events.RatingScale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -71,7 +72,8 @@ class RequestController {
     @Operation(
             operationId = "submitResponse",
             summary = "Answer a feedback request",
-            description = "Ratings 1 to 5 per item (`null`: can't say) and the open questions' comments. Once only: a "
+            description = "Ratings " + RatingScale.LOWEST + " to " + RatingScale.HIGHEST
+                    + " per item (`null`: can't say) and the open questions' comments. Once only: a "
                     + "201 means the answer is counted, in the subject's ballot that knows no rater, and durable. "
                     + "Rate-limited per person at the gateway." + RATER_ONLY,
             requestBody =
@@ -94,7 +96,10 @@ class RequestController {
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = RequestViews.Submitted.class),
                             examples = @ExampleObject(name = "submitted", value = SUBMITTED_EXAMPLE)))
-    @ApiResponse(responseCode = "400", description = "Unknown item or question ids, or scores outside 1 to 5")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Unknown item or question ids, or scores outside " + RatingScale.LOWEST + " to "
+                    + RatingScale.HIGHEST)
     @ApiResponse(responseCode = "404", description = "No such request of the caller")
     @ApiResponse(
             responseCode = "409",
@@ -120,7 +125,10 @@ class RequestController {
                     "Validated like a response but may be incomplete; kept sealed for the rater alone and deleted "
                             + "when the cycle closes. Rate-limited per person at the gateway." + RATER_ONLY)
     @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The saved draft")
-    @ApiResponse(responseCode = "400", description = "Unknown item or question ids, or scores outside 1 to 5")
+    @ApiResponse(
+            responseCode = "400",
+            description = "Unknown item or question ids, or scores outside " + RatingScale.LOWEST + " to "
+                    + RatingScale.HIGHEST)
     @ApiResponse(responseCode = "404", description = "No such request of the caller")
     @ApiResponse(responseCode = "409", description = "Answered or declined already, or the cycle is not OPEN")
     @ApiResponse(

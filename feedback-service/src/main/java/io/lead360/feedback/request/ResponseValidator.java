@@ -1,5 +1,6 @@
 package io.lead360.feedback.request;
 
+import io.lead360.events.RatingScale;
 import io.lead360.feedback.template.Template;
 import io.lead360.feedback.web.InputError;
 import java.math.BigDecimal;
@@ -10,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a response against its questionnaire: known item ids, scores 1..5 or null ("can't
- * say"), at least one score, known open questions, comments of bounded length.
+ * Checks a response against its questionnaire: known item ids, scores on the {@link RatingScale} or
+ * null ("can't say"), at least one score, known open questions, comments of bounded length.
  */
 final class ResponseValidator {
 
     static final int MAX_COMMENT_LENGTH = 2000;
+
+    private static final String NOT_ON_THE_SCALE =
+            "must be a whole number from " + RatingScale.LOWEST + " to " + RatingScale.HIGHEST + ", or null";
 
     /** The cleaned response, or the reasons it was refused. */
     record Result(Map<String, Integer> ratings, Map<String, String> comments, List<InputError> errors) {
@@ -49,8 +53,8 @@ final class ResponseValidator {
                     cleanRatings.put(itemId, null);
                 } else {
                     Integer score = wholeNumber(value);
-                    if (score == null || score < 1 || score > 5) {
-                        errors.add(InputError.field(field, "must be a whole number from 1 to 5, or null"));
+                    if (score == null || !RatingScale.contains(score)) {
+                        errors.add(InputError.field(field, NOT_ON_THE_SCALE));
                     } else {
                         cleanRatings.put(itemId, score);
                     }

@@ -13,13 +13,13 @@ class SessionPolicyTest {
     private static final Instant T0 = Instant.parse("2026-03-02T23:30:00Z");
     private final SessionPolicy policy = new SessionPolicy(Duration.ofHours(12), Duration.ofHours(1));
 
-    private Session started() {
+    private SessionState started() {
         return policy.start("s1", "p1", "h1", T0);
     }
 
     @Test
     void aNewSessionLastsTwelveHoursAtMostAndOneHourIdleAndRemembersOnlyTheDay() {
-        Session s = started();
+        SessionState s = started();
         assertThat(s.expiresAt()).isEqualTo(T0.plus(Duration.ofHours(12)));
         assertThat(s.idleExpiresAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
         assertThat(s.createdOn()).isEqualTo(LocalDate.of(2026, 3, 2));
@@ -29,7 +29,7 @@ class SessionPolicyTest {
 
     @Test
     void aSessionEndsAfterAnHourWithoutRefresh() {
-        Session s = started();
+        SessionState s = started();
         assertThat(policy.isLive(s, T0.plus(Duration.ofMinutes(59)))).isTrue();
         assertThat(policy.isLive(s, T0.plus(Duration.ofHours(1)))).isFalse();
         assertThat(policy.decide(s, "h1", T0.plus(Duration.ofHours(1)))).isEqualTo(SessionPolicy.Refresh.ENDED);
@@ -37,7 +37,7 @@ class SessionPolicyTest {
 
     @Test
     void refreshingRestartsTheIdleClockButNeverPassesTheAbsoluteExpiry() {
-        Session s = started();
+        SessionState s = started();
         for (int hour = 0; hour < 13; hour++) { // every 50 minutes, the last at 10:50
             Instant now = T0.plus(Duration.ofMinutes(50L * (hour + 1)));
             assertThat(policy.decide(s, s.refreshHash(), now)).isEqualTo(SessionPolicy.Refresh.ROTATE);
@@ -52,7 +52,7 @@ class SessionPolicyTest {
 
     @Test
     void rotationSpendsTheOldTokenSoThatPresentingItAgainIsReuse() {
-        Session s = policy.rotated(started(), "h2", T0.plusSeconds(60));
+        SessionState s = policy.rotated(started(), "h2", T0.plusSeconds(60));
         assertThat(s.refreshHash()).isEqualTo("h2");
         assertThat(s.previousRefreshHashes()).containsExactly("h1");
         assertThat(policy.decide(s, "h1", T0.plusSeconds(61))).isEqualTo(SessionPolicy.Refresh.REUSED);
@@ -62,8 +62,8 @@ class SessionPolicyTest {
 
     @Test
     void aRevokedSessionIsNotLiveAndIsNeverRefreshed() {
-        Session s = started();
-        Session revoked = new Session(
+        SessionState s = started();
+        SessionState revoked = new SessionState(
                 s.id(),
                 s.personId(),
                 s.refreshHash(),

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.lead360.events.EventHeaders;
 import io.lead360.events.Topics;
 import io.lead360.testsupport.EventSchemas;
 import java.nio.charset.StandardCharsets;
@@ -113,8 +114,8 @@ class CycleAndFeedbackIT extends AbstractIT {
         // every transition's event is published, then the outbox is empty
         List<ConsumerRecord<String, String>> events = consumeUntil(Topics.CYCLE_EVENTS, cycle, 3);
         assertThat(events)
-                .extracting(r ->
-                        new String(r.headers().lastHeader("lead360-event-type").value(), StandardCharsets.UTF_8))
+                .extracting(r -> new String(
+                        r.headers().lastHeader(EventHeaders.EVENT_TYPE).value(), StandardCharsets.UTF_8))
                 .containsExactly("CycleOpened", "CycleClosed", "ResultsReleased");
         // what the service really publishes matches the published contract
         events.forEach(e ->
@@ -295,7 +296,8 @@ class CycleAndFeedbackIT extends AbstractIT {
 
         ConsumerRecord<String, String> event = submissions.get(0);
         assertThat(event.key()).isEqualTo(id.get("mo"));
-        assertThat(new String(event.headers().lastHeader("lead360-event-type").value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        event.headers().lastHeader(EventHeaders.EVENT_TYPE).value(), StandardCharsets.UTF_8))
                 .isEqualTo("FeedbackSubmitted");
         assertThat(EventSchemas.violations(event.value())).as(event.value()).isEmpty();
         JsonNode payload = json.readTree(event.value());

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.lead360.events.EventHeaders;
 import io.lead360.events.Topics;
+import io.lead360.feedback.cycle.CycleMailRounds;
 import io.lead360.feedback.cycle.CycleService;
 import io.lead360.testsupport.EventSchemas;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,9 @@ class CycleSchedulingIT extends IsolatedIT {
 
     @Autowired
     CycleService cycles;
+
+    @Autowired
+    CycleMailRounds mailRounds;
 
     /** m ← {a, b, c}. */
     private Map<String, String> team() throws Exception {
@@ -59,7 +64,7 @@ class CycleSchedulingIT extends IsolatedIT {
     }
 
     private static String type(ConsumerRecord<String, String> record) {
-        return new String(record.headers().lastHeader("lead360-event-type").value(), StandardCharsets.UTF_8);
+        return new String(record.headers().lastHeader(EventHeaders.EVENT_TYPE).value(), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -119,7 +124,7 @@ class CycleSchedulingIT extends IsolatedIT {
                 "c",
                 requestOf(id.get("c")));
 
-        assertThat(cycles.remindDue()).isZero();
+        assertThat(mailRounds.remindDue()).isZero();
         postAs(
                         personToken(id.get("a")),
                         "/api/feedback-requests/" + requestOf.get("a") + "/response",
@@ -127,14 +132,14 @@ class CycleSchedulingIT extends IsolatedIT {
                 .andExpect(status().isCreated());
 
         clock.advance(Duration.ofDays(7).plusMinutes(1)); // past "3 days before"
-        assertThat(cycles.remindDue()).isEqualTo(3);
-        assertThat(cycles.remindDue()).isZero();
+        assertThat(mailRounds.remindDue()).isEqualTo(3);
+        assertThat(mailRounds.remindDue()).isZero();
 
         postAs(personToken(id.get("b")), "/api/feedback-requests/" + requestOf.get("b") + "/decline", null)
                 .andExpect(status().isOk());
         clock.advance(Duration.ofDays(2)); // past "1 day before"
-        assertThat(cycles.remindDue()).isEqualTo(2);
-        assertThat(cycles.remindDue()).isZero();
+        assertThat(mailRounds.remindDue()).isEqualTo(2);
+        assertThat(mailRounds.remindDue()).isZero();
 
         postAs(adminToken(), "/api/cycles/" + cycle + "/remind", null)
                 .andExpect(status().isOk())
@@ -158,9 +163,9 @@ class CycleSchedulingIT extends IsolatedIT {
         Map<String, String> id = team();
         String cycle = openCycle(id.get("m"), clock.instant().plus(Duration.ofDays(2)));
 
-        assertThat(cycles.remindDue()).isZero(); // "3 days before" was before the opening
+        assertThat(mailRounds.remindDue()).isZero(); // "3 days before" was before the opening
         clock.advance(Duration.ofDays(1).plusMinutes(1));
-        assertThat(cycles.remindDue()).isEqualTo(4);
+        assertThat(mailRounds.remindDue()).isEqualTo(4);
         assertThat(mongo.findById(cycle, org.bson.Document.class, "cycles").getList("remindersSent", String.class))
                 .containsExactly("PT24H");
         postAs(adminToken(), "/api/cycles/" + cycle + "/close", null).andExpect(status().isOk());

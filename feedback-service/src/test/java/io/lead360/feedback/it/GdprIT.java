@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.lead360.events.EventHeaders;
 import io.lead360.events.Topics;
 import io.lead360.testsupport.EventSchemas;
 import java.nio.charset.StandardCharsets;
@@ -303,7 +304,8 @@ class GdprIT extends AbstractIT {
                         Topics.FEEDBACK_SUBMITTED, "\"personId\":\"" + erin + "\"", 1, Duration.ofSeconds(1))
                 .get(0);
         assertThat(erased.key()).isEqualTo(erin);
-        assertThat(new String(erased.headers().lastHeader("lead360-event-type").value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        erased.headers().lastHeader(EventHeaders.EVENT_TYPE).value(), StandardCharsets.UTF_8))
                 .isEqualTo("PersonErased");
         assertThat(EventSchemas.violations(erased.value())).as(erased.value()).isEmpty();
 

@@ -1,4 +1,4 @@
-package io.lead360.feedback.request;
+package io.lead360.feedback.cycle;
 
 import io.lead360.events.Relationship;
 

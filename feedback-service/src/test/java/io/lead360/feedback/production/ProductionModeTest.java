@@ -1,4 +1,4 @@
-package io.lead360.feedback.config;
+package io.lead360.feedback.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

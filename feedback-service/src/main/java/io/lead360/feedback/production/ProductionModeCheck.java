@@ -1,4 +1,4 @@
-package io.lead360.feedback.config;
+package io.lead360.feedback.production;
 
 import java.util.List;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;

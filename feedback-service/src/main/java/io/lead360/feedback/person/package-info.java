@@ -1,0 +1,5 @@
+/**
+ * People and the organisation chart: administration, the JSON and CSV import (ImportValidator checks it,
+ * ImportPlan decides what it changes), the bootstrap administrator, and sign-in's PersonDirectory.
+ */
+package io.lead360.feedback.person;
