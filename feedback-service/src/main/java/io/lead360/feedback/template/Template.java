@@ -1,6 +1,8 @@
 package io.lead360.feedback.template;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.lead360.events.CycleOpened;
+import io.lead360.events.RatingScale;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +21,12 @@ public record Template(
     /** A first version. */
     public Template(String id, String name, List<Competency> competencies, List<OpenQuestion> openQuestions) {
         this(id, name, 1, null, competencies, openQuestions);
+    }
+
+    /** The scale every item is rated on ({@code "scale"} in the JSON), from which the web app builds its options. */
+    @JsonProperty("scale")
+    public RatingScale.Bounds scale() {
+        return RatingScale.BOUNDS;
     }
 
     public record Competency(String key, String name, List<Item> items) {}
