@@ -1,8 +1,8 @@
 package io.lead360.analytics.profile;
 
 import io.lead360.analytics.audit.AuditAction;
-import io.lead360.analytics.audit.AuditLog;
 import io.lead360.analytics.report.ProfileReport;
+import io.lead360.service.audit.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -148,7 +148,7 @@ class ProfileController {
             audit.record(
                     viewer.personId(),
                     AuditAction.PROFILE_VIEWED,
-                    AuditLog.PROFILE,
+                    AuditAction.PROFILE,
                     subjectId,
                     Map.of("cycleId", profile.cycleId()));
         }
@@ -186,7 +186,7 @@ class ProfileController {
         audit.record(
                 viewer.personId(),
                 AuditAction.REPORT_EXPORTED,
-                AuditLog.PROFILE,
+                AuditAction.PROFILE,
                 subjectId,
                 Map.of("cycleId", profile.cycleId()));
         return ResponseEntity.ok()

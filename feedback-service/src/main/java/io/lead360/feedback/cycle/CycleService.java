@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.Relationship;
 import io.lead360.feedback.audit.AuditActions;
-import io.lead360.feedback.audit.AuditLog;
 import io.lead360.feedback.auth.Caller;
 import io.lead360.feedback.ballot.Ballots;
 import io.lead360.feedback.ballot.Participation;
@@ -18,10 +17,11 @@ import io.lead360.feedback.request.FeedbackRequests;
 import io.lead360.feedback.request.NewRequest;
 import io.lead360.feedback.template.Template;
 import io.lead360.feedback.template.Templates;
-import io.lead360.feedback.web.ConflictException;
-import io.lead360.feedback.web.InputError;
-import io.lead360.feedback.web.InvalidInputException;
-import io.lead360.feedback.web.NotFoundException;
+import io.lead360.service.audit.AuditLog;
+import io.lead360.service.problem.ConflictException;
+import io.lead360.service.problem.InvalidField;
+import io.lead360.service.problem.InvalidInputException;
+import io.lead360.service.problem.NotFoundException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,39 +88,39 @@ public class CycleService {
     }
 
     CycleView create(CreateCycle body, String actorId) {
-        List<InputError> errors = new ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         if (templates.find(body.templateId()).isEmpty()) {
-            errors.add(InputError.field("templateId", "unknown template " + body.templateId()));
+            errors.add(InvalidField.field("templateId", "unknown template " + body.templateId()));
         }
         List<String> subjectIds;
         if (body.everyLeader()) {
             if (!body.subjects().isEmpty()) {
-                errors.add(InputError.field("subjectIds", "give either subjectIds or allLeaders, not both"));
+                errors.add(InvalidField.field("subjectIds", "give either subjectIds or allLeaders, not both"));
             }
             // "all leaders" is resolved now, so that subjects can nominate raters while the cycle is a draft
             subjectIds = people.leaderIds();
             if (subjectIds.isEmpty()) {
-                errors.add(InputError.field("allLeaders", "nobody has direct reports"));
+                errors.add(InvalidField.field("allLeaders", "nobody has direct reports"));
             }
         } else {
             subjectIds = body.subjects().stream().distinct().toList();
             if (subjectIds.isEmpty()) {
-                errors.add(InputError.field("subjectIds", "must not be empty (or set allLeaders)"));
+                errors.add(InvalidField.field("subjectIds", "must not be empty (or set allLeaders)"));
             }
             Map<String, String> known = people.namesOf(subjectIds);
             Set<String> active = people.activeAmong(subjectIds);
             for (int i = 0; i < body.subjects().size(); i++) {
                 String id = body.subjects().get(i);
                 if (!known.containsKey(id)) {
-                    errors.add(InputError.field("subjectIds[" + i + "]", "unknown person " + id));
+                    errors.add(InvalidField.field("subjectIds[" + i + "]", "unknown person " + id));
                 } else if (!active.contains(id)) {
-                    errors.add(InputError.field("subjectIds[" + i + "]", "person " + id + " is deactivated"));
+                    errors.add(InvalidField.field("subjectIds[" + i + "]", "person " + id + " is deactivated"));
                 }
             }
         }
         Instant now = clock.instant();
         if (body.closesAt() != null && !body.closesAt().isAfter(now)) {
-            errors.add(InputError.field("closesAt", "must be in the future"));
+            errors.add(InvalidField.field("closesAt", "must be in the future"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The cycle was not created", errors);

@@ -3,14 +3,14 @@ package io.lead360.feedback.person;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.lead360.feedback.audit.AuditActions;
-import io.lead360.feedback.audit.AuditLog;
 import io.lead360.feedback.auth.Roles;
 import io.lead360.feedback.auth.Sessions;
 import io.lead360.feedback.config.FeedbackProperties;
-import io.lead360.feedback.web.ConflictException;
-import io.lead360.feedback.web.InputError;
-import io.lead360.feedback.web.InvalidInputException;
-import io.lead360.feedback.web.NotFoundException;
+import io.lead360.service.audit.AuditLog;
+import io.lead360.service.problem.ConflictException;
+import io.lead360.service.problem.InvalidField;
+import io.lead360.service.problem.InvalidInputException;
+import io.lead360.service.problem.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -267,7 +267,7 @@ public class PersonService {
         List<Map.Entry<String, Update>> updates = new ArrayList<>();
         Map<String, List<String>> rolesChanged = new LinkedHashMap<>();
         List<String> passwordsSet = new ArrayList<>();
-        List<InputError> warnings = new ArrayList<>();
+        List<InvalidField> warnings = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             ImportRow row = rows.get(i);
             String managerId = row.managerEmail() == null ? null : idOfEmail.get(row.managerEmail());
