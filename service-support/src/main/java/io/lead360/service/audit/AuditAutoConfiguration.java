@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @ConditionalOnClass(MongoTemplate.class)
 public class AuditAutoConfiguration {
 
-    @Bean
+    @Bean(initMethod = "createIndexes")
     @ConditionalOnBean(MongoTemplate.class)
     @ConditionalOnMissingBean
     AuditLog auditLog(MongoTemplate mongo, Clock clock) {

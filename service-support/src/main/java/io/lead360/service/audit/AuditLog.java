@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,7 +19,7 @@ import org.springframework.data.mongodb.core.query.Query;
  * object, with counts or ids as details; never an answer, a score, a comment or a secret. Filter values are
  * compared as plain values, so nothing in them acts as an operator.
  */
-public class AuditLog implements InitializingBean {
+public class AuditLog {
 
     /** What a service's own enum of audit actions implements; the log stores the constant's name. */
     public interface Action {
@@ -38,8 +37,8 @@ public class AuditLog implements InitializingBean {
         this.clock = clock;
     }
 
-    @Override
-    public void afterPropertiesSet() {
+    /** The indexes of the newest-first reads (by time, by target, by actor); run once at startup. */
+    public void createIndexes() {
         var indexes = mongo.indexOps(AuditEntry.COLLECTION);
         indexes.createIndex(new Index("at", Sort.Direction.DESC).named("at"));
         indexes.createIndex(new Index("targetId", Sort.Direction.ASC)
