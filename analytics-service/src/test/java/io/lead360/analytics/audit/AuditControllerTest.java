@@ -69,7 +69,9 @@ class AuditControllerTest {
                         .content("{}"))
                 .andExpect(status().isMethodNotAllowed())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("about:blank"));
+                // a status no kind of problem names: the status says it all (no type of lead360's)
+                .andExpect(jsonPath("$.status").value(405))
+                .andExpect(jsonPath("$.type").doesNotExist());
     }
 
     @Test
