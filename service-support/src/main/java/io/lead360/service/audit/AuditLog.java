@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -124,6 +125,11 @@ public class AuditLog {
                 targetType,
                 targetId,
                 details == null ? Map.of() : Map.copyOf(details));
-        return mongo.insert(entry);
+        // the stored fields are the entry's own, without Spring Data's _class: the collection says the type
+        Document stored = new Document();
+        mongo.getConverter().write(entry, stored);
+        stored.remove("_class");
+        mongo.insert(stored, AuditEntry.COLLECTION);
+        return entry;
     }
 }
