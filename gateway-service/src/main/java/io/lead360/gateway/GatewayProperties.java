@@ -1,12 +1,12 @@
 package io.lead360.gateway;
 
+import io.lead360.service.config.HttpLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Every lead360 setting of the gateway. Route targets live here too so that the YAML routes and
@@ -17,7 +17,8 @@ public record GatewayProperties(
         @DefaultValue Auth auth,
         @DefaultValue Routes routes,
         @DefaultValue Resilience resilience,
-        @DefaultValue Http http,
+        /* request bodies above these sizes are refused with 413 before they are read or routed (service-support's) */
+        @DefaultValue HttpLimits http,
         @DefaultValue RateLimit rateLimit,
         /* refuse to start on missing or demo secrets instead of creating or accepting them */
         @DefaultValue("false") boolean production) {
@@ -65,12 +66,6 @@ public record GatewayProperties(
             @DefaultValue("PT10S") Duration waitInOpenState,
             /* people imports hash a password per row: a large file takes minutes, not seconds */
             @DefaultValue("PT5M") Duration importTimeLimit) {}
-
-    /** Request bodies above these sizes are refused with 413 before they are read or routed. */
-    public record Http(
-            @DefaultValue("256KB") DataSize maxBodySize,
-            /* POST /api/people/import: a whole organisation in one file */
-            @DefaultValue("5MB") DataSize maxImportBodySize) {}
 
     /**
      * Token buckets: {@code perMinute} requests a minute on average, {@code burst} at once. In memory

@@ -1,5 +1,8 @@
 package io.lead360.service;
 
+import io.lead360.service.problem.ProblemType;
+import io.lead360.service.problem.Problems;
+import io.lead360.service.problem.ServletProblems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -19,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
@@ -94,15 +95,13 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter implements Orde
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase());
-        body.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-        body.put("detail", "The request body is larger than the limit of " + limit + " bytes");
-        body.put("instance", request.getRequestURI());
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(jsonMapper.writeValueAsBytes(body));
+        ServletProblems.write(
+                request,
+                response,
+                jsonMapper,
+                Problems.of(
+                        ProblemType.PAYLOAD_TOO_LARGE,
+                        "The request body is larger than the limit of " + limit + " bytes"));
     }
 
     /** A request whose (small enough) body has already been read. */

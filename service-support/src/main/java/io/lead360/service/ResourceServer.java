@@ -8,11 +8,12 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 
 /**
  * How a lead360 service checks the gateway's tokens itself: RS256 only (no algorithm switching,
  * no {@code none}), keys from the gateway's JWKS, issuer, audience and expiry validated; the
- * {@code roles} claim becomes {@code ROLE_*} authorities.
+ * {@code roles} claim becomes {@code ROLE_*} authorities (for the gateway's WebFlux chain too).
  */
 public final class ResourceServer {
 
@@ -35,5 +36,10 @@ public final class ResourceServer {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(roles);
         return converter;
+    }
+
+    /** The same roles, for a WebFlux resource server (the gateway). */
+    public static ReactiveJwtAuthenticationConverterAdapter reactiveAuthenticationConverter() {
+        return new ReactiveJwtAuthenticationConverterAdapter(authenticationConverter());
     }
 }

@@ -1,5 +1,7 @@
 package io.lead360.service;
 
+import io.lead360.service.problem.ProblemType;
+import io.lead360.service.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -22,8 +24,8 @@ public final class StoreUnavailable {
 
     public static ResponseEntity<ProblemDetail> response(Exception failure) {
         log.warn("MongoDB unavailable: {}", failure.toString());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE, "The data store is unavailable; try again shortly");
+        ProblemDetail problem =
+                Problems.of(ProblemType.SERVICE_UNAVAILABLE, "The data store is unavailable; try again shortly");
         problem.setTitle("Service unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)

@@ -1,5 +1,7 @@
 package io.lead360.analytics.audit;
 
+import io.lead360.service.audit.AuditLog;
+import io.lead360.service.audit.AuditView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -32,7 +34,7 @@ class AuditController {
     @ApiResponse(responseCode = "400", description = "A bad parameter, named in `errors`")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
     @GetMapping
-    List<AuditEntry> entries(
+    List<AuditView> entries(
             @Parameter(description = "only this action, e.g. `PROFILE_VIEWED`") @RequestParam(required = false)
                     String action,
             @Parameter(description = "only entries by this person") @RequestParam(required = false) String actorId,
@@ -45,6 +47,6 @@ class AuditController {
             @Parameter(description = "at most this many entries, 1 to 1000 (default 100)")
                     @RequestParam(required = false)
                     String limit) {
-        return audit.find(AuditQuery.parse(action, actorId, targetId, from, to, limit));
+        return audit.search(List.of(AuditAction.values()), action, actorId, targetId, from, to, limit);
     }
 }

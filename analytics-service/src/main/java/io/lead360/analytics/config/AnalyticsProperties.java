@@ -1,11 +1,13 @@
 package io.lead360.analytics.config;
 
+import io.lead360.service.config.HttpLimits;
+import io.lead360.service.config.MongoTimeouts;
+import io.lead360.service.config.TokenCheck;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Every analytics-service setting, under {@code lead360}.
@@ -16,26 +18,15 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("lead360")
 public record AnalyticsProperties(
-        @DefaultValue Auth auth,
+        /* how tokens are checked, the MongoDB client's fail-fast timeouts and the body limits: service-support's */
+        @DefaultValue TokenCheck auth,
         @DefaultValue Kafka kafka,
         @DefaultValue Rebuild rebuild,
-        @DefaultValue Mongo mongo,
-        @DefaultValue Http http,
+        @DefaultValue MongoTimeouts mongo,
+        @DefaultValue HttpLimits http,
         @DefaultValue Feedback feedback,
         @DefaultValue("false") boolean production,
         @DefaultValue Operations operations) {
-
-    /**
-     * @param jwksUri  where the gateway publishes its signing keys
-     * @param issuer   required {@code iss}
-     * @param audience required in {@code aud}
-     */
-    public record Auth(
-            @DefaultValue("http://127.0.0.1:8080/.well-known/jwks.json")
-            String jwksUri,
-
-            @DefaultValue("lead360") String issuer,
-            @DefaultValue("lead360-api") String audience) {}
 
     /**
      * @param partitions   partitions of the topics (and their dead-letter topics) the service creates
@@ -65,19 +56,6 @@ public record AnalyticsProperties(
     public record Rebuild(
             @DefaultValue("2000") int maxPollRecords,
             @DefaultValue("60s") Duration idleTimeout) {}
-
-    /**
-     * Fail fast while MongoDB is away, so callers get a quick 503 instead of a 30 s hang.
-     *
-     * @param serverSelectionTimeout how long an operation waits for a reachable server
-     * @param connectTimeout         how long opening a connection may take
-     */
-    public record Mongo(
-            @DefaultValue("2s") Duration serverSelectionTimeout,
-            @DefaultValue("2s") Duration connectTimeout) {}
-
-    /** @param maxBodySize request bodies above this are refused with 413 before anything reads them */
-    public record Http(@DefaultValue("256KB") DataSize maxBodySize) {}
 
     /**
      * feedback-service owns the subject keys that open what events say about a subject; analytics

@@ -1,8 +1,8 @@
 package io.lead360.analytics.organisation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.lead360.events.RatingScale;
 import io.lead360.analytics.profile.LeadershipProfile;
+import io.lead360.events.RatingScale;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -5,10 +5,11 @@ import io.lead360.analytics.cycle.CycleStatus;
 import io.lead360.analytics.cycle.CycleStore;
 import io.lead360.analytics.cycle.Questionnaire;
 import io.lead360.analytics.profile.LeadershipProfile;
-import io.lead360.analytics.profile.ProfileProblems;
 import io.lead360.analytics.profile.ProfileService;
 import io.lead360.analytics.profile.aggregate.ProfileAggregate;
 import io.lead360.analytics.profile.aggregate.ProfileAggregateStore;
+import io.lead360.service.problem.ConflictException;
+import io.lead360.service.problem.NotFoundException;
 import java.util.ArrayList;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -30,9 +31,10 @@ class OrganisationService {
     Heatmap heatmap(String cycleId) {
         Cycle cycle = cycles.find(cycleId)
                 .filter(c -> c.questionnaire() != null)
-                .orElseThrow(() -> ProfileProblems.notFound("No such cycle"));
+                .orElseThrow(() -> new NotFoundException("Profile not found", "No such cycle"));
         if (cycle.status() == CycleStatus.OPEN) {
-            throw ProfileProblems.notClosed(cycleId, null);
+            throw new ConflictException(
+                    "Cycle still open", "Cycle " + cycleId + " is open: no scores are shown before it is closed");
         }
         Map<String, ProfileAggregate> bySubject = aggregates.findCycle(cycleId);
         var subjectProfiles = new ArrayList<LeadershipProfile>();

@@ -1,7 +1,7 @@
 package io.lead360.analytics.profile;
 
 import io.lead360.analytics.audit.AuditAction;
-import io.lead360.analytics.audit.AuditLog;
+import io.lead360.service.audit.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -144,7 +144,7 @@ class ProfileController {
             audit.record(
                     viewer.personId(),
                     AuditAction.PROFILE_VIEWED,
-                    AuditLog.PROFILE,
+                    AuditAction.PROFILE,
                     subjectId,
                     Map.of("cycleId", profile.cycleId()));
         }

@@ -6,6 +6,9 @@ import io.lead360.analytics.cycle.CycleStore;
 import io.lead360.analytics.profile.aggregate.ProfileAggregate;
 import io.lead360.analytics.profile.aggregate.ProfileAggregateStore;
 import io.lead360.events.Relationship;
+import io.lead360.service.problem.ConflictException;
+import io.lead360.service.problem.ForbiddenException;
+import io.lead360.service.problem.NotFoundException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -35,29 +38,32 @@ public class ProfileService {
 
     LeadershipProfile ownLatest(Viewer viewer) {
         Cycle cycle = cycles.latestWithSubject(viewer.personId(), RELEASED, "releasedAt")
-                .orElseThrow(() -> ProfileProblems.notFound("You have no released profile"));
+                .orElseThrow(() -> new NotFoundException("Profile not found", "You have no released profile"));
         return withTrend(calculate(cycle, viewer.personId()));
     }
 
     public LeadershipProfile profile(Viewer viewer, String subjectId, String cycleId) {
         // Access first: a stranger learns nothing, not even whether the subject or cycle exists.
         if (!viewer.admin() && !viewer.personId().equals(subjectId)) {
-            throw ProfileProblems.forbidden();
+            throw new ForbiddenException("Only the subject or an administrator may see this profile");
         }
         Optional<Cycle> found = cycleId != null
                 ? cycles.find(cycleId).filter(c -> c.hasSubject(subjectId))
                 : viewer.admin()
                         ? cycles.latestWithSubject(subjectId, CLOSED_OR_RELEASED, "closedAt")
                         : cycles.latestWithSubject(subjectId, RELEASED, "releasedAt");
-        Cycle cycle = found.orElseThrow(() -> ProfileProblems.notFound("No profile for this subject and cycle"));
+        Cycle cycle = found.orElseThrow(
+                () -> new NotFoundException("Profile not found", "No profile for this subject and cycle"));
         if (viewer.admin()) {
             if (cycle.status() == CycleStatus.OPEN) {
-                throw ProfileProblems.notClosed(
-                        cycle.id(), receivedSoFar(cycle, subjectId, aggregates.find(cycle.id(), subjectId)));
+                throw new ConflictException(
+                                "Cycle still open",
+                                "Cycle " + cycle.id() + " is open: no scores are shown before it is closed")
+                        .with("responses", receivedSoFar(cycle, subjectId, aggregates.find(cycle.id(), subjectId)));
             }
         } else if (cycle.status() != CycleStatus.RELEASED) {
             // The same answer as for an unknown cycle: before release nothing about scores leaks.
-            throw ProfileProblems.notFound("No profile for this subject and cycle");
+            throw new NotFoundException("Profile not found", "No profile for this subject and cycle");
         }
         return withTrend(calculate(cycle, subjectId));
     }
@@ -65,7 +71,7 @@ public class ProfileService {
     /**
      * The profile of a closed or released cycle, once complete.
      *
-     * @throws org.springframework.web.ErrorResponseException 409 while responses the close published
+     * @throws io.lead360.service.problem.ConflictException 409 while responses the close published
      *                                                         are still on their way
      */
     public LeadershipProfile calculate(Cycle cycle, String subjectId) {
@@ -75,10 +81,12 @@ public class ProfileService {
     public LeadershipProfile calculate(Cycle cycle, String subjectId, ProfileAggregate aggregate) {
         if (cycle.questionnaire() == null) {
             // Only a later cycle event has arrived so far; the cycle is not fully known yet.
-            throw ProfileProblems.notFound("No profile for this subject and cycle");
+            throw new NotFoundException("Profile not found", "No profile for this subject and cycle");
         }
         if (!isComplete(cycle, subjectId, aggregate)) {
-            throw ProfileProblems.stillPreparing(cycle.id());
+            throw new ConflictException(
+                    "Results are still being prepared",
+                    "Results are still being prepared for cycle " + cycle.id() + "; try again shortly");
         }
         // complete, so there is a tally
         Cycle.Tally tally = cycle.tallyFor(subjectId).orElseThrow();

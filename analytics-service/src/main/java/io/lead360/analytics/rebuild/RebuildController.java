@@ -1,16 +1,16 @@
 package io.lead360.analytics.rebuild;
 
 import io.lead360.analytics.audit.AuditAction;
-import io.lead360.analytics.audit.AuditLog;
+import io.lead360.service.audit.AuditLog;
+import io.lead360.service.problem.ConflictException;
+import io.lead360.service.problem.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,14 +43,12 @@ class RebuildController {
     ResponseEntity<ProfileRebuilder.Rebuild> start(JwtAuthenticationToken token) {
         ProfileRebuilder.Rebuild rebuild = rebuilder
                 .start()
-                .orElseThrow(() -> problem(
-                        HttpStatus.CONFLICT,
-                        "Rebuild already running",
-                        "A rebuild is already running; wait for it to finish"));
+                .orElseThrow(() -> new ConflictException(
+                        "Rebuild already running", "A rebuild is already running; wait for it to finish"));
         audit.record(
                 token.getToken().getSubject(),
                 AuditAction.PROFILES_REBUILT,
-                AuditLog.PROFILES,
+                AuditAction.PROFILES,
                 rebuild.rebuildId(),
                 Map.of());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuild);
@@ -67,12 +65,6 @@ class RebuildController {
     ProfileRebuilder.Rebuild status(@PathVariable String rebuildId) {
         return rebuilder
                 .find(rebuildId)
-                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Rebuild not found", "No rebuild " + rebuildId));
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(title);
-        return new ErrorResponseException(status, body, null);
+                .orElseThrow(() -> new NotFoundException("Rebuild not found", "No rebuild " + rebuildId));
     }
 }

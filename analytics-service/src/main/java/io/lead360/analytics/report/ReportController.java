@@ -1,10 +1,10 @@
 package io.lead360.analytics.report;
 
 import io.lead360.analytics.audit.AuditAction;
-import io.lead360.analytics.audit.AuditLog;
 import io.lead360.analytics.profile.LeadershipProfile;
 import io.lead360.analytics.profile.ProfileService;
 import io.lead360.analytics.profile.Viewer;
+import io.lead360.service.audit.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -73,7 +73,7 @@ class ReportController {
         audit.record(
                 viewer.personId(),
                 AuditAction.REPORT_EXPORTED,
-                AuditLog.PROFILE,
+                AuditAction.PROFILE,
                 subjectId,
                 Map.of("cycleId", profile.cycleId()));
         return ResponseEntity.ok()

@@ -1,28 +1,28 @@
 package io.lead360.feedback.audit;
 
-/** The actions feedback-service records (docs/API.md, "Audit"). */
-public final class AuditActions {
+import io.lead360.service.audit.AuditLog;
 
-    public static final String PEOPLE_IMPORTED = "PEOPLE_IMPORTED";
-    public static final String PERSON_DEACTIVATED = "PERSON_DEACTIVATED";
-    public static final String PERSON_ACTIVATED = "PERSON_ACTIVATED";
-    public static final String ROLES_CHANGED = "ROLES_CHANGED";
+/** The actions feedback-service records (docs/API.md, "Audit"); the log itself is service-support's. */
+public enum AuditActions implements AuditLog.Action {
+    PEOPLE_IMPORTED,
+    PERSON_DEACTIVATED,
+    PERSON_ACTIVATED,
+    ROLES_CHANGED,
     /** A person got a password (only ever a new person, from an import outside production mode). */
-    public static final String PASSWORD_SET = "PASSWORD_SET";
-
-    public static final String SESSIONS_ENDED = "SESSIONS_ENDED";
-    public static final String PERSON_ERASED = "PERSON_ERASED";
-    public static final String PERSON_DATA_EXPORTED = "PERSON_DATA_EXPORTED";
-    public static final String TEMPLATE_CREATED = "TEMPLATE_CREATED";
-    public static final String TEMPLATE_UPDATED = "TEMPLATE_UPDATED";
-    public static final String CYCLE_CREATED = "CYCLE_CREATED";
-    public static final String CYCLE_OPENED = "CYCLE_OPENED";
-    public static final String CYCLE_CLOSED = "CYCLE_CLOSED";
-    public static final String RESULTS_RELEASED = "RESULTS_RELEASED";
-    public static final String REMINDERS_SENT = "REMINDERS_SENT";
-    public static final String NOMINATION_PROPOSED = "NOMINATION_PROPOSED";
-    public static final String NOMINATION_APPROVED = "NOMINATION_APPROVED";
-    public static final String NOMINATION_REJECTED = "NOMINATION_REJECTED";
+    PASSWORD_SET,
+    SESSIONS_ENDED,
+    PERSON_ERASED,
+    PERSON_DATA_EXPORTED,
+    TEMPLATE_CREATED,
+    TEMPLATE_UPDATED,
+    CYCLE_CREATED,
+    CYCLE_OPENED,
+    CYCLE_CLOSED,
+    RESULTS_RELEASED,
+    REMINDERS_SENT,
+    NOMINATION_PROPOSED,
+    NOMINATION_APPROVED,
+    NOMINATION_REJECTED;
 
     /** Target types: what kind of object {@code targetId} names. */
     public static final String PERSON = "person";
@@ -31,6 +31,4 @@ public final class AuditActions {
     public static final String TEMPLATE = "template";
     public static final String CYCLE = "cycle";
     public static final String NOMINATION = "nomination";
-
-    private AuditActions() {}
 }

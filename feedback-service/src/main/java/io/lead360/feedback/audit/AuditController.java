@@ -1,12 +1,12 @@
 package io.lead360.feedback.audit;
 
+import io.lead360.service.audit.AuditLog;
+import io.lead360.service.audit.AuditView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,28 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
                 + "answer or a comment")
 class AuditController {
 
-    /** An entry as the API shows it. */
-    record AuditView(
-            String id,
-            Instant at,
-            String actorId,
-            String action,
-            String targetType,
-            String targetId,
-            Map<String, Object> details) {
-
-        static AuditView of(AuditEntry e) {
-            return new AuditView(e.id(), e.at(), e.actorId(), e.action(), e.targetType(), e.targetId(), e.details());
-        }
-    }
-
     private final AuditLog log;
 
     AuditController(AuditLog log) {
         this.log = log;
     }
 
-    /** Parameters arrive as text so that AuditQuery can name each bad one in the 400. */
+    /** Parameters arrive as text so that the shared AuditQuery can name each bad one in the 400. */
     @Operation(
             operationId = "findAuditEntries",
             summary = "Read the audit log",
@@ -64,8 +49,6 @@ class AuditController {
             @Parameter(description = "at most this many entries, 1 to 1000 (default 100)")
                     @RequestParam(required = false)
                     String limit) {
-        return log.find(AuditQuery.parse(action, actorId, targetId, from, to, limit)).stream()
-                .map(AuditView::of)
-                .toList();
+        return log.search(List.of(AuditActions.values()), action, actorId, targetId, from, to, limit);
     }
 }

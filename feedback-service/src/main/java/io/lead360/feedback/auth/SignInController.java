@@ -1,6 +1,6 @@
 package io.lead360.feedback.auth;
 
-import io.lead360.feedback.web.NotFoundException;
+import io.lead360.service.problem.NotFoundException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,10 +1,11 @@
 package io.lead360.feedback.config;
 
+import io.lead360.service.config.HttpLimits;
+import io.lead360.service.config.MongoTimeouts;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /** Every setting of feedback-service, with defaults; application.yml maps the LEAD360_* variables. */
 @ConfigurationProperties("lead360")
@@ -18,8 +19,9 @@ public record FeedbackProperties(
         @DefaultValue People people,
         @DefaultValue Cycles cycles,
         @DefaultValue Reminders reminders,
-        @DefaultValue Mongo mongo,
-        @DefaultValue Http http,
+        /* the MongoDB client's fail-fast timeouts and the body limits: service-support's, as in every service */
+        @DefaultValue MongoTimeouts mongo,
+        @DefaultValue HttpLimits http,
         @DefaultValue Operations operations,
         @DefaultValue Mail mail) {
 
@@ -97,16 +99,6 @@ public record FeedbackProperties(
             @DefaultValue("1m") Duration checkInterval) {}
 
     /**
-     * Fail fast while MongoDB is away, so callers get a quick 503 instead of a 30 s hang.
-     *
-     * @param serverSelectionTimeout how long an operation waits for a reachable server
-     * @param connectTimeout         how long opening a connection may take
-     */
-    public record Mongo(
-            @DefaultValue("2s") Duration serverSelectionTimeout,
-            @DefaultValue("2s") Duration connectTimeout) {}
-
-    /**
      * Mail (the SMTP server itself is Spring Boot's {@code spring.mail.*}, from {@code LEAD360_SMTP_*}).
      *
      * @param from                   the sender ({@code LEAD360_MAIL_FROM})
@@ -147,16 +139,6 @@ public record FeedbackProperties(
             @DefaultValue("UTC") java.time.ZoneId timeZone,
             @DefaultValue("5m") Duration passwordResetInterval,
             @DefaultValue("lead360.local") String messageIdDomain) {}
-
-    /**
-     * Request body limits: anything larger is refused with 413 before it is parsed.
-     *
-     * @param maxBodySize       every request but the people import
-     * @param maxImportBodySize {@code POST /api/people/import}: a whole organisation in one file
-     */
-    public record Http(
-            @DefaultValue("256KB") DataSize maxBodySize,
-            @DefaultValue("5MB") DataSize maxImportBodySize) {}
 
     /**
      * The operator's view (management port).

@@ -3,9 +3,9 @@ package io.lead360.feedback.cycle;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.lead360.feedback.audit.AuditActions;
-import io.lead360.feedback.audit.AuditLog;
 import io.lead360.feedback.config.FeedbackProperties;
-import io.lead360.feedback.web.ConflictException;
+import io.lead360.service.audit.AuditLog;
+import io.lead360.service.problem.ConflictException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.lead360.events.FeedbackEvent;
 import io.lead360.events.Relationship;
 import io.lead360.feedback.audit.AuditActions;
-import io.lead360.feedback.audit.AuditLog;
 import io.lead360.feedback.auth.Caller;
 import io.lead360.feedback.ballot.Ballots;
 import io.lead360.feedback.ballot.Participation;
@@ -16,10 +15,11 @@ import io.lead360.feedback.outbox.OutboxEntry;
 import io.lead360.feedback.person.PersonService;
 import io.lead360.feedback.template.Template;
 import io.lead360.feedback.template.Templates;
-import io.lead360.feedback.web.ConflictException;
-import io.lead360.feedback.web.InputError;
-import io.lead360.feedback.web.InvalidInputException;
-import io.lead360.feedback.web.NotFoundException;
+import io.lead360.service.audit.AuditLog;
+import io.lead360.service.problem.ConflictException;
+import io.lead360.service.problem.InvalidField;
+import io.lead360.service.problem.InvalidInputException;
+import io.lead360.service.problem.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -88,7 +88,7 @@ public class CycleService {
                 body.everyLeader() ? Set.of() : people.namesOf(subjectIds).keySet();
         Set<String> active = body.everyLeader() ? Set.of() : people.activeAmong(subjectIds);
         Instant now = clock.instant();
-        List<InputError> errors = NewCycleValidator.validate(
+        List<InvalidField> errors = NewCycleValidator.validate(
                 body,
                 new NewCycleValidator.Facts(
                         templates.find(body.templateId()).isPresent(), subjectIds, known, active, now));

@@ -1,6 +1,6 @@
 package io.lead360.feedback.cycle;
 
-import io.lead360.feedback.web.ConflictException;
+import io.lead360.service.problem.ConflictException;
 
 /** The life of a cycle: DRAFT → OPEN → CLOSED → RELEASED, nothing else. */
 public enum CycleStatus {

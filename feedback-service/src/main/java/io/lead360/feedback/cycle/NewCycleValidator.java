@@ -1,6 +1,6 @@
 package io.lead360.feedback.cycle;
 
-import io.lead360.feedback.web.InputError;
+import io.lead360.service.problem.InvalidField;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,33 +38,33 @@ final class NewCycleValidator {
                 : body.subjects().stream().distinct().toList();
     }
 
-    static List<InputError> validate(CreateCycle body, Facts facts) {
-        List<InputError> errors = new ArrayList<>();
+    static List<InvalidField> validate(CreateCycle body, Facts facts) {
+        List<InvalidField> errors = new ArrayList<>();
         if (!facts.templateKnown()) {
-            errors.add(InputError.field("templateId", "unknown template " + body.templateId()));
+            errors.add(InvalidField.field("templateId", "unknown template " + body.templateId()));
         }
         if (body.everyLeader()) {
             if (!body.subjects().isEmpty()) {
-                errors.add(InputError.field("subjectIds", "give either subjectIds or allLeaders, not both"));
+                errors.add(InvalidField.field("subjectIds", "give either subjectIds or allLeaders, not both"));
             }
             if (facts.subjectIds().isEmpty()) {
-                errors.add(InputError.field("allLeaders", "nobody has direct reports"));
+                errors.add(InvalidField.field("allLeaders", "nobody has direct reports"));
             }
         } else {
             if (facts.subjectIds().isEmpty()) {
-                errors.add(InputError.field("subjectIds", "must not be empty (or set allLeaders)"));
+                errors.add(InvalidField.field("subjectIds", "must not be empty (or set allLeaders)"));
             }
             for (int i = 0; i < body.subjects().size(); i++) {
                 String id = body.subjects().get(i);
                 if (!facts.knownPeople().contains(id)) {
-                    errors.add(InputError.field("subjectIds[" + i + "]", "unknown person " + id));
+                    errors.add(InvalidField.field("subjectIds[" + i + "]", "unknown person " + id));
                 } else if (!facts.activePeople().contains(id)) {
-                    errors.add(InputError.field("subjectIds[" + i + "]", "person " + id + " is deactivated"));
+                    errors.add(InvalidField.field("subjectIds[" + i + "]", "person " + id + " is deactivated"));
                 }
             }
         }
         if (body.closesAt() != null && !body.closesAt().isAfter(facts.now())) {
-            errors.add(InputError.field("closesAt", "must be in the future"));
+            errors.add(InvalidField.field("closesAt", "must be in the future"));
         }
         return errors;
     }

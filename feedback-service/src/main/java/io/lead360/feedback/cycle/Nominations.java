@@ -4,14 +4,14 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.lead360.events.Relationship;
 import io.lead360.feedback.audit.AuditActions;
-import io.lead360.feedback.audit.AuditLog;
 import io.lead360.feedback.auth.Caller;
 import io.lead360.feedback.person.PersonService;
-import io.lead360.feedback.web.ConflictException;
-import io.lead360.feedback.web.ForbiddenException;
-import io.lead360.feedback.web.InputError;
-import io.lead360.feedback.web.InvalidInputException;
-import io.lead360.feedback.web.NotFoundException;
+import io.lead360.service.audit.AuditLog;
+import io.lead360.service.problem.ConflictException;
+import io.lead360.service.problem.ForbiddenException;
+import io.lead360.service.problem.InvalidField;
+import io.lead360.service.problem.InvalidInputException;
+import io.lead360.service.problem.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,26 +48,27 @@ class Nominations {
 
     Nomination.View propose(Cycle cycle, Nomination.Proposal body, Caller caller) {
         if (body == null) {
-            throw new InvalidInputException("The nomination is invalid", List.of(InputError.field("body", "required")));
+            throw new InvalidInputException(
+                    "The nomination is invalid", List.of(InvalidField.field("body", "required")));
         }
         if (!caller.admin() && !caller.personId().equals(body.subjectId())) {
             throw new ForbiddenException("A subject may only nominate raters for themselves");
         }
         requireDraft(cycle);
-        List<InputError> errors = new ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         if (body.subjectId() == null || !cycle.subjectIds().contains(body.subjectId())) {
-            errors.add(InputError.field("subjectId", "is not a subject of this cycle"));
+            errors.add(InvalidField.field("subjectId", "is not a subject of this cycle"));
         }
         if (body.raterId() == null || body.raterId().isBlank()) {
-            errors.add(InputError.field("raterId", "must not be blank"));
+            errors.add(InvalidField.field("raterId", "must not be blank"));
         } else if (body.raterId().equals(body.subjectId())) {
-            errors.add(InputError.field("raterId", "a subject rates themselves anyway (SELF)"));
+            errors.add(InvalidField.field("raterId", "a subject rates themselves anyway (SELF)"));
         } else if (people.activeAmong(List.of(body.raterId())).isEmpty()) {
-            errors.add(InputError.field("raterId", "unknown or deactivated person " + body.raterId()));
+            errors.add(InvalidField.field("raterId", "unknown or deactivated person " + body.raterId()));
         }
         Relationship relationship = relationship(body.relationship());
         if (relationship == null) {
-            errors.add(InputError.field("relationship", "must be PEER or OTHER"));
+            errors.add(InvalidField.field("relationship", "must be PEER or OTHER"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The nomination is invalid", errors);

@@ -1,7 +1,7 @@
 package io.lead360.feedback.keys;
 
-import io.lead360.feedback.web.InputError;
-import io.lead360.feedback.web.InvalidInputException;
+import io.lead360.service.problem.InvalidField;
+import io.lead360.service.problem.InvalidInputException;
 import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,7 +30,7 @@ class SubjectKeyController {
         if (ids.isEmpty() || ids.size() > MAX_IDS || ids.stream().anyMatch(id -> id == null || id.isBlank())) {
             throw new InvalidInputException(
                     "The lookup is invalid",
-                    List.of(InputError.field("subjectIds", "must hold 1 to " + MAX_IDS + " non-blank ids")));
+                    List.of(InvalidField.field("subjectIds", "must hold 1 to " + MAX_IDS + " non-blank ids")));
         }
         return keys.lookup(ids.stream().distinct().toList());
     }

@@ -1,8 +1,8 @@
 package io.lead360.feedback.mail;
 
 import io.lead360.feedback.person.PersonService;
-import io.lead360.feedback.web.InputError;
-import io.lead360.feedback.web.InvalidInputException;
+import io.lead360.service.problem.InvalidField;
+import io.lead360.service.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,7 +43,7 @@ class NotificationsController {
     Notifications get(Authentication caller) {
         PersonService.Contact me = people.contactsOf(List.of(caller.getName())).get(caller.getName());
         if (me == null) {
-            throw new io.lead360.feedback.web.NotFoundException("No person " + caller.getName());
+            throw new io.lead360.service.problem.NotFoundException("No person " + caller.getName());
         }
         return new Notifications(me.wantsReminders(), me.language());
     }
@@ -58,12 +58,12 @@ class NotificationsController {
     @ApiResponse(responseCode = "400", description = "`reminders` missing or `language` not one of en, de")
     @PutMapping("/api/me/notifications")
     Notifications put(@RequestBody(required = false) Notifications body, Authentication caller) {
-        List<InputError> errors = new ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         if (body == null || body.reminders() == null) {
-            errors.add(InputError.field("reminders", "is required (true or false)"));
+            errors.add(InvalidField.field("reminders", "is required (true or false)"));
         }
         if (body != null && body.language() != null && !MailTemplates.LANGUAGES.contains(body.language())) {
-            errors.add(InputError.field(
+            errors.add(InvalidField.field(
                     "language", "must be one of " + new TreeSet<>(MailTemplates.LANGUAGES) + " or null"));
         }
         if (!errors.isEmpty()) {

@@ -1,7 +1,7 @@
 package io.lead360.feedback.mail;
 
-import io.lead360.feedback.web.InputError;
-import io.lead360.feedback.web.InvalidInputException;
+import io.lead360.service.problem.InvalidField;
+import io.lead360.service.problem.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -47,7 +47,7 @@ class UnsubscribeController {
     Map<String, Boolean> unsubscribe(@RequestParam(required = false) String token) {
         if (!unsubscribe.unsubscribe(token)) {
             throw new InvalidInputException(
-                    "Not unsubscribed", List.of(InputError.field("token", "is not a valid link")));
+                    "Not unsubscribed", List.of(InvalidField.field("token", "is not a valid link")));
         }
         return Map.of("reminders", false);
     }

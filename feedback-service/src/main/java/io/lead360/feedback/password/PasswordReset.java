@@ -6,8 +6,8 @@ import io.lead360.feedback.mail.MailKind;
 import io.lead360.feedback.mail.MailTemplates;
 import io.lead360.feedback.mail.Mailbox;
 import io.lead360.feedback.person.PersonService;
-import io.lead360.feedback.web.InputError;
-import io.lead360.feedback.web.InvalidInputException;
+import io.lead360.service.problem.InvalidField;
+import io.lead360.service.problem.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,11 +101,11 @@ class PasswordReset implements SchedulingConfigurer, MailComposer {
     }
 
     void setPassword(String token, String password) {
-        List<InputError> errors = new java.util.ArrayList<>();
+        List<InvalidField> errors = new java.util.ArrayList<>();
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            errors.add(InputError.field("password", "must be at least " + MIN_LENGTH + " characters"));
+            errors.add(InvalidField.field("password", "must be at least " + MIN_LENGTH + " characters"));
         } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            errors.add(InputError.field("password", "must be at most " + MAX_BYTES + " bytes"));
+            errors.add(InvalidField.field("password", "must be at most " + MAX_BYTES + " bytes"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The password was not set", errors);
@@ -113,7 +113,7 @@ class PasswordReset implements SchedulingConfigurer, MailComposer {
         String personId = links.redeem(token)
                 .orElseThrow(() -> new InvalidInputException(
                         "The password was not set",
-                        List.of(InputError.field("token", "is unknown, used or expired: ask for a new link"))));
+                        List.of(InvalidField.field("token", "is unknown, used or expired: ask for a new link"))));
         people.setPassword(personId, password, "link");
     }
 }

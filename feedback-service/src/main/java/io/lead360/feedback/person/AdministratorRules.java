@@ -1,7 +1,7 @@
 package io.lead360.feedback.person;
 
 import io.lead360.feedback.auth.Roles;
-import io.lead360.feedback.web.InputError;
+import io.lead360.service.problem.InvalidField;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,9 +50,9 @@ final class AdministratorRules {
      * Normalises the requested roles (trimmed, upper case, no duplicates) or lists what is wrong.
      * EMPLOYEE is implied and LEADER derived from the organisation; only ADMIN is stored as granted.
      */
-    static List<String> parseRoles(List<String> requested, List<InputError> errors) {
+    static List<String> parseRoles(List<String> requested, List<InvalidField> errors) {
         if (requested == null) {
-            errors.add(InputError.field("roles", "must be given"));
+            errors.add(InvalidField.field("roles", "must be given"));
             return List.of();
         }
         Set<String> roles = new LinkedHashSet<>();
@@ -60,7 +60,7 @@ final class AdministratorRules {
             String role =
                     requested.get(i) == null ? "" : requested.get(i).strip().toUpperCase(Locale.ROOT);
             if (!ImportValidator.KNOWN_ROLES.contains(role)) {
-                errors.add(InputError.field("roles[" + i + "]", "unknown role; allowed: EMPLOYEE, LEADER, ADMIN"));
+                errors.add(InvalidField.field("roles[" + i + "]", "unknown role; allowed: EMPLOYEE, LEADER, ADMIN"));
             } else {
                 roles.add(role);
             }

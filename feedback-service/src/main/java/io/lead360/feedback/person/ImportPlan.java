@@ -1,7 +1,7 @@
 package io.lead360.feedback.person;
 
 import io.lead360.feedback.auth.Roles;
-import io.lead360.feedback.web.InputError;
+import io.lead360.service.problem.InvalidField;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,7 +33,7 @@ record ImportPlan(
         Map<String, List<String>> rolesChanged,
         List<String> passwordsSet,
         List<String> deactivate,
-        List<InputError> warnings,
+        List<InvalidField> warnings,
         long activeBefore) {
 
     /** A stored person, as far as an import looks at them. */
@@ -91,7 +91,7 @@ record ImportPlan(
         List<Change> changes = new ArrayList<>();
         Map<String, List<String>> rolesChanged = new LinkedHashMap<>();
         List<String> passwordsSet = new ArrayList<>();
-        List<InputError> warnings = new ArrayList<>();
+        List<InvalidField> warnings = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             ImportRow row = rows.get(i);
             String managerId = row.managerEmail() == null ? null : idOfEmail.get(row.managerEmail());

@@ -1,6 +1,6 @@
 package io.lead360.feedback.person;
 
-import io.lead360.feedback.web.InputError;
+import io.lead360.service.problem.InvalidField;
 import java.util.List;
 
 /**
@@ -18,8 +18,8 @@ record ImportSource(List<Integer> lines) {
         return new ImportSource(List.copyOf(lines));
     }
 
-    InputError error(int row, String field, String message) {
-        return new InputError(row, lineOf(row), field, message);
+    InvalidField error(int row, String field, String message) {
+        return new InvalidField(row, lineOf(row), field, message);
     }
 
     /** "row 3" or, for a CSV file, "line 4": for messages that point at another row. */

@@ -1,7 +1,7 @@
 package io.lead360.feedback.person;
 
 import io.lead360.feedback.auth.Roles;
-import io.lead360.feedback.web.InputError;
+import io.lead360.service.problem.InvalidField;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,13 +59,14 @@ final class ImportValidator {
      * @param existingManagers every stored person's email to their manager's email (null if none)
      * @return every problem found, empty when the import may proceed
      */
-    static List<InputError> validate(List<ImportRow> rows, Map<String, String> existingManagers) {
+    static List<InvalidField> validate(List<ImportRow> rows, Map<String, String> existingManagers) {
         return validate(rows, existingManagers, ImportSource.JSON);
     }
 
     /** The same, naming rows as {@code source} does (CSV: by the line of the file as well). */
-    static List<InputError> validate(List<ImportRow> rows, Map<String, String> existingManagers, ImportSource source) {
-        List<InputError> errors = new ArrayList<>();
+    static List<InvalidField> validate(
+            List<ImportRow> rows, Map<String, String> existingManagers, ImportSource source) {
+        List<InvalidField> errors = new ArrayList<>();
         Map<String, Integer> rowOfEmail = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             int n = i + 1;
@@ -118,7 +119,7 @@ final class ImportValidator {
     }
 
     /** Reporting loops in the organisation as it would be after the import, including stored people. */
-    private static List<InputError> loops(
+    private static List<InvalidField> loops(
             List<ImportRow> rows,
             Map<String, Integer> rowOfEmail,
             Map<String, String> existingManagers,
@@ -142,7 +143,7 @@ final class ImportValidator {
                 }
             }
         }
-        List<InputError> errors = new ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         rowOfEmail.entrySet().stream()
                 .filter(e -> loopOf.containsKey(e.getKey()))
                 .sorted(Map.Entry.comparingByValue())

@@ -2,13 +2,14 @@ package io.lead360.feedback.person;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import io.lead360.feedback.audit.AuditLog;
+import io.lead360.feedback.audit.AuditActions;
 import io.lead360.feedback.auth.Roles;
 import io.lead360.feedback.auth.Sessions;
-import io.lead360.feedback.web.ConflictException;
-import io.lead360.feedback.web.InputError;
-import io.lead360.feedback.web.InvalidInputException;
-import io.lead360.feedback.web.NotFoundException;
+import io.lead360.service.audit.AuditLog;
+import io.lead360.service.problem.ConflictException;
+import io.lead360.service.problem.InvalidField;
+import io.lead360.service.problem.InvalidInputException;
+import io.lead360.service.problem.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ class PeopleAdministration {
         }
         sessions.revokeAllOf(List.of(id));
         if (before != null && before.active()) {
-            audit.record(actorId, "PERSON_DEACTIVATED", "PERSON", id, Map.of());
+            audit.record(actorId, AuditActions.PERSON_DEACTIVATED, "PERSON", id, Map.of());
         }
         return people.get(id);
     }
@@ -68,7 +69,7 @@ class PeopleAdministration {
     Map<String, Long> endSessions(String actorId, String id) {
         load(id);
         long ended = sessions.revokeAllOf(List.of(id));
-        audit.record(actorId, "SESSIONS_ENDED", "PERSON", id, Map.of("ended", ended));
+        audit.record(actorId, AuditActions.SESSIONS_ENDED, "PERSON", id, Map.of("ended", ended));
         return Map.of("ended", ended);
     }
 
@@ -79,13 +80,13 @@ class PeopleAdministration {
             throw new NotFoundException("No person " + id);
         }
         if (!before.active()) {
-            audit.record(actorId, "PERSON_ACTIVATED", "PERSON", id, Map.of());
+            audit.record(actorId, AuditActions.PERSON_ACTIVATED, "PERSON", id, Map.of());
         }
         return people.get(id);
     }
 
     PersonView changeRoles(String actorId, String id, List<String> requested) {
-        List<InputError> errors = new ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         List<String> roles = AdministratorRules.parseRoles(requested, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("Invalid roles", errors);
@@ -121,7 +122,7 @@ class PeopleAdministration {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("oldRoles", oldRoles);
             details.put("newRoles", after.roles());
-            audit.record(actorId, "ROLES_CHANGED", "PERSON", id, details);
+            audit.record(actorId, AuditActions.ROLES_CHANGED, "PERSON", id, details);
         }
         return after;
     }

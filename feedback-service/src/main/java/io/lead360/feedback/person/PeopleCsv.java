@@ -1,7 +1,7 @@
 package io.lead360.feedback.person;
 
-import io.lead360.feedback.web.InputError;
-import io.lead360.feedback.web.InvalidInputException;
+import io.lead360.service.problem.InvalidField;
+import io.lead360.service.problem.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -47,13 +47,13 @@ final class PeopleCsv {
         if (records.isEmpty()) {
             throw new InvalidInputException(
                     "The CSV has no header",
-                    List.of(InputError.field("header", "expected " + String.join(",", COLUMNS))));
+                    List.of(InvalidField.field("header", "expected " + String.join(",", COLUMNS))));
         }
         Line header = records.get(0);
         Map<String, Integer> column = columns(header);
         List<ImportRow> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        List<InputError> errors = new ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         for (Line record : records.subList(1, records.size())) {
             rows.add(new ImportRow(
                     cell(record, column, "email"),
@@ -64,7 +64,7 @@ final class PeopleCsv {
             lines.add(record.number());
             int used = lastNonBlank(record.cells()) + 1; // empty trailing cells, as spreadsheets add, are no fields
             if (used > header.cells().size()) {
-                errors.add(new InputError(
+                errors.add(new InvalidField(
                         rows.size(),
                         record.number(),
                         "row",
@@ -136,7 +136,7 @@ final class PeopleCsv {
             // Jackson notices at the end of the file; the quote opened in the record that never ended
             return new InvalidInputException(
                     "The CSV cannot be read: the quoted value that starts on line " + recordLine + " is never closed",
-                    List.of(new InputError(
+                    List.of(new InvalidField(
                             null, recordLine, "line", "a quoted value starts on this line and is never closed")));
         }
         int line = e.getLocation() != null && e.getLocation().getLineNr() > 0
@@ -145,16 +145,16 @@ final class PeopleCsv {
         String problem = "is not valid CSV: a quoted value must be followed by the separator or the end of the line";
         return new InvalidInputException(
                 "The CSV cannot be read: line " + line + " " + problem,
-                List.of(new InputError(null, line, "line", problem)));
+                List.of(new InvalidField(null, line, "line", problem)));
     }
 
     private static Map<String, Integer> columns(Line header) {
         Map<String, Integer> column = new HashMap<>();
-        List<InputError> errors = new ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         for (int i = 0; i < header.cells().size(); i++) {
             String name = header.cells().get(i).strip().toLowerCase(Locale.ROOT);
             if (!name.isEmpty() && column.putIfAbsent(name, i) != null) {
-                errors.add(new InputError(
+                errors.add(new InvalidField(
                         null,
                         header.number(),
                         "header",
@@ -163,7 +163,7 @@ final class PeopleCsv {
         }
         REQUIRED.stream()
                 .filter(c -> !column.containsKey(c.toLowerCase(Locale.ROOT)))
-                .forEach(c -> errors.add(new InputError(null, header.number(), "header", "missing column " + c)));
+                .forEach(c -> errors.add(new InvalidField(null, header.number(), "header", "missing column " + c)));
         if (!errors.isEmpty()) {
             throw new InvalidInputException(
                     "The CSV header (line " + header.number() + ") is incomplete: expected "

@@ -1,7 +1,7 @@
 package io.lead360.feedback.person;
 
 import io.lead360.feedback.auth.Caller;
-import io.lead360.feedback.web.ForbiddenException;
+import io.lead360.service.problem.ForbiddenException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;

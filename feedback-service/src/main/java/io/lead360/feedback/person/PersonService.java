@@ -3,13 +3,13 @@ package io.lead360.feedback.person;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.lead360.feedback.audit.AuditActions;
-import io.lead360.feedback.audit.AuditLog;
 import io.lead360.feedback.auth.Roles;
 import io.lead360.feedback.auth.Sessions;
 import io.lead360.feedback.config.FeedbackProperties;
-import io.lead360.feedback.web.ConflictException;
-import io.lead360.feedback.web.InvalidInputException;
-import io.lead360.feedback.web.NotFoundException;
+import io.lead360.service.audit.AuditLog;
+import io.lead360.service.problem.ConflictException;
+import io.lead360.service.problem.InvalidInputException;
+import io.lead360.service.problem.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

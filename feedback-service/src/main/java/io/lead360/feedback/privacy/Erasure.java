@@ -4,12 +4,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.lead360.events.PersonErased;
 import io.lead360.feedback.audit.AuditActions;
-import io.lead360.feedback.audit.AuditLog;
 import io.lead360.feedback.ballot.Ballots;
 import io.lead360.feedback.keys.SubjectKeys;
 import io.lead360.feedback.outbox.OutboxEntries;
-import io.lead360.feedback.web.ConflictException;
-import io.lead360.feedback.web.NotFoundException;
+import io.lead360.service.audit.AuditLog;
+import io.lead360.service.problem.ConflictException;
+import io.lead360.service.problem.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -3,14 +3,14 @@ package io.lead360.feedback.privacy;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.lead360.feedback.audit.AuditActions;
-import io.lead360.feedback.audit.AuditEntry;
-import io.lead360.feedback.audit.AuditLog;
-import io.lead360.feedback.audit.AuditQuery;
 import io.lead360.feedback.ballot.Ballots;
 import io.lead360.feedback.ballot.Participation;
 import io.lead360.feedback.keys.SealContexts;
 import io.lead360.feedback.keys.SubjectKeys;
-import io.lead360.feedback.web.NotFoundException;
+import io.lead360.service.audit.AuditEntry;
+import io.lead360.service.audit.AuditLog;
+import io.lead360.service.audit.AuditQuery;
+import io.lead360.service.problem.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package io.lead360.feedback.privacy;
 
 import io.lead360.feedback.auth.Caller;
-import io.lead360.feedback.web.ForbiddenException;
+import io.lead360.service.problem.ForbiddenException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -14,10 +14,10 @@ import io.lead360.feedback.outbox.OutboxEntries;
 import io.lead360.feedback.person.PersonService;
 import io.lead360.feedback.template.Template;
 import io.lead360.feedback.template.Templates;
-import io.lead360.feedback.web.ConflictException;
-import io.lead360.feedback.web.InputError;
-import io.lead360.feedback.web.InvalidInputException;
-import io.lead360.feedback.web.NotFoundException;
+import io.lead360.service.problem.ConflictException;
+import io.lead360.service.problem.InvalidField;
+import io.lead360.service.problem.InvalidInputException;
+import io.lead360.service.problem.NotFoundException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -205,7 +205,7 @@ class RequestService {
         if (reason != null && reason.length() > MAX_DECLINE_REASON) {
             throw new InvalidInputException(
                     "The decline is invalid",
-                    List.of(InputError.field("reason", "must be at most " + MAX_DECLINE_REASON + " characters")));
+                    List.of(InvalidField.field("reason", "must be at most " + MAX_DECLINE_REASON + " characters")));
         }
         requirePending(request);
         requireOpen(cycle);

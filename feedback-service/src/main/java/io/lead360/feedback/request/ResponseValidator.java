@@ -2,7 +2,7 @@ package io.lead360.feedback.request;
 
 import io.lead360.events.RatingScale;
 import io.lead360.feedback.template.Template;
-import io.lead360.feedback.web.InputError;
+import io.lead360.service.problem.InvalidField;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ final class ResponseValidator {
             "must be a whole number from " + RatingScale.LOWEST + " to " + RatingScale.HIGHEST + ", or null";
 
     /** The cleaned response, or the reasons it was refused. */
-    record Result(Map<String, Integer> ratings, Map<String, String> comments, List<InputError> errors) {
+    record Result(Map<String, Integer> ratings, Map<String, String> comments, List<InvalidField> errors) {
 
         boolean valid() {
             return errors.isEmpty();
@@ -42,19 +42,19 @@ final class ResponseValidator {
 
     private static Result validate(
             Template template, Map<String, ?> ratings, Map<String, ?> comments, boolean complete) {
-        List<InputError> errors = new ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         Map<String, Integer> cleanRatings = new LinkedHashMap<>();
         if (ratings != null) {
             ratings.forEach((itemId, value) -> {
                 String field = "ratings." + itemId;
                 if (template.item(itemId).isEmpty()) {
-                    errors.add(InputError.field(field, "unknown item"));
+                    errors.add(InvalidField.field(field, "unknown item"));
                 } else if (value == null) {
                     cleanRatings.put(itemId, null);
                 } else {
                     Integer score = wholeNumber(value);
                     if (score == null || !RatingScale.contains(score)) {
-                        errors.add(InputError.field(field, NOT_ON_THE_SCALE));
+                        errors.add(InvalidField.field(field, NOT_ON_THE_SCALE));
                     } else {
                         cleanRatings.put(itemId, score);
                     }
@@ -63,18 +63,18 @@ final class ResponseValidator {
         }
         boolean anyScore = cleanRatings.values().stream().anyMatch(v -> v != null);
         if (complete && !anyScore && errors.stream().noneMatch(e -> e.field().startsWith("ratings."))) {
-            errors.add(InputError.field("ratings", "at least one item needs a score"));
+            errors.add(InvalidField.field("ratings", "at least one item needs a score"));
         }
         Map<String, String> cleanComments = new LinkedHashMap<>();
         if (comments != null) {
             comments.forEach((questionId, value) -> {
                 String field = "comments." + questionId;
                 if (!template.hasOpenQuestion(questionId)) {
-                    errors.add(InputError.field(field, "unknown open question"));
+                    errors.add(InvalidField.field(field, "unknown open question"));
                 } else if (value != null && !(value instanceof String)) {
-                    errors.add(InputError.field(field, "must be text"));
+                    errors.add(InvalidField.field(field, "must be text"));
                 } else if (value != null && ((String) value).length() > MAX_COMMENT_LENGTH) {
-                    errors.add(InputError.field(field, "must be at most " + MAX_COMMENT_LENGTH + " characters"));
+                    errors.add(InvalidField.field(field, "must be at most " + MAX_COMMENT_LENGTH + " characters"));
                 } else if (value != null && !((String) value).isBlank()) {
                     cleanComments.put(questionId, ((String) value).strip());
                 }

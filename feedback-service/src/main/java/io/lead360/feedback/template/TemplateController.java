@@ -1,8 +1,8 @@
 package io.lead360.feedback.template;
 
 import io.lead360.feedback.audit.AuditActions;
-import io.lead360.feedback.audit.AuditLog;
-import io.lead360.feedback.web.NotFoundException;
+import io.lead360.service.audit.AuditLog;
+import io.lead360.service.problem.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,6 +1,6 @@
 package io.lead360.feedback.template;
 
-import io.lead360.feedback.web.InputError;
+import io.lead360.service.problem.InvalidField;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,17 +24,17 @@ final class TemplateValidator {
 
     private TemplateValidator() {}
 
-    static List<InputError> validate(NewTemplate body) {
-        List<InputError> errors = new ArrayList<>();
+    static List<InvalidField> validate(NewTemplate body) {
+        List<InvalidField> errors = new ArrayList<>();
         if (body == null) {
-            return List.of(InputError.field("body", "must be a template"));
+            return List.of(InvalidField.field("body", "must be a template"));
         }
         text(errors, "name", body.name(), MAX_NAME);
         List<Template.Competency> competencies = body.templateCompetencies();
         if (competencies == null || competencies.isEmpty()) {
-            errors.add(InputError.field("competencies", "at least one competency is needed"));
+            errors.add(InvalidField.field("competencies", "at least one competency is needed"));
         } else if (competencies.size() > MAX_COMPETENCIES) {
-            errors.add(InputError.field("competencies", "at most " + MAX_COMPETENCIES + " competencies"));
+            errors.add(InvalidField.field("competencies", "at most " + MAX_COMPETENCIES + " competencies"));
         } else {
             Set<String> keys = new HashSet<>();
             Set<String> itemIds = new HashSet<>();
@@ -42,13 +42,13 @@ final class TemplateValidator {
                 String path = "competencies[" + c + "]";
                 Template.Competency competency = competencies.get(c);
                 if (competency == null) {
-                    errors.add(InputError.field(path, "must be an object"));
+                    errors.add(InvalidField.field(path, "must be an object"));
                     continue;
                 }
                 if (competency.key() == null || !KEY.matcher(competency.key()).matches()) {
-                    errors.add(InputError.field(path + ".key", "must be upper case letters, digits or _, up to 40"));
+                    errors.add(InvalidField.field(path + ".key", "must be upper case letters, digits or _, up to 40"));
                 } else if (!keys.add(competency.key())) {
-                    errors.add(InputError.field(path + ".key", "duplicates another competency"));
+                    errors.add(InvalidField.field(path + ".key", "duplicates another competency"));
                 }
                 text(errors, path + ".name", competency.name(), MAX_NAME);
                 items(errors, path, competency.items(), itemIds);
@@ -56,14 +56,14 @@ final class TemplateValidator {
         }
         if (body.openQuestions() != null) {
             if (body.openQuestions().size() > MAX_OPEN_QUESTIONS) {
-                errors.add(InputError.field("openQuestions", "at most " + MAX_OPEN_QUESTIONS + " open questions"));
+                errors.add(InvalidField.field("openQuestions", "at most " + MAX_OPEN_QUESTIONS + " open questions"));
             }
             Set<String> ids = new HashSet<>();
             for (int q = 0; q < body.openQuestions().size(); q++) {
                 String path = "openQuestions[" + q + "]";
                 Template.OpenQuestion question = body.openQuestions().get(q);
                 if (question == null) {
-                    errors.add(InputError.field(path, "must be an object"));
+                    errors.add(InvalidField.field(path, "must be an object"));
                     continue;
                 }
                 id(errors, path + ".id", question.id(), ids);
@@ -73,20 +73,20 @@ final class TemplateValidator {
         return errors;
     }
 
-    private static void items(List<InputError> errors, String path, List<Template.Item> items, Set<String> itemIds) {
+    private static void items(List<InvalidField> errors, String path, List<Template.Item> items, Set<String> itemIds) {
         if (items == null || items.isEmpty()) {
-            errors.add(InputError.field(path + ".items", "at least one item is needed"));
+            errors.add(InvalidField.field(path + ".items", "at least one item is needed"));
             return;
         }
         if (items.size() > MAX_ITEMS) {
-            errors.add(InputError.field(path + ".items", "at most " + MAX_ITEMS + " items"));
+            errors.add(InvalidField.field(path + ".items", "at most " + MAX_ITEMS + " items"));
             return;
         }
         for (int i = 0; i < items.size(); i++) {
             String itemPath = path + ".items[" + i + "]";
             Template.Item item = items.get(i);
             if (item == null) {
-                errors.add(InputError.field(itemPath, "must be an object"));
+                errors.add(InvalidField.field(itemPath, "must be an object"));
                 continue;
             }
             id(errors, itemPath + ".id", item.id(), itemIds);
@@ -94,19 +94,19 @@ final class TemplateValidator {
         }
     }
 
-    private static void id(List<InputError> errors, String field, String id, Set<String> seen) {
+    private static void id(List<InvalidField> errors, String field, String id, Set<String> seen) {
         if (id == null || !ID.matcher(id).matches()) {
-            errors.add(InputError.field(field, "must be lower case letters, digits, - or _, up to 64"));
+            errors.add(InvalidField.field(field, "must be lower case letters, digits, - or _, up to 64"));
         } else if (!seen.add(id)) {
-            errors.add(InputError.field(field, "duplicates another id"));
+            errors.add(InvalidField.field(field, "duplicates another id"));
         }
     }
 
-    private static void text(List<InputError> errors, String field, String value, int max) {
+    private static void text(List<InvalidField> errors, String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            errors.add(InputError.field(field, "must not be blank"));
+            errors.add(InvalidField.field(field, "must not be blank"));
         } else if (value.length() > max) {
-            errors.add(InputError.field(field, "must be at most " + max + " characters"));
+            errors.add(InvalidField.field(field, "must be at most " + max + " characters"));
         }
     }
 }

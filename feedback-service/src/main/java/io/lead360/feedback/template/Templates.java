@@ -5,10 +5,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.lead360.feedback.template.Template.Competency;
 import io.lead360.feedback.template.Template.Item;
 import io.lead360.feedback.template.Template.OpenQuestion;
-import io.lead360.feedback.web.ConflictException;
-import io.lead360.feedback.web.InputError;
-import io.lead360.feedback.web.InvalidInputException;
-import io.lead360.feedback.web.NotFoundException;
+import io.lead360.service.problem.ConflictException;
+import io.lead360.service.problem.InvalidField;
+import io.lead360.service.problem.InvalidInputException;
+import io.lead360.service.problem.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,12 +113,12 @@ public class Templates {
 
     /** A new template, or with {@code basedOn} the next version of an existing one. */
     Template create(NewTemplate body) {
-        List<InputError> errors = new ArrayList<>(TemplateValidator.validate(body));
+        List<InvalidField> errors = new ArrayList<>(TemplateValidator.validate(body));
         Template base = null;
         if (body != null && body.basedOn() != null) {
             base = find(body.basedOn()).orElse(null);
             if (base == null) {
-                errors.add(InputError.field("basedOn", "unknown template " + body.basedOn()));
+                errors.add(InvalidField.field("basedOn", "unknown template " + body.basedOn()));
             }
         }
         if (!errors.isEmpty()) {
@@ -149,7 +149,7 @@ public class Templates {
         if (existing == null) {
             throw new NotFoundException("No template " + id);
         }
-        List<InputError> errors = TemplateValidator.validate(body);
+        List<InvalidField> errors = TemplateValidator.validate(body);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The template is invalid", errors);
         }

@@ -3,7 +3,7 @@ package io.lead360.feedback.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.lead360.feedback.web.InputError;
+import io.lead360.service.problem.InvalidField;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +21,7 @@ class NewCycleValidatorTest {
         return new CreateCycle("Spring", "t-1", subjects, true, null, null);
     }
 
-    private static List<InputError> validate(
+    private static List<InvalidField> validate(
             CreateCycle body, List<String> leaders, Set<String> known, Set<String> active) {
         List<String> subjects = NewCycleValidator.subjectIds(body, leaders);
         return NewCycleValidator.validate(body, new NewCycleValidator.Facts(true, subjects, known, active, NOW));
@@ -48,7 +48,7 @@ class NewCycleValidatorTest {
                         false, NewCycleValidator.subjectIds(body, List.of()), Set.of("a", "gone"), Set.of("a"), NOW));
 
         assertThat(errors)
-                .extracting(InputError::field, InputError::message)
+                .extracting(InvalidField::field, InvalidField::message)
                 .containsExactly(
                         tuple("templateId", "unknown template t-1"),
                         tuple("subjectIds[1]", "person gone is deactivated"),
@@ -59,7 +59,7 @@ class NewCycleValidatorTest {
     @Test
     void subjectsAreNeeded() {
         assertThat(validate(explicit(null, null), List.of(), Set.of(), Set.of()))
-                .extracting(InputError::field, InputError::message)
+                .extracting(InvalidField::field, InvalidField::message)
                 .containsExactly(tuple("subjectIds", "must not be empty (or set allLeaders)"));
     }
 
@@ -70,7 +70,7 @@ class NewCycleValidatorTest {
         assertThat(validate(allLeaders(List.of()), List.of("m1"), Set.of(), Set.of()))
                 .isEmpty();
         assertThat(validate(allLeaders(List.of("a")), List.of(), Set.of(), Set.of()))
-                .extracting(InputError::field, InputError::message)
+                .extracting(InvalidField::field, InvalidField::message)
                 .containsExactly(
                         tuple("subjectIds", "give either subjectIds or allLeaders, not both"),
                         tuple("allLeaders", "nobody has direct reports"));

@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.lead360.feedback.audit.AuditEntry;
 import io.lead360.feedback.cycle.CycleService;
+import io.lead360.service.audit.AuditEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

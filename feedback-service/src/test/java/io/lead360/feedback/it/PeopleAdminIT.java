@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.lead360.feedback.audit.AuditEntry;
+import io.lead360.service.audit.AuditEntry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

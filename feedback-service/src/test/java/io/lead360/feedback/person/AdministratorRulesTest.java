@@ -2,7 +2,7 @@ package io.lead360.feedback.person;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lead360.feedback.web.InputError;
+import io.lead360.service.problem.InvalidField;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,17 +41,17 @@ class AdministratorRulesTest {
 
     @Test
     void rolesAreNormalisedAndUnknownOnesNamed() {
-        List<InputError> errors = new ArrayList<>();
+        List<InvalidField> errors = new ArrayList<>();
         assertThat(AdministratorRules.parseRoles(List.of(" admin", "EMPLOYEE", "Admin"), errors))
                 .containsExactly("ADMIN", "EMPLOYEE");
         assertThat(errors).isEmpty();
 
         AdministratorRules.parseRoles(Arrays.asList("ROOT", null, "LEADER"), errors);
-        assertThat(errors).extracting(InputError::field).containsExactly("roles[0]", "roles[1]");
+        assertThat(errors).extracting(InvalidField::field).containsExactly("roles[0]", "roles[1]");
 
-        List<InputError> missing = new ArrayList<>();
+        List<InvalidField> missing = new ArrayList<>();
         AdministratorRules.parseRoles(null, missing);
-        assertThat(missing).extracting(InputError::field).containsExactly("roles");
+        assertThat(missing).extracting(InvalidField::field).containsExactly("roles");
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.lead360.feedback.auth.Roles;
-import io.lead360.feedback.web.InputError;
+import io.lead360.service.problem.InvalidField;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -79,13 +79,13 @@ class ImportPlanTest {
 
         var development = ImportPlan.of(rows, stored, UPDATE, false, ImportSource.JSON);
         assertThat(development.warnings())
-                .extracting(InputError::row, InputError::field)
+                .extracting(InvalidField::row, InvalidField::field)
                 .containsExactly(tuple(1, "password"));
         assertThat(development.passwordsSet()).hasSize(1);
 
         var production = ImportPlan.of(rows, stored, UPDATE, true, ImportSource.csv(List.of(2, 5)));
         assertThat(production.warnings())
-                .extracting(InputError::row, InputError::line, InputError::message)
+                .extracting(InvalidField::row, InvalidField::line, InvalidField::message)
                 .containsExactly(
                         tuple(1, 2, "ignored: an import never changes the password of someone who exists already"),
                         tuple(

@@ -3,7 +3,7 @@ package io.lead360.feedback.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.lead360.feedback.web.InputError;
+import io.lead360.service.problem.InvalidField;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +16,7 @@ class ImportValidatorTest {
         return ImportValidator.normalize(new ImportRow(email, name, manager, Arrays.asList(roles), null));
     }
 
-    private static List<InputError> validate(Map<String, String> existing, ImportRow... rows) {
+    private static List<InvalidField> validate(Map<String, String> existing, ImportRow... rows) {
         return ImportValidator.validate(List.of(rows), existing);
     }
 
@@ -42,7 +42,7 @@ class ImportValidatorTest {
                 row("y@acme.test", "Y", null, "KING"));
 
         assertThat(errors)
-                .extracting(InputError::row, InputError::field)
+                .extracting(InvalidField::row, InvalidField::field)
                 .containsExactlyInAnyOrder(
                         tuple(2, "email"),
                         tuple(3, "email"),
@@ -66,14 +66,14 @@ class ImportValidatorTest {
                 row("c@acme.test", "C", "a@acme.test"),
                 row("d@acme.test", "D", "a@acme.test"));
 
-        assertThat(errors).extracting(InputError::row).containsExactly(1, 2, 3);
+        assertThat(errors).extracting(InvalidField::row).containsExactly(1, 2, 3);
         assertThat(errors.get(0).message()).contains("reporting loop");
     }
 
     @Test
     void beingOnesOwnManagerIsALoop() {
         assertThat(validate(Map.of(), row("a@acme.test", "A", "a@acme.test")))
-                .extracting(InputError::row, InputError::field)
+                .extracting(InvalidField::row, InvalidField::field)
                 .containsExactly(tuple(1, "managerEmail"));
     }
 
@@ -86,14 +86,14 @@ class ImportValidatorTest {
         var errors = validate(
                 existing, row("lea@acme.test", "Lea", "boss@acme.test"), row("mid@acme.test", "Mid", "lea@acme.test"));
 
-        assertThat(errors).extracting(InputError::row).containsExactly(1, 2);
+        assertThat(errors).extracting(InvalidField::row).containsExactly(1, 2);
     }
 
     @Test
     void anOverlongPasswordIsRefusedRatherThanTruncated() {
         var row = ImportValidator.normalize(new ImportRow("a@acme.test", "A", null, List.of(), "x".repeat(73)));
         assertThat(ImportValidator.validate(List.of(row), Map.of()))
-                .extracting(InputError::field)
+                .extracting(InvalidField::field)
                 .containsExactly("password");
     }
 
@@ -101,7 +101,7 @@ class ImportValidatorTest {
     void aPasswordShorterThanEightCharactersIsRefusedAnyCompositionOfEightIsFine() {
         var short7 = ImportValidator.normalize(new ImportRow("a@acme.test", "A", null, List.of(), "abcdefg"));
         assertThat(ImportValidator.validate(List.of(short7), Map.of()))
-                .extracting(InputError::message)
+                .extracting(InvalidField::message)
                 .containsExactly("must be at least 8 characters");
         var eight = ImportValidator.normalize(new ImportRow("b@acme.test", "B", null, List.of(), "aaaaaaaa"));
         var emoji =
@@ -123,10 +123,10 @@ class ImportValidatorTest {
 
         assertThat(errors)
                 .containsExactlyInAnyOrder(
-                        new InputError(2, 4, "email", "duplicates line 2"),
-                        new InputError(3, 5, "managerEmail", "unknown manager ghost@acme.test"));
+                        new InvalidField(2, 4, "email", "duplicates line 2"),
+                        new InvalidField(3, 5, "managerEmail", "unknown manager ghost@acme.test"));
         // a JSON array's errors have no line, and point at rows
         assertThat(validate(Map.of(), row("ok@acme.test", "Ok", null), row("ok@acme.test", "Twice", null)))
-                .containsExactly(new InputError(2, null, "email", "duplicates row 1"));
+                .containsExactly(new InvalidField(2, null, "email", "duplicates row 1"));
     }
 }

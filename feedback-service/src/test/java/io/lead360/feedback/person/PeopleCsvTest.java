@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.lead360.feedback.web.InputError;
-import io.lead360.feedback.web.InvalidInputException;
+import io.lead360.service.problem.InvalidField;
+import io.lead360.service.problem.InvalidInputException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +71,7 @@ class PeopleCsvTest {
                 .extracting(ImportRow::email)
                 .containsExactly("a@acme.test", "b@acme.test", "c@acme.test");
         assertThat(parsed.source().lines()).containsExactly(3, 4, 7);
-        assertThat(parsed.source().error(3, "email", "x")).isEqualTo(new InputError(3, 7, "email", "x"));
+        assertThat(parsed.source().error(3, "email", "x")).isEqualTo(new InvalidField(3, 7, "email", "x"));
         assertThat(parsed.source().name(2)).isEqualTo("line 4");
     }
 
@@ -93,11 +93,11 @@ class PeopleCsvTest {
         assertThat(e.getMessage()).contains("line 3").contains("never closed").doesNotContain("s3cret");
         assertThat(e.errors())
                 .containsExactly(
-                        new InputError(null, 3, "line", "a quoted value starts on this line and is never closed"));
+                        new InvalidField(null, 3, "line", "a quoted value starts on this line and is never closed"));
 
         // the quote opens the record, after a value of two lines
         InvalidInputException first = refused(HEADER + "a@acme.test,\"A\nA\",,EMPLOYEE,\n\"b@acme.test,B,,EMPLOYEE,\n");
-        assertThat(first.errors()).extracting(InputError::line).containsExactly(4);
+        assertThat(first.errors()).extracting(InvalidField::line).containsExactly(4);
     }
 
     @Test
@@ -105,19 +105,19 @@ class PeopleCsvTest {
         InvalidInputException e = refused(HEADER + "a@acme.test,\"A\"x-secret,,EMPLOYEE,\n");
 
         assertThat(e.getMessage()).contains("line 2").doesNotContain("x-secret").doesNotContain("code");
-        assertThat(e.errors()).singleElement().extracting(InputError::line).isEqualTo(2);
+        assertThat(e.errors()).singleElement().extracting(InvalidField::line).isEqualTo(2);
     }
 
     @Test
     void aMissingOrRepeatedColumnIsRefusedNamingTheHeaderLine() {
         InvalidInputException missing = refused("\n\nemail,name\na@acme.test,A\n");
         assertThat(missing.errors())
-                .extracting(InputError::message)
+                .extracting(InvalidField::message)
                 .containsExactlyInAnyOrder("missing column managerEmail", "missing column roles");
-        assertThat(missing.errors()).extracting(InputError::line).containsOnly(3);
+        assertThat(missing.errors()).extracting(InvalidField::line).containsOnly(3);
 
         InvalidInputException twice = refused("email,name,managerEmail,roles,Email\n");
-        assertThat(twice.errors()).extracting(InputError::message).containsExactly("column Email appears twice");
+        assertThat(twice.errors()).extracting(InvalidField::message).containsExactly("column Email appears twice");
     }
 
     @Test
@@ -126,7 +126,7 @@ class PeopleCsvTest {
                 + "a@acme.test,A,,EMPLOYEE,,,\n" // trailing empty cells, as spreadsheets write: fine
                 + "b@acme.test,B,,EMPLOYEE,,extra\n"); // line 3: one field too many
 
-        assertThat(e.errors()).containsExactly(new InputError(2, 3, "row", "has 6 fields, the header (line 1) 5"));
+        assertThat(e.errors()).containsExactly(new InvalidField(2, 3, "row", "has 6 fields, the header (line 1) 5"));
     }
 
     @Test

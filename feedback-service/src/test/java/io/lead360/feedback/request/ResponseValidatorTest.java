@@ -3,7 +3,7 @@ package io.lead360.feedback.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lead360.feedback.template.Templates;
-import io.lead360.feedback.web.InputError;
+import io.lead360.service.problem.InvalidField;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class ResponseValidatorTest {
                 Map.of("later", "x", "stop", "y".repeat(2001)));
 
         assertThat(result.errors())
-                .extracting(InputError::field)
+                .extracting(InvalidField::field)
                 .containsExactlyInAnyOrder(
                         "ratings.trust-1",
                         "ratings.trust-2",
@@ -49,10 +49,10 @@ class ResponseValidatorTest {
         Map<String, Object> ratings = new HashMap<>();
         ratings.put("trust-1", null);
         assertThat(validate(ratings, null).errors())
-                .extracting(InputError::field)
+                .extracting(InvalidField::field)
                 .containsExactly("ratings");
         assertThat(validate(null, Map.of("start", "hi")).errors())
-                .extracting(InputError::field)
+                .extracting(InvalidField::field)
                 .containsExactly("ratings");
     }
 }

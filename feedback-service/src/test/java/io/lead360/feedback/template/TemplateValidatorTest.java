@@ -2,7 +2,7 @@ package io.lead360.feedback.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lead360.feedback.web.InputError;
+import io.lead360.service.problem.InvalidField;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,9 @@ class TemplateValidatorTest {
     }
 
     private static List<String> fields(NewTemplate body) {
-        return TemplateValidator.validate(body).stream().map(InputError::field).toList();
+        return TemplateValidator.validate(body).stream()
+                .map(InvalidField::field)
+                .toList();
     }
 
     @Test

@@ -1,10 +1,11 @@
 package io.lead360.gateway.routing;
 
+import io.lead360.service.problem.ProblemType;
+import io.lead360.service.problem.Problems;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,8 +25,7 @@ class FallbackController {
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         String name = SERVICES.contains(service) ? service : "A lead360 service";
         log.warn("{} unavailable: {}", name, cause == null ? "circuit open" : cause.toString());
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, name + " is unavailable");
+        ProblemDetail problem = Problems.of(ProblemType.SERVICE_UNAVAILABLE, name + " is unavailable");
         problem.setTitle("Service unavailable");
         return problem;
     }

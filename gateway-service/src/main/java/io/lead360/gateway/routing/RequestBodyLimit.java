@@ -2,6 +2,7 @@ package io.lead360.gateway.routing;
 
 import io.lead360.gateway.GatewayProperties;
 import io.lead360.gateway.web.ProblemWriter;
+import io.lead360.service.config.HttpLimits;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -27,7 +28,7 @@ import reactor.core.publisher.Mono;
 @Component
 class RequestBodyLimit implements WebFilter, Ordered {
 
-    static final String IMPORT_PATH = "/api/people/import";
+    static final String IMPORT_PATH = HttpLimits.IMPORT_PATH;
 
     private final long maxBytes;
     private final long maxImportBytes;

@@ -4,6 +4,9 @@ import io.lead360.gateway.signin.InvalidCredentialsException;
 import io.lead360.gateway.signin.InvalidRefreshTokenException;
 import io.lead360.gateway.signin.ServiceUnavailableException;
 import io.lead360.gateway.signin.SignInLockedException;
+import io.lead360.service.problem.InvalidField;
+import io.lead360.service.problem.ProblemType;
+import io.lead360.service.problem.Problems;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +23,7 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** The one place controller errors become problem+json. */
+/** The one place controller errors become problem+json, in service-support's vocabulary (ProblemType, InvalidField). */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
@@ -28,21 +31,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidCredentialsException.class)
     ProblemDetail invalidCredentials(InvalidCredentialsException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+        ProblemDetail problem = Problems.of(ProblemType.INVALID_CREDENTIALS, e.getMessage());
         problem.setTitle("Invalid credentials");
         return problem;
     }
 
     @ExceptionHandler(InvalidRefreshTokenException.class)
     ProblemDetail invalidRefreshToken(InvalidRefreshTokenException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+        ProblemDetail problem = Problems.of(ProblemType.INVALID_REFRESH_TOKEN, e.getMessage());
         problem.setTitle("Invalid refresh token");
         return problem;
     }
 
     @ExceptionHandler(SignInLockedException.class)
     ResponseEntity<ProblemDetail> signInLocked(SignInLockedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        ProblemDetail problem = Problems.of(ProblemType.TOO_MANY_REQUESTS, e.getMessage());
         problem.setTitle("Too many failed sign-ins");
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
@@ -55,7 +58,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 "{}: {}",
                 e.getMessage(),
                 e.getCause() == null ? "" : e.getCause().toString());
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        return Problems.of(ProblemType.SERVICE_UNAVAILABLE, e.getMessage());
     }
 
     @Override
@@ -65,15 +68,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         problem.setDetail("The request has invalid fields");
         List<InvalidField> errors =
                 ex.getFieldErrors().stream().map(ProblemAdvice::fieldError).toList();
-        problem.setProperty("errors", errors);
+        problem.setProperty(Problems.ERRORS, errors);
         return handleExceptionInternal(ex, problem, headers, status, exchange);
     }
 
-    private static InvalidField fieldError(FieldError error) {
-        return new InvalidField(
-                error.getField(), error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
+    /** Every answer of Spring's own exceptions (a bad body, 404, 405, 415...) gets the type of its status. */
+    @Override
+    protected Mono<ResponseEntity<Object>> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.typed(problem);
+        }
+        return super.createResponseEntity(body, headers, status, exchange);
     }
 
-    /** One entry of a validation problem's "errors" list. */
-    record InvalidField(String field, String message) {}
+    private static InvalidField fieldError(FieldError error) {
+        return InvalidField.field(
+                error.getField(), error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
+    }
 }

@@ -1,7 +1,6 @@
 package io.lead360.gateway.web;
 
-import java.net.URI;
-import java.util.LinkedHashMap;
+import io.lead360.service.problem.Problems;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
@@ -16,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a problem+json body outside Spring's controller machinery (security entry points, the
- * last-resort error handler, filters), shaped exactly like the ProblemDetail a controller returns.
+ * last-resort error handler, filters), shaped exactly like the ProblemDetail a controller returns; the
+ * body is service-support's {@link Problems#body}, so an untyped problem gets the {@code type} of its status.
  */
 @Component
 public class ProblemWriter {
@@ -36,32 +36,11 @@ public class ProblemWriter {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        if (problem.getInstance() == null) {
-            problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        }
+        Map<String, Object> body =
+                Problems.body(problem, exchange.getRequest().getPath().value());
         response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = jsonMapper.writeValueAsBytes(asMap(problem));
-        DataBuffer buffer = response.bufferFactory().wrap(body);
+        DataBuffer buffer = response.bufferFactory().wrap(jsonMapper.writeValueAsBytes(body));
         return response.writeWith(Mono.just(buffer));
-    }
-
-    static Map<String, Object> asMap(ProblemDetail problem) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        if (problem.getType() != null) {
-            map.put("type", problem.getType().toString());
-        }
-        map.put("title", problem.getTitle());
-        map.put("status", problem.getStatus());
-        if (problem.getDetail() != null) {
-            map.put("detail", problem.getDetail());
-        }
-        if (problem.getInstance() != null) {
-            map.put("instance", problem.getInstance().toString());
-        }
-        if (problem.getProperties() != null) {
-            map.putAll(problem.getProperties());
-        }
-        return map;
     }
 }

@@ -1,4 +1,4 @@
-package io.lead360.feedback.web;
+package io.lead360.service.problem;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
@@ -24,48 +24,37 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** The one place that turns failures into application/problem+json. */
+/**
+ * The one place that turns a servlet service's failures into application/problem+json (feedback- and
+ * analytics-service, registered by {@link ProblemAutoConfiguration}). Spring's MVC exceptions (bad
+ * parameters, unknown paths...) keep their 4xx status; anything unexpected is a 500 without internals;
+ * every answer carries the {@code type} of its kind ({@link ProblemType}).
+ */
 @RestControllerAdvice
-class ProblemAdvice extends ResponseEntityExceptionHandler {
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-    @ExceptionHandler(InvalidInputException.class)
-    ProblemDetail invalidInput(InvalidInputException e) {
-        return withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()), e.errors());
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(ForbiddenException.class)
-    ProblemDetail forbidden(ForbiddenException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    @ExceptionHandler(ProblemException.class)
+    ProblemDetail problem(ProblemException e) {
+        return e.toProblem();
     }
 
     /** Two writers raced for the same unique key (e.g. two imports creating one email). */
     @ExceptionHandler(DuplicateKeyException.class)
     ProblemDetail duplicate(DuplicateKeyException e) {
         log.info("duplicate key: {}", e.getMessage());
-        return ProblemDetail.forStatusAndDetail(
-                HttpStatus.CONFLICT, "A concurrent change created the same record; retry.");
+        return Problems.of(ProblemType.CONFLICT, "A concurrent change created the same record; retry.");
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badArgument(IllegalArgumentException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        return Problems.of(ProblemType.INVALID_INPUT, e.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Access denied");
+        return Problems.of(ProblemType.FORBIDDEN, "Access denied");
     }
 
     /** MongoDB unreachable: 503 with Retry-After (see {@link StoreUnavailable}). */
@@ -78,18 +67,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("unexpected failure", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error");
+        return Problems.of(ProblemType.INTERNAL_ERROR, "Unexpected error");
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<InputError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> InputError.field(f.getField(), f.getDefaultMessage()))
+        List<InvalidField> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> InvalidField.field(
+                        f.getField(), f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage()))
                 .toList();
-        ProblemDetail body =
-                withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request"), errors);
-        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(
+                ex, Problems.invalid(Problems.INVALID_REQUEST, errors), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /**
@@ -100,20 +89,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<InputError> errors = List.of();
+        List<InvalidField> errors = List.of();
         String detail = "The request body is not valid JSON for this call";
         if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
             String field = fieldPath(unknown);
-            errors = List.of(InputError.field(field, "is not a known field"));
+            errors = List.of(InvalidField.field(field, "is not a known field"));
             detail = "Unknown field: " + field;
         } else if (ex.getCause() instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
             String field = fieldPath(mismatch);
-            errors = List.of(InputError.field(field, "has the wrong type"));
+            errors = List.of(InvalidField.field(field, "has the wrong type"));
             detail = "Wrong type of value: " + field;
         }
-        ProblemDetail body = withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail), errors);
-        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(ex, Problems.invalid(detail, errors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Every answer of Spring's own exceptions (404, 405, 415, a bad parameter...) gets the type of its status. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            Problems.typed(problem);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     /** "competencies[0].items[1].weight" from Jackson's path of references. */
@@ -130,11 +128,5 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
-    }
-
-    private static ProblemDetail withErrors(ProblemDetail problem, List<InputError> errors) {
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return problem;
     }
 }

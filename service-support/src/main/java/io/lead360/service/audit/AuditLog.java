@@ -1,26 +1,31 @@
-package io.lead360.feedback.audit;
+package io.lead360.service.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.InitializingBean;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Component;
 
 /**
- * The append-only log of administrator actions. Entries are only ever inserted: nothing in
- * lead360 updates or deletes one. An entry names who did what to which object, with counts or
- * ids as details; never an answer, a comment or a secret.
+ * The append-only {@code audit_log} of a service (a bean from {@link AuditAutoConfiguration}). Entries are
+ * only ever inserted: nothing in lead360 updates or deletes one. An entry names who did what to which
+ * object, with counts or ids as details; never an answer, a score, a comment or a secret. Filter values are
+ * compared as plain values, so nothing in them acts as an operator.
  */
-@Component
-public class AuditLog implements InitializingBean {
+public class AuditLog {
+
+    /** What a service's own enum of audit actions implements; the log stores the constant's name. */
+    public interface Action {
+        String name();
+    }
 
     /** The actor of actions lead360 takes on its own (e.g. a scheduled close). */
     public static final String SYSTEM = "system";
@@ -28,13 +33,13 @@ public class AuditLog implements InitializingBean {
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    AuditLog(MongoTemplate mongo, Clock clock) {
+    public AuditLog(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
     }
 
-    @Override
-    public void afterPropertiesSet() {
+    /** The indexes of the newest-first reads (by time, by target, by actor); run once at startup. */
+    public void createIndexes() {
         var indexes = mongo.indexOps(AuditEntry.COLLECTION);
         indexes.createIndex(new Index("at", Sort.Direction.DESC).named("at"));
         indexes.createIndex(new Index("targetId", Sort.Direction.ASC)
@@ -46,19 +51,17 @@ public class AuditLog implements InitializingBean {
     }
 
     public AuditEntry record(
-            String actorId, String action, String targetType, String targetId, Map<String, Object> details) {
+            String actorId, Action action, String targetType, String targetId, Map<String, ?> details) {
         return insert(UUID.randomUUID().toString(), actorId, action, targetType, targetId, details);
     }
 
     /**
-     * Records an action that may be retried (e.g. an erasure run again to finish it) exactly once:
-     * the entry's id derives from the action and its target, so the unique {@code _id} refuses a
-     * second one.
+     * Records an action that may be retried (e.g. an erasure run again to finish it) exactly once: the
+     * entry's id derives from the action and its target, so the unique {@code _id} refuses a second one.
      */
-    public void recordOnce(
-            String actorId, String action, String targetType, String targetId, Map<String, Object> details) {
+    public void recordOnce(String actorId, Action action, String targetType, String targetId, Map<String, ?> details) {
         String id = UUID.nameUUIDFromBytes(
-                        (action + "|" + targetType + "|" + targetId).getBytes(StandardCharsets.UTF_8))
+                        (action.name() + "|" + targetType + "|" + targetId).getBytes(StandardCharsets.UTF_8))
                 .toString();
         try {
             insert(id, actorId, action, targetType, targetId, details);
@@ -95,16 +98,38 @@ public class AuditLog implements InitializingBean {
         return mongo.find(query, AuditEntry.class);
     }
 
+    /**
+     * What a service's {@code GET /api/audit} answers: the raw parameters checked against its actions
+     * (a 400 naming each bad one), the matching entries newest first, as the API shows them.
+     */
+    public List<AuditView> search(
+            Collection<? extends Action> actions,
+            String action,
+            String actorId,
+            String targetId,
+            String from,
+            String to,
+            String limit) {
+        return find(AuditQuery.parse(actions, action, actorId, targetId, from, to, limit)).stream()
+                .map(AuditView::of)
+                .toList();
+    }
+
     private AuditEntry insert(
-            String id, String actorId, String action, String targetType, String targetId, Map<String, Object> details) {
+            String id, String actorId, Action action, String targetType, String targetId, Map<String, ?> details) {
         AuditEntry entry = new AuditEntry(
                 id,
                 clock.instant(),
                 actorId,
-                action,
+                action.name(),
                 targetType,
                 targetId,
                 details == null ? Map.of() : Map.copyOf(details));
-        return mongo.insert(entry);
+        // the stored fields are the entry's own, without Spring Data's _class: the collection says the type
+        Document stored = new Document();
+        mongo.getConverter().write(entry, stored);
+        stored.remove("_class");
+        mongo.insert(stored, AuditEntry.COLLECTION);
+        return entry;
     }
 }

@@ -1,8 +1,0 @@
-package io.lead360.feedback.web;
-
-public class NotFoundException extends RuntimeException {
-
-    public NotFoundException(String detail) {
-        super(detail);
-    }
-}
