@@ -156,13 +156,13 @@ class SubjectKeysTest {
 
     @Test
     void aSlowAnswerIsGivenUpAfterTheResponseTimeout() {
-        answer = ids -> new Answer(200, "{\"keys\":{},\"erased\":[]}", 3_000);
+        answer = ids -> new Answer(200, "{\"keys\":{},\"erased\":[]}", 6_000);
         SubjectKeys subjectKeys = subjectKeys(uri(), 1000, Duration.ofMinutes(10));
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> subjectKeys.lookup(List.of("lea")))
                 .isInstanceOf(SubjectKeysUnavailableException.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(5_000));
     }
 
     @Test
@@ -187,7 +187,7 @@ class SubjectKeysTest {
         var token = new ServiceToken(
                 SigningKey.loadOrCreate(dir.resolve("key.pem")), Clock.systemUTC(), Duration.ofSeconds(60));
         var client = new SubjectKeyClient(
-                uri, Duration.ofMillis(500), Duration.ofMillis(800), token, JSON, ObservationRegistry.NOOP);
+                uri, Duration.ofSeconds(2), Duration.ofSeconds(2), token, JSON, ObservationRegistry.NOOP);
         return new SubjectKeys(client, limit, 1000, ttl);
     }
 
