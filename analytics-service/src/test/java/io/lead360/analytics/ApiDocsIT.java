@@ -4,7 +4,12 @@ import static io.lead360.events.Relationship.DIRECT_REPORT;
 import static io.lead360.events.Relationship.MANAGER;
 import static io.lead360.events.Relationship.PEER;
 import static io.lead360.events.Relationship.SELF;
+import static io.lead360.testsupport.docs.OpenApiOperations.errorsThatAreNotProblems;
+import static io.lead360.testsupport.docs.OpenApiOperations.headProblems;
+import static io.lead360.testsupport.docs.OpenApiOperations.incomplete;
 import static io.lead360.testsupport.docs.OpenApiOperations.operations;
+import static io.lead360.testsupport.docs.OpenApiOperations.undocumented;
+import static io.lead360.testsupport.docs.OpenApiOperations.unserved;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -33,35 +38,28 @@ import tools.jackson.databind.JsonNode;
  */
 class ApiDocsIT extends AbstractIT {
 
-    private static final String PROBLEM_REF = "#/components/schemas/Problem";
-
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
 
     @Test
     void everyDocumentedOperationIsServedByTheApplication() throws Exception {
-        Set<String> served = servedRoutes();
-        List<String> unserved = operations(document()).keySet().stream()
-                .filter(op -> !served.contains(op))
-                .toList();
-
-        assertThat(unserved).as("documented but not served").isEmpty();
+        assertThat(unserved(document(), servedRoutes()))
+                .as("documented but not served")
+                .isEmpty();
     }
 
     @Test
     void everyPublicRouteIsDocumented() throws Exception {
-        Set<String> documented = operations(document()).keySet();
-        Set<String> publicRoutes = new TreeSet<>(servedRoutes());
-        publicRoutes.removeIf(route -> {
-            String path = route.substring(route.indexOf(' ') + 1);
-            return path.equals("/.well-known/jwks.json") || path.equals("/error") || path.startsWith("/api/docs");
-        });
+        Set<String> routes = servedRoutes();
 
-        assertThat(publicRoutes).as("sanity: the handler mappings were read").contains("GET /api/profiles/{subjectId}");
-        assertThat(publicRoutes.stream()
-                        .filter(route -> !documented.contains(route))
-                        .toList())
+        assertThat(routes).as("sanity: the handler mappings were read").contains("GET /api/profiles/{subjectId}");
+        assertThat(undocumented(
+                        document(),
+                        routes,
+                        path -> path.equals("/.well-known/jwks.json")
+                                || path.equals("/error")
+                                || path.startsWith("/api/docs")))
                 .as("public routes missing from the document")
                 .isEmpty();
     }
@@ -76,23 +74,14 @@ class ApiDocsIT extends AbstractIT {
                 .doesNotContain("/actuator")
                 .doesNotContain("127.0.0.1")
                 .doesNotContain("localhost");
-        JsonNode servers = document().get("servers");
-        assertThat(servers).as("the gateway only, relative").hasSize(1);
-        assertThat(servers.get(0).get("url").asString()).isEqualTo("/");
     }
 
     @Test
     void theDocumentIsOpenApi31WithTheProjectVersionAndItsLicence() throws Exception {
         JsonNode doc = document();
 
-        assertThat(doc.get("openapi").asString()).startsWith("3.1.");
+        assertThat(headProblems(doc, "lead360 analytics API")).isEmpty();
         JsonNode info = doc.get("info");
-        assertThat(info.get("title").asString()).isEqualTo("lead360 analytics API");
-        assertThat(info.get("version").asString())
-                .as("filled in by the build")
-                .matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
-        assertThat(info.get("license").get("name").asString()).isEqualTo("Apache-2.0");
-        assertThat(info.get("license").get("url").asString()).isEqualTo("https://www.apache.org/licenses/LICENSE-2.0");
         assertThat(info.get("contact").get("name").asString()).isNotBlank();
     }
 
@@ -100,12 +89,6 @@ class ApiDocsIT extends AbstractIT {
     void everyOperationSaysWhatItDoesWhoMayCallItAndAnswersErrorsAsProblems() throws Exception {
         List<String> wrong = new ArrayList<>();
         operations(document()).forEach((name, op) -> {
-            if (op.path("summary").asString("").isBlank()
-                    || op.path("operationId").asString("").isBlank()
-                    || !op.path("description").asString("").contains("Who may call it: ")
-                    || op.path("tags").isEmpty()) {
-                wrong.add(name + ": no summary, operationId, tag or who may call it");
-            }
             if (!op.path("security").toString().equals("[{\"bearer\":[]}]")) {
                 wrong.add(name + ": security " + op.path("security"));
             }
@@ -115,21 +98,10 @@ class ApiDocsIT extends AbstractIT {
                     wrong.add(name + ": no " + always);
                 }
             }
-            for (Map.Entry<String, JsonNode> response : responses.properties()) {
-                boolean error =
-                        response.getKey().startsWith("4") || response.getKey().startsWith("5");
-                if (error
-                        && !PROBLEM_REF.equals(response.getValue()
-                                .path("content")
-                                .path("application/problem+json")
-                                .path("schema")
-                                .path("$ref")
-                                .asString(""))) {
-                    wrong.add(name + ": " + response.getKey() + " is not a problem");
-                }
-            }
         });
 
+        wrong.addAll(incomplete(document()));
+        wrong.addAll(errorsThatAreNotProblems(document()));
         assertThat(wrong).isEmpty();
     }
 

@@ -1,15 +1,15 @@
 package io.lead360.analytics.audit;
 
+import io.lead360.service.audit.AuditFilter;
 import io.lead360.service.audit.AuditLog;
 import io.lead360.service.audit.AuditView;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** ADMIN only (see SecurityConfig); the gateway routes {@code /api/audit/reports} here. */
@@ -34,19 +34,7 @@ class AuditController {
     @ApiResponse(responseCode = "400", description = "A bad parameter, named in `errors`")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
     @GetMapping
-    List<AuditView> entries(
-            @Parameter(description = "only this action, e.g. `PROFILE_VIEWED`") @RequestParam(required = false)
-                    String action,
-            @Parameter(description = "only entries by this person") @RequestParam(required = false) String actorId,
-            @Parameter(description = "only entries about this subject or rebuild") @RequestParam(required = false)
-                    String targetId,
-            @Parameter(description = "from this instant (ISO 8601, inclusive)") @RequestParam(required = false)
-                    String from,
-            @Parameter(description = "until this instant (ISO 8601, exclusive)") @RequestParam(required = false)
-                    String to,
-            @Parameter(description = "at most this many entries, 1 to 1000 (default 100)")
-                    @RequestParam(required = false)
-                    String limit) {
-        return audit.search(List.of(AuditAction.values()), action, actorId, targetId, from, to, limit);
+    List<AuditView> entries(@ParameterObject AuditFilter filter) {
+        return audit.search(List.of(AuditAction.values()), filter);
     }
 }

@@ -65,7 +65,8 @@ class ProfileController {
                {"cycleId":"0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e","cycleName":"Leadership 360, autumn",
                 "releasedAt":"2026-11-30T12:00:00Z","leadingIndex":48,"others":{"TRUST":3.1,"EMPOWERMENT":2.7}},
                {"cycleId":"4d2f0b9e-6a1c-4f7e-8b3a-5c9d1e2f3a4b","cycleName":"Leadership 360, spring",
-                "releasedAt":"2027-06-07T12:00:00Z","leadingIndex":55,"others":{"TRUST":3.4,"EMPOWERMENT":3.0}}]}""";
+                "releasedAt":"2027-06-07T12:00:00Z","leadingIndex":55,"others":{"TRUST":3.4,"EMPOWERMENT":3.0}}],
+             "scale":{"lowest":1,"highest":5}}""";
 
     private final ProfileService profiles;
     private final AuditLog audit;

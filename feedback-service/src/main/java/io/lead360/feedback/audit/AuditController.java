@@ -1,14 +1,14 @@
 package io.lead360.feedback.audit;
 
+import io.lead360.service.audit.AuditFilter;
 import io.lead360.service.audit.AuditLog;
 import io.lead360.service.audit.AuditView;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Administrators read the audit log (ADMIN only, see SecurityConfig); nothing here changes it. */
@@ -35,20 +35,7 @@ class AuditController {
     @ApiResponse(responseCode = "400", description = "A bad parameter, named in `errors`")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
     @GetMapping("/api/audit")
-    List<AuditView> find(
-            @Parameter(description = "only this action, e.g. `CYCLE_OPENED`") @RequestParam(required = false)
-                    String action,
-            @Parameter(description = "only entries by this person") @RequestParam(required = false) String actorId,
-            @Parameter(description = "only entries about this person, cycle, template or nomination")
-                    @RequestParam(required = false)
-                    String targetId,
-            @Parameter(description = "from this instant (ISO 8601, inclusive)") @RequestParam(required = false)
-                    String from,
-            @Parameter(description = "until this instant (ISO 8601, exclusive)") @RequestParam(required = false)
-                    String to,
-            @Parameter(description = "at most this many entries, 1 to 1000 (default 100)")
-                    @RequestParam(required = false)
-                    String limit) {
-        return log.search(List.of(AuditActions.values()), action, actorId, targetId, from, to, limit);
+    List<AuditView> find(@ParameterObject AuditFilter filter) {
+        return log.search(List.of(AuditActions.values()), filter);
     }
 }

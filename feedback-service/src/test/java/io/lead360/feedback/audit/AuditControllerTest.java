@@ -63,6 +63,13 @@ class AuditControllerTest {
     }
 
     @Test
+    void aParameterTheFilterDoesNotNameIsNeverAPropertyPath() throws Exception {
+        mvc.perform(get("/api/audit?actorId[$ne]=x&limit=zero"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("limit")));
+    }
+
+    @Test
     void theLogCannotBeWrittenThroughTheApi() throws Exception {
         mvc.perform(post("/api/audit").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isMethodNotAllowed())

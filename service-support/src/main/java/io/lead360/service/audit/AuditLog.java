@@ -102,15 +102,16 @@ public class AuditLog {
      * What a service's {@code GET /api/audit} answers: the raw parameters checked against its actions
      * (a 400 naming each bad one), the matching entries newest first, as the API shows them.
      */
-    public List<AuditView> search(
-            Collection<? extends Action> actions,
-            String action,
-            String actorId,
-            String targetId,
-            String from,
-            String to,
-            String limit) {
-        return find(AuditQuery.parse(actions, action, actorId, targetId, from, to, limit)).stream()
+    public List<AuditView> search(Collection<? extends Action> actions, AuditFilter filter) {
+        return find(AuditQuery.parse(
+                        actions,
+                        filter.action(),
+                        filter.actorId(),
+                        filter.targetId(),
+                        filter.from(),
+                        filter.to(),
+                        filter.limit()))
+                .stream()
                 .map(AuditView::of)
                 .toList();
     }
