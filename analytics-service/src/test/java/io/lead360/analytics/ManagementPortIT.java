@@ -4,6 +4,8 @@ import static io.lead360.analytics.AbstractIT.bearer;
 import static io.lead360.analytics.AbstractIT.cycleOpened;
 import static io.lead360.analytics.AbstractIT.submission;
 import static io.lead360.analytics.AbstractIT.unique;
+import static io.lead360.testsupport.LocalHttp.get;
+import static io.lead360.testsupport.LocalHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,13 +13,12 @@ import io.lead360.events.FeedbackEvent;
 import io.lead360.events.Relationship;
 import io.lead360.infra.EmbeddedKafka;
 import io.lead360.infra.EmbeddedMongo;
+import io.lead360.testsupport.LocalHttp;
 import io.lead360.testsupport.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
@@ -43,10 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext
 class ManagementPortIT {
 
-    private static final EmbeddedMongo MONGO = startMongo();
+    private static final EmbeddedMongo MONGO = LocalHttp.startedMongo("management-port-it-mongo");
     private static final EmbeddedKafka KAFKA = startKafka();
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static EventPublisher publisher;
 
     // not AbstractIT: its registration of the shared MongoDB and Kafka would win over these
@@ -178,25 +177,6 @@ class ManagementPortIT {
             publisher = new EventPublisher(KAFKA.bootstrapServers(), json);
         }
         publisher.publish(event);
-    }
-
-    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .GET());
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static EmbeddedMongo startMongo() {
-        try {
-            EmbeddedMongo mongo = new EmbeddedMongo(Files.createTempDirectory("management-port-it-mongo"), 0);
-            mongo.start();
-            return mongo;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static EmbeddedKafka startKafka() {

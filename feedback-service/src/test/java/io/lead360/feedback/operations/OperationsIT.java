@@ -1,20 +1,19 @@
 package io.lead360.feedback.operations;
 
+import static io.lead360.testsupport.LocalHttp.get;
+import static io.lead360.testsupport.LocalHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lead360.feedback.auth.Sessions;
 import io.lead360.feedback.it.TestSettings;
 import io.lead360.infra.EmbeddedMongo;
+import io.lead360.testsupport.LocalHttp;
 import io.lead360.testsupport.TestInfrastructure;
 import io.lead360.testsupport.TestTokens;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -39,9 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext
 class OperationsIT {
 
-    private static final EmbeddedMongo MONGO = startMongo();
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final EmbeddedMongo MONGO = LocalHttp.startedMongo("operations-it");
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
@@ -225,24 +222,5 @@ class OperationsIT {
 
     private URI app(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .GET());
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static EmbeddedMongo startMongo() {
-        try {
-            EmbeddedMongo mongo = new EmbeddedMongo(Files.createTempDirectory("operations-it"), 0);
-            mongo.start();
-            return mongo;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
