@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,8 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
                 + "read: means on the 1 to 5 scale after reverse scoring, an anonymous group shown only from the threshold, "
                 + "comments without author or time")
 class ProfileController {
-
-    private static final String ADMIN = "ROLE_ADMIN";
 
     /** Two of the seven competencies of leadership-360; the peers were fewer than the threshold, so PEER is null. */
     static final String PROFILE_EXAMPLE = """
@@ -100,7 +97,7 @@ class ProfileController {
                     + "every answer the close published")
     @GetMapping("/me")
     LeadershipProfile me(JwtAuthenticationToken token) {
-        return profiles.ownLatest(viewer(token));
+        return profiles.ownLatest(Viewer.of(token));
     }
 
     @Operation(
@@ -138,7 +135,7 @@ class ProfileController {
                     @RequestParam(required = false)
                     String cycleId,
             JwtAuthenticationToken token) {
-        Viewer viewer = viewer(token);
+        Viewer viewer = Viewer.of(token);
         LeadershipProfile profile = profiles.profile(viewer, subjectId, cycleId);
         // Recorded before answering: an administrator's read of someone else's profile is never unaudited.
         if (viewer.admin() && !viewer.personId().equals(subjectId)) {
@@ -150,12 +147,5 @@ class ProfileController {
                     Map.of("cycleId", profile.cycleId()));
         }
         return profile;
-    }
-
-    private static Viewer viewer(JwtAuthenticationToken token) {
-        boolean admin = token.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .anyMatch(ADMIN::equals);
-        return new Viewer(token.getToken().getSubject(), admin);
     }
 }
