@@ -86,6 +86,49 @@ class IdempotentStoresIT extends AbstractIT {
         }
     }
 
+    /**
+     * applyAll folds a subject's events of a batch into one write: the counts must be those of
+     * applying the events one by one, a duplicate within the batch counts once, and a batch that
+     * overlaps an earlier one applies only the events that batch did not.
+     */
+    @Test
+    void foldedBatchCountsAsOneByOneWithDuplicatesWithinAndAcrossBatches() {
+        String folded = unique("folded");
+        String single = unique("single");
+        List<OpenedEvent.Submission> foldedEvents = IntStream.range(0, 6)
+                .mapToObj(i -> opened(
+                        folded,
+                        i % 2 == 0 ? Relationship.PEER : Relationship.MANAGER,
+                        Map.of("t1", 1 + i % 5, "t3", 5 - i % 5),
+                        Map.of("start", "idea " + (5 - i))))
+                .toList();
+        List<OpenedEvent.Submission> singleEvents = foldedEvents.stream()
+                .map(e -> opened(
+                        single,
+                        e.answers().relationship(),
+                        e.answers().ratings(),
+                        e.answers().comments()))
+                .toList();
+        singleEvents.forEach(e -> assertThat(aggregates.apply(e)).isTrue());
+
+        var firstBatch = List.of(foldedEvents.get(0), foldedEvents.get(1), foldedEvents.get(0), foldedEvents.get(2));
+        assertThat(aggregates.applyAll(firstBatch, collections.active())).containsExactly(true, true, false, true);
+        var secondBatch = List.of(foldedEvents.get(2), foldedEvents.get(3), foldedEvents.get(4), foldedEvents.get(5));
+        assertThat(aggregates.applyAll(secondBatch, collections.active())).containsExactly(false, true, true, true);
+        assertThat(aggregates.applyAll(foldedEvents, collections.active())).containsOnly(false);
+
+        ProfileAggregate expected = aggregates.find(single, "lea");
+        ProfileAggregate actual = aggregates.find(folded, "lea");
+        for (Relationship relationship : List.of(Relationship.PEER, Relationship.MANAGER)) {
+            ProfileAggregate.GroupTally want = expected.group(relationship);
+            ProfileAggregate.GroupTally got = actual.group(relationship);
+            assertThat(got.responses()).isEqualTo(want.responses()).isEqualTo(3);
+            assertThat(got.items()).isEqualTo(want.items());
+            assertThat(got.histograms()).isEqualTo(want.histograms());
+            assertThat(got.comments()).isEqualTo(want.comments());
+        }
+    }
+
     @Test
     void cycleStatusNeverMovesBack() {
         String cycleId = unique("cycle");

@@ -12,9 +12,10 @@ import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.RatingScale;
 import io.lead360.events.Relationship;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -69,12 +70,14 @@ public class ProfileAggregateStore {
     }
 
     /**
-     * Applies the events with one unordered bulk write: the updates commute ({@code $inc},
-     * {@code $push} of comments into sorted arrays, {@code $addToSet}), so their order does
-     * not matter. Each update keeps the conditional filter, so idempotency is still decided by the
-     * database.
+     * Applies the events with one unordered bulk write of one update per subject: the updates
+     * commute ({@code $inc}, {@code $push} of comments into sorted arrays, {@code $addToSet}), so a
+     * subject's events of the batch fold into one update, and a poll costs one document rewrite per
+     * subject instead of one per event. The folded update keeps the conditional filter (none of its
+     * event ids listed yet), so idempotency is still decided by the database; when some of them had
+     * been applied before, that subject's events are applied one by one, each deciding for itself.
      *
-     * @return per event, in order: true = applied now, false = applied before
+     * @return per event, in order: true = applied now, false = applied before (or twice in the batch)
      * @throws BulkApplyException naming the first event whose write failed for another reason
      */
     public boolean[] applyAll(List<? extends CountedResponse> events, CollectionSet target) {
@@ -82,10 +85,10 @@ public class ProfileAggregateStore {
         if (events.isEmpty()) {
             return outcome;
         }
-        Arrays.fill(outcome, true);
+        List<SubjectEvents> bySubject = bySubject(events, outcome);
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, target.aggregates());
-        for (CountedResponse event : events) {
-            bulk.upsert(new BasicQuery(filterDocument(event)), new BasicUpdate(updateFor(event)));
+        for (SubjectEvents subject : bySubject) {
+            bulk.upsert(new BasicQuery(subject.filter()), new BasicUpdate(subject.update()));
         }
         try {
             bulk.execute();
@@ -93,12 +96,13 @@ public class ProfileAggregateStore {
             int firstFailure = Integer.MAX_VALUE;
             RuntimeException failure = null;
             for (BulkWriteError error : e.getErrors()) {
-                int index = error.getIndex();
+                SubjectEvents subject = bySubject.get(error.getIndex());
                 if (error.getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    CountedResponse event = events.get(index);
-                    outcome[index] = appliedAfterCollision(target.aggregates(), filterFor(event), updateFor(event));
-                } else if (index < firstFailure) {
-                    firstFailure = index;
+                    for (int index : subject.indexes()) {
+                        outcome[index] = apply(events.get(index), target.aggregates());
+                    }
+                } else if (subject.indexes().get(0) < firstFailure) {
+                    firstFailure = subject.indexes().get(0);
                     failure = e;
                 }
             }
@@ -107,6 +111,87 @@ public class ProfileAggregateStore {
             }
         }
         return outcome;
+    }
+
+    /**
+     * The batch's events per subject and cycle, in order of first appearance; an event id seen
+     * before in the batch is left out (its outcome stays false: applied before).
+     */
+    private static List<SubjectEvents> bySubject(List<? extends CountedResponse> events, boolean[] outcome) {
+        var groups = new LinkedHashMap<String, SubjectEvents>();
+        var seen = new HashSet<String>();
+        for (int i = 0; i < events.size(); i++) {
+            CountedResponse event = events.get(i);
+            if (!seen.add(event.eventId())) {
+                continue;
+            }
+            outcome[i] = true;
+            groups.computeIfAbsent(
+                            id(event.cycleId(), event.subjectId()),
+                            id -> new SubjectEvents(
+                                    event.cycleId(), event.subjectId(), new ArrayList<>(), new ArrayList<>()))
+                    .add(i, event);
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    /** One subject's events of a batch, folded into one conditional upsert. */
+    private record SubjectEvents(
+            String cycleId, String subjectId, List<Integer> indexes, List<CountedResponse> events) {
+
+        void add(int index, CountedResponse event) {
+            indexes.add(index);
+            events.add(event);
+        }
+
+        Document filter() {
+            return new Document("_id", id(cycleId, subjectId))
+                    .append("appliedEvents", new Document("$nin", eventIds()));
+        }
+
+        Document update() {
+            var inc = new Document();
+            var comments = new LinkedHashMap<String, List<String>>();
+            for (CountedResponse event : events) {
+                FeedbackSubmitted.Answers answers = event.answers();
+                String group = "groups." + answers.relationship().name();
+                inc.merge(group + ".n", 1, ProfileAggregateStore::sum);
+                answers.ratings().forEach((itemId, score) -> {
+                    if (score != null) {
+                        String item = group + ".items." + itemId;
+                        inc.merge(item + ".sum", score, ProfileAggregateStore::sum);
+                        inc.merge(item + ".count", 1, ProfileAggregateStore::sum);
+                        inc.merge(item + ".hist." + score, 1, ProfileAggregateStore::sum);
+                    }
+                });
+                if (answers.comments() != null) {
+                    answers.comments().forEach((questionId, text) -> {
+                        if (text != null && !text.isBlank()) {
+                            comments.computeIfAbsent(group + ".comments." + questionId, k -> new ArrayList<>())
+                                    .add(text.strip());
+                        }
+                    });
+                }
+            }
+            // Kept sorted at rest, not only when read: the stored order must not be the submission order.
+            var push = new Document();
+            comments.forEach((field, texts) -> push.append(field, new Document("$each", texts).append("$sort", 1)));
+            var update = new Document("$inc", inc)
+                    .append("$set", new Document("cycleId", cycleId).append("subjectId", subjectId))
+                    .append("$addToSet", new Document("appliedEvents", new Document("$each", eventIds())));
+            if (!push.isEmpty()) {
+                update.append("$push", push);
+            }
+            return update;
+        }
+
+        private List<String> eventIds() {
+            return events.stream().map(CountedResponse::eventId).toList();
+        }
+    }
+
+    private static Object sum(Object a, Object b) {
+        return ((Number) a).longValue() + ((Number) b).longValue();
     }
 
     /**
@@ -154,11 +239,6 @@ public class ProfileAggregateStore {
         return Filters.and(
                 Filters.eq("_id", id(event.cycleId(), event.subjectId())),
                 Filters.ne("appliedEvents", event.eventId()));
-    }
-
-    private static Document filterDocument(CountedResponse event) {
-        return new Document("_id", id(event.cycleId(), event.subjectId()))
-                .append("appliedEvents", new Document("$ne", event.eventId()));
     }
 
     /** From the opened answers only: the event itself holds them sealed. */
