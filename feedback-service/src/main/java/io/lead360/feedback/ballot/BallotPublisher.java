@@ -6,6 +6,7 @@ import io.lead360.events.FeedbackSubmitted;
 import io.lead360.events.Topics;
 import io.lead360.feedback.config.FeedbackProperties;
 import io.lead360.feedback.outbox.EventSender;
+import io.lead360.feedback.outbox.PublisherLoop;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
@@ -14,11 +15,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
  * Kafka's records show anyway: when a batch left, and how many answers it held.
  */
 @Component
-class BallotPublisher implements SchedulingConfigurer {
+class BallotPublisher implements SmartLifecycle {
 
     static final String OBSERVATION = "lead360.ballots.publish";
 
@@ -47,31 +48,55 @@ class BallotPublisher implements SchedulingConfigurer {
     private final EventSender sender;
     private final FeedbackProperties.Outbox settings;
     private final ObservationRegistry observations;
+    private final PublisherLoop loop;
+    /** How many due ballots the last round found (a full batch: the next round runs at once). */
+    private int lastDue;
 
     BallotPublisher(
-            MongoTemplate mongo, EventSender sender, FeedbackProperties properties, ObservationRegistry observations) {
+            MongoTemplate mongo,
+            EventSender sender,
+            FeedbackProperties properties,
+            ObservationRegistry observations,
+            Ballots ballots) {
         this.mongo = mongo;
         this.sender = sender;
         this.settings = properties.outbox();
         this.observations = observations;
+        // woken when a ballot becomes due here (accept, seal); the idle poll finds other instances' ballots
+        this.loop = new PublisherLoop(
+                "ballot-publisher", this::publishSafely, ballots.dueSignal(), settings.pollInterval());
     }
 
     @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(this::publishSafely, settings.pollInterval());
+    public void start() {
+        loop.start();
     }
 
-    void publishSafely() {
+    @Override
+    public void stop() {
+        loop.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop.isRunning();
+    }
+
+    /** @return whether the round found a full batch of due ballots */
+    boolean publishSafely() {
         try {
             publishDue();
+            return lastDue >= settings.batchSize();
         } catch (RuntimeException e) {
             log.warn("Ballot publishing round failed, retrying later: {}", e.toString());
+            return false;
         }
     }
 
     /** @return how many answers were published this round */
     int publishDue() {
         List<Ballot> due = mongo.find(Query.query(where("due").is(true)).limit(settings.batchSize()), Ballot.class);
+        lastDue = due.size();
         if (due.isEmpty()) {
             return 0;
         }
@@ -106,12 +131,19 @@ class BallotPublisher implements SchedulingConfigurer {
                                     Topics.FEEDBACK_SUBMITTED, round.ballot().subjectId(), TYPE, held.payload()));
                 }
             }
+            acknowledged(rounds.stream().flatMap(r -> r.sends().stream()).toList());
+            BulkOperations settle = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, Ballot.class);
+            boolean anySettled = false;
             for (Round round : rounds) {
-                if (!acknowledged(round.sends())) {
+                if (round.sends().stream().anyMatch(f -> !f.isDone() || f.isCompletedExceptionally())) {
                     continue; // held still: the next round tries again
                 }
-                settle(round.ballot(), round.selection());
+                settle(settle, round.ballot(), round.selection());
+                anySettled = true;
                 published += round.selection().publish().size();
+            }
+            if (anySettled) {
+                settle.execute(); // one bulk write for the whole round
             }
             observation.highCardinalityKeyValue("lead360.answers.published", Integer.toString(published));
         } catch (RuntimeException e) {
@@ -138,19 +170,17 @@ class BallotPublisher implements SchedulingConfigurer {
     }
 
     /** Pulls what went out (or was destroyed); clears {@code due} unless a response came in meanwhile. */
-    private void settle(Ballot ballot, BatchRule.Selection selection) {
+    private static void settle(BulkOperations bulk, Ballot ballot, BatchRule.Selection selection) {
         List<String> gone = new ArrayList<>();
         selection.publish().forEach(h -> gone.add(h.eventId()));
         selection.destroy().forEach(h -> gone.add(h.eventId()));
         if (!gone.isEmpty()) {
-            mongo.updateFirst(
+            bulk.updateOne(
                     Query.query(where("_id").is(ballot.id())),
-                    new Update().pull("held", new org.bson.Document("eventId", new org.bson.Document("$in", gone))),
-                    Ballot.class);
+                    new Update().pull("held", new org.bson.Document("eventId", new org.bson.Document("$in", gone))));
         }
-        mongo.updateFirst(
+        bulk.updateOne(
                 Query.query(where("_id").is(ballot.id()).and("version").is(ballot.version())),
-                new Update().set("due", false),
-                Ballot.class);
+                new Update().set("due", false));
     }
 }

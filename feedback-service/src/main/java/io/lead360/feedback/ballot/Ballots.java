@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.lead360.events.Relationship;
 import io.lead360.feedback.keys.DataKey;
+import io.lead360.feedback.outbox.Wakeup;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -53,6 +54,8 @@ public class Ballots {
 
     private final MongoTemplate mongo;
     private final DataKey dataKey;
+    /** Rung when a ballot becomes due here, so the publisher need not wait for its idle poll. */
+    private final Wakeup due = new Wakeup();
 
     Ballots(MongoTemplate mongo, DataKey dataKey) {
         this.mongo = mongo;
@@ -115,7 +118,15 @@ public class Ballots {
                 .inc("responded." + relationship.name(), 1)
                 .inc("version", 1)
                 .set("due", true);
-        return decide(cycleId, subjectId, requestId, update);
+        Outcome outcome = decide(cycleId, subjectId, requestId, update);
+        if (outcome == Outcome.ACCEPTED) {
+            due.ring();
+        }
+        return outcome;
+    }
+
+    Wakeup dueSignal() {
+        return due;
     }
 
     /** Counts a decline (it holds nothing); exclusive with a response of the same request. */
@@ -163,6 +174,7 @@ public class Ballots {
                 Query.query(where("cycleId").is(cycleId).and("sealed").is(false)),
                 new Update().set("sealed", true).set("due", true).inc("version", 1),
                 Ballot.class);
+        due.ring();
     }
 
     /** The counts of every subject's ballot of the cycle, by subject id. */

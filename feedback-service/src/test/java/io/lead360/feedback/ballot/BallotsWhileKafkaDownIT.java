@@ -20,6 +20,9 @@ import org.springframework.http.MediaType;
  */
 class BallotsWhileKafkaDownIT extends KafkaDownIT {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    Ballots ballots;
+
     @Test
     void aResponseWhileKafkaIsDownIsCountedHeldAndPublishedOnceKafkaIsReachable() throws Exception {
         Team team = openCycleAboutABoss();
@@ -43,7 +46,7 @@ class BallotsWhileKafkaDownIT extends KafkaDownIT {
         assertThat(ballot.heldOrEmpty()).hasSize(1);
 
         BallotPublisher recovered =
-                new BallotPublisher(mongo, senderToTheRealBroker(), properties, ObservationRegistry.NOOP);
+                new BallotPublisher(mongo, senderToTheRealBroker(), properties, ObservationRegistry.NOOP, ballots);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             recovered.publishDue();
             return mongo.findById(ballotId, Ballot.class).heldOrEmpty().isEmpty();
