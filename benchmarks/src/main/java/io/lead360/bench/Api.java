@@ -42,6 +42,15 @@ final class Api {
         return send(builder(path, token).GET().build());
     }
 
+    /** Prometheus' text format: the JSON Accept header of {@link #get} would get a 406. */
+    Answer getText(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/plain")
+                .GET()
+                .build());
+    }
+
     Answer post(String path, String token, Object body) {
         return postRaw(path, token, "application/json", body == null ? "" : JSON.writeValueAsString(body));
     }

@@ -310,7 +310,7 @@ public final class Bench {
 
     /** lead360.events.applied (all topics) from analytics' Prometheus endpoint on its management port. */
     double applied() {
-        Api.Answer a = analyticsMgmt.get("/actuator/prometheus", null);
+        Api.Answer a = analyticsMgmt.getText("/actuator/prometheus");
         double sum = 0;
         Matcher m = Pattern.compile("(?m)^lead360_events_applied_total\\{[^}]*} ([0-9.eE+]+)")
                 .matcher(a.body());
