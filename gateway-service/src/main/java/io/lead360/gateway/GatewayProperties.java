@@ -37,7 +37,10 @@ public record GatewayProperties(
             @DefaultValue("") List<String> trustedProxies,
             @DefaultValue Throttle throttle,
             /* ended sessions remembered so a revoked token costs no further call; live ones never are */
-            @DefaultValue("100000") int endedSessionCacheSize) {}
+            @DefaultValue("100000") int endedSessionCacheSize,
+            /* a session's "live" answer is reused this long: sign-out elsewhere, deactivation and role
+            changes end access at most this long after the call (issue 15 bounds it at 2 s) */
+            @DefaultValue("PT1S") Duration sessionLiveFor) {}
 
     /** Failed sign-ins: first slowed down, then locked (per email and per client address). */
     public record Throttle(

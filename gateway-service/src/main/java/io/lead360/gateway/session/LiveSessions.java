@@ -2,6 +2,7 @@ package io.lead360.gateway.session;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.lead360.gateway.signin.FeedbackCredentialsClient;
 import io.lead360.gateway.signin.ServiceUnavailableException;
 import io.lead360.gateway.token.SessionCheck;
@@ -14,22 +15,31 @@ import reactor.core.publisher.Mono;
 
 /**
  * Whether the sign-in session behind a person's access token is still live, asked of
- * feedback-service on every call, so that sign-out, deactivation and role changes take effect at
- * once rather than when the token expires. The session must also belong to the token's subject, so
+ * feedback-service at most once per {@code liveFor} (default 1 s) for each session, so that
+ * sign-out, deactivation and role changes take effect within that bound rather than when the token
+ * expires, without a round trip on every call. When feedback-service cannot answer, a "live" answer
+ * is used only while younger than the bound; after that the call is refused (503, fail closed). The session must also belong to the token's subject, so
  * that a token carrying somebody else's session id is refused. Sessions known to have ended are
- * remembered (an ended session never comes back); live ones never are, since they may end any moment.
+ * remembered (an ended session never comes back); live ones only for the bound (see {@link RecentlyLive}).
  */
 public class LiveSessions implements SessionCheck {
 
     private final FeedbackCredentialsClient feedback;
     private final Cache<String, Boolean> ended;
+    private final RecentlyLive recentlyLive;
 
     /**
      * @param accessTokenTtl an ended session needs remembering only this long: every token naming
      *        it has expired by then
      */
-    public LiveSessions(FeedbackCredentialsClient feedback, Duration accessTokenTtl, int maxRemembered) {
+    public LiveSessions(
+            FeedbackCredentialsClient feedback,
+            Duration accessTokenTtl,
+            int maxRemembered,
+            Duration liveFor,
+            Ticker ticker) {
         this.feedback = feedback;
+        this.recentlyLive = new RecentlyLive(liveFor, maxRemembered, ticker);
         this.ended = Caffeine.newBuilder()
                 .expireAfterWrite(accessTokenTtl)
                 .maximumSize(maxRemembered)
@@ -55,7 +65,8 @@ public class LiveSessions implements SessionCheck {
         if (ended.getIfPresent(key) != null) {
             return Mono.error(new BadJwtException("The session has ended"));
         }
-        return feedback.isSessionLive(sessionId, jwt.getSubject())
+        return recentlyLive
+                .isLive(key, k -> feedback.isSessionLive(sessionId, jwt.getSubject()))
                 .onErrorMap(ServiceUnavailableException.class, SessionCheckUnavailableException::new)
                 .flatMap(live -> {
                     if (live) {
@@ -68,7 +79,10 @@ public class LiveSessions implements SessionCheck {
 
     /** Ends the session at feedback-service (signing out) and stops accepting its tokens here at once. */
     public Mono<Void> end(String sessionId, String personId) {
-        return feedback.endSession(sessionId).doOnSuccess(done -> ended.put(key(sessionId, personId), Boolean.TRUE));
+        return feedback.endSession(sessionId).doOnSuccess(done -> {
+            ended.put(key(sessionId, personId), Boolean.TRUE);
+            recentlyLive.forget(key(sessionId, personId));
+        });
     }
 
     /** Ended for this person: a forged token naming the session with another subject must not end it for its owner. */
