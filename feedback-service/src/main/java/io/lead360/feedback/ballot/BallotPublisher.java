@@ -82,11 +82,11 @@ class BallotPublisher implements SmartLifecycle {
         return loop.isRunning();
     }
 
-    /** @return whether the round found a full batch of due ballots */
+    /** @return whether the round found a full batch of due ballots and published from it */
     boolean publishSafely() {
         try {
-            publishDue();
-            return lastDue >= settings.batchSize();
+            // a full batch that published nothing (Kafka away) waits for the idle poll: no busy retry
+            return publishDue() > 0 && lastDue >= settings.batchSize();
         } catch (RuntimeException e) {
             log.warn("Ballot publishing round failed, retrying later: {}", e.toString());
             return false;
