@@ -40,7 +40,10 @@ public record GatewayProperties(
             @DefaultValue("100000") int endedSessionCacheSize,
             /* a session's "live" answer is reused this long: sign-out elsewhere, deactivation and role
             changes end access at most this long after the call (issue 15 bounds it at 2 s) */
-            @DefaultValue("PT1S") Duration sessionLiveFor) {}
+            @DefaultValue("PT1S") Duration sessionLiveFor,
+            /* tokens whose signature was checked, remembered until they expire so that a busy token is
+            verified once, not on every call (expiry and session are still checked on every call) */
+            @DefaultValue("10000") int verifiedTokenCacheSize) {}
 
     /** Failed sign-ins: first slowed down, then locked (per email and per client address). */
     public record Throttle(

@@ -216,6 +216,20 @@ class SessionsIT extends AbstractIT {
         callWith(token).expectStatus().isOk();
     }
 
+    @Test
+    void aRememberedLiveAnswerEndsWithItsBoundWhileFeedbackServiceCannotAnswerFailClosed() throws Exception {
+        String token = personToken();
+        callWith(token).expectStatus().isOk(); // "live", remembered for lead360.auth.session-live-for (1 s)
+        feedback.sessionCheckBroken.set(true);
+        try {
+            Thread.sleep(1_100);
+            callWith(token).expectStatus().isEqualTo(503);
+        } finally {
+            feedback.sessionCheckBroken.set(false);
+        }
+        callWith(token).expectStatus().isOk();
+    }
+
     /** Not a rule, a figure for the report: what the per-call session check adds. */
     @Test
     void measureTheSessionCheckLatency() {

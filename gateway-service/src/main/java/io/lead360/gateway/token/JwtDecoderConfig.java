@@ -1,6 +1,8 @@
 package io.lead360.gateway.token;
 
 import com.nimbusds.jose.jwk.JWK;
+import io.lead360.gateway.GatewayProperties;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.context.annotation.Bean;
@@ -21,10 +23,12 @@ class JwtDecoderConfig {
 
     /**
      * Accepts RS256 tokens of any published key (the current one and those rotated out), with
-     * issuer, audience, expiry and subject checked, and then only while their session is live.
+     * issuer, audience, expiry and subject checked (the signature once per token: {@link VerifiedTokens}),
+     * and then only while their session is live.
      */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SigningKeys signingKeys, SessionCheck sessions) {
+    ReactiveJwtDecoder jwtDecoder(
+            SigningKeys signingKeys, SessionCheck sessions, GatewayProperties properties, Clock clock) {
         List<JWK> keys = signingKeys.publicJwks();
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(token -> Flux.fromIterable(keys))
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
@@ -35,6 +39,7 @@ class JwtDecoderConfig {
                 // the default timestamp check passes a token without exp; lead360 tokens always expire
                 new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull)));
-        return token -> decoder.decode(token).flatMap(sessions::requireLive);
+        VerifiedTokens verified = new VerifiedTokens(decoder, properties.auth().verifiedTokenCacheSize(), clock);
+        return token -> verified.decode(token).flatMap(sessions::requireLive);
     }
 }
