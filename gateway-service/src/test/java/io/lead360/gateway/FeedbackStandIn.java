@@ -84,7 +84,7 @@ final class FeedbackStandIn implements AutoCloseable {
             server.createContext("/internal/auth/refresh", this::refresh);
             server.createContext("/internal/auth/sessions/", this::session);
             server.createContext("/api/", FeedbackStandIn::echo);
-            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16));
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -224,7 +224,16 @@ final class FeedbackStandIn implements AutoCloseable {
         return authorization != null && authorization.startsWith("Bearer ");
     }
 
+    /** Answers what it received; {@code ?delay=<ms>} first waits that long (a slow service). */
     private static void echo(HttpExchange exchange) throws IOException {
+        String query = exchange.getRequestURI().getQuery();
+        if (query != null && query.startsWith("delay=")) {
+            try {
+                Thread.sleep(Long.parseLong(query.substring("delay=".length())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values));
         exchange.getRequestBody().readAllBytes();

@@ -58,6 +58,31 @@ class RoutingIT extends AbstractIT {
         }
     }
 
+    /**
+     * More calls in flight than Resilience4j's default bulkhead allows (25) must not be refused: a
+     * bulkhead there turned the 26th concurrent call into a 503 and then opened the circuit for everyone.
+     */
+    @Test
+    void manyConcurrentCallsToASlowServiceAreAllRouted() {
+        String token = personToken();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
+        java.net.http.HttpRequest slow = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/me?delay=400"))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .timeout(Duration.ofSeconds(20))
+                .build();
+        List<java.util.concurrent.CompletableFuture<Integer>> calls = java.util.stream.IntStream.range(0, 60)
+                .mapToObj(i -> http.sendAsync(slow, java.net.http.HttpResponse.BodyHandlers.discarding())
+                        .thenApply(java.net.http.HttpResponse::statusCode))
+                .toList();
+
+        assertThat(calls.stream().map(java.util.concurrent.CompletableFuture::join))
+                .as("60 calls in flight at once")
+                .containsOnly(200);
+    }
+
     @Test
     void aDownServiceAnswersA503ProblemQuickly() {
         long started = System.nanoTime();

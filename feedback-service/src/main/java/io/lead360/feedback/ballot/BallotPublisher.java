@@ -169,18 +169,24 @@ class BallotPublisher implements SmartLifecycle {
         }
     }
 
-    /** Pulls what went out (or was destroyed); clears {@code due} unless a response came in meanwhile. */
+    /**
+     * Pulls what went out (or was destroyed) and clears {@code due}: one rewrite of the ballot when no
+     * response came in meanwhile (its version unchanged), else only the pull, and {@code due} stays. In this
+     * order (the bulk is ordered) a response between the two writes cannot leave the pull undone.
+     */
     private static void settle(BulkOperations bulk, Ballot ballot, BatchRule.Selection selection) {
         List<String> gone = new ArrayList<>();
         selection.publish().forEach(h -> gone.add(h.eventId()));
         selection.destroy().forEach(h -> gone.add(h.eventId()));
+        Update settled = new Update().set("due", false);
+        if (!gone.isEmpty()) {
+            settled.pull("held", new org.bson.Document("eventId", new org.bson.Document("$in", gone)));
+        }
+        bulk.updateOne(Query.query(where("_id").is(ballot.id()).and("version").is(ballot.version())), settled);
         if (!gone.isEmpty()) {
             bulk.updateOne(
-                    Query.query(where("_id").is(ballot.id())),
+                    Query.query(where("_id").is(ballot.id()).and("version").ne(ballot.version())),
                     new Update().pull("held", new org.bson.Document("eventId", new org.bson.Document("$in", gone))));
         }
-        bulk.updateOne(
-                Query.query(where("_id").is(ballot.id()).and("version").is(ballot.version())),
-                new Update().set("due", false));
     }
 }
