@@ -166,13 +166,17 @@ class ImportJobs implements SchedulingConfigurer, DisposableBean {
                 problem.getType().toString(), problem.getTitle(), problem.getStatus(), problem.getDetail());
     }
 
-    /** Writes the progress of this instance's jobs: also their heartbeat. */
+    /**
+     * Writes the progress of this instance's jobs (also their heartbeat), and removes expired jobs where the
+     * TTL index is not applied (the embedded MongoDB-wire server keeps unique indexes only).
+     */
     void heartbeat() {
         Instant now = clock.instant();
         running.forEach((id, hashed) -> mongo.updateFirst(
                 Query.query(where("_id").is(id).and("status").is(ImportJobView.Status.RUNNING)),
                 new Update().set("hashed", hashed.get()).set("updatedAt", now),
                 ImportJob.class));
+        mongo.remove(Query.query(where("expiresAt").lt(now)), ImportJob.class);
     }
 
     @Override
