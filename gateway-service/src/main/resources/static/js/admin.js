@@ -10,6 +10,9 @@ const STATUS_ACTIONS = {
   RELEASED: [],
 };
 
+/** How often the page asks how far an import job is. */
+const IMPORT_POLL_MS = 1000;
+
 let people = [];
 
 export async function adminPage(cycleId) {
@@ -139,7 +142,8 @@ function importSection() {
       reset();
       people = await api.get('/api/people');
     } catch (e) {
-      result.replaceChildren(notice(`Nothing was imported. ${e.message}`, 'error'), problemList(e));
+      const what = e.fromImportJob ? 'The import did not finish.' : 'Nothing was imported.';
+      result.replaceChildren(notice(`${what} ${e.message}`, 'error'), problemList(e));
       save.disabled = previewed === null;
     } finally {
       preview.disabled = false;
@@ -155,10 +159,11 @@ function importSection() {
 
 /** Polls an import job until DONE (answers its result) or FAILED (throws its problem), showing its progress. */
 async function followImport(location, job, box) {
-  const IMPORT_POLL_MS = 1000;
   for (;;) {
     if (job.status === 'DONE') return job.result;
-    if (job.status === 'FAILED') throw new ApiError(job.problem ? job.problem.status : 500, job.problem);
+    if (job.status === 'FAILED') {
+      throw Object.assign(new ApiError(job.problem ? job.problem.status : 500, job.problem), { fromImportJob: true });
+    }
     box.replaceChildren(notice(`Importing\u2026 ${job.hashed} of ${job.passwords} passwords set.`, 'info'));
     await new Promise((resolve) => { setTimeout(resolve, IMPORT_POLL_MS); });
     job = await api.get(location);
