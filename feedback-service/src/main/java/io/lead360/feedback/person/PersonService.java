@@ -226,24 +226,6 @@ public class PersonService {
     }
 
     /**
-     * Validates the whole file, plans every change, then writes them in one unordered bulk. A dry
-     * run stops after planning, so it counts exactly what the real import would do.
-     *
-     * <p>An import never changes an existing person's password (it would let an administrator sign
-     * in as anyone, a rater included), and in production mode it sets none at all (people then sign
-     * in through single sign-on): such a password is ignored with a warning naming the row. A new
-     * person's password, and every role change, is audited per person.
-     */
-    public ImportResult importPeople(List<ImportRow> sent, ImportOptions options, String actorId) {
-        return importPeople(sent, options, actorId, ImportSource.JSON);
-    }
-
-    /** The same, with errors and warnings naming the rows as {@code source} does (a CSV file: by line too). */
-    ImportResult importPeople(List<ImportRow> sent, ImportOptions options, String actorId, ImportSource source) {
-        return apply(plan(sent, options, source), actorId, hashed -> {});
-    }
-
-    /**
      * A validated import and what it changes, not yet written: what {@link #apply} writes.
      *
      * @param people the rows of the file
@@ -259,8 +241,15 @@ public class PersonService {
     }
 
     /**
-     * The first half of an import, quick and on the caller's thread: every rule is checked here, so bad
-     * input is refused (4xx) before anything runs, also when {@link ImportJobs} applies the plan later.
+     * The first half of an import, quick and on the caller's thread: validates the whole file and plans
+     * every change, so bad input is refused (4xx) before anything runs, also when {@link ImportJobs}
+     * applies the plan later. Errors and warnings name the rows as {@code source} does (a CSV file: by
+     * line too). A dry run is applied as a plan too, so it counts exactly what the real import would do.
+     *
+     * <p>An import never changes an existing person's password (it would let an administrator sign
+     * in as anyone, a rater included), and in production mode it sets none at all (people then sign
+     * in through single sign-on): such a password is ignored with a warning naming the row. A new
+     * person's password, and every role change, is audited per person.
      */
     PlannedImport plan(List<ImportRow> sent, ImportOptions options, ImportSource source) {
         List<ImportRow> rows = sent.stream().map(ImportValidator::normalize).toList();
@@ -286,7 +275,7 @@ public class PersonService {
 
     /**
      * The second half: hashes the new passwords on all cores ({@code hashed} hears how many so far), writes
-     * the plan, ends the sessions it asks for and audits it; a dry run only counts.
+     * the plan in one unordered bulk, ends the sessions it asks for and audits it; a dry run only counts.
      */
     ImportResult apply(PlannedImport planned, String actorId, IntConsumer hashed) {
         ImportPlan plan = planned.plan();
