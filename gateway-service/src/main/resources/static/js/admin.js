@@ -10,6 +10,9 @@ const STATUS_ACTIONS = {
   RELEASED: [],
 };
 
+/** How often the page asks how far an import job is. */
+const IMPORT_POLL_MS = 1000;
+
 let people = [];
 
 export async function adminPage(cycleId) {
@@ -129,13 +132,21 @@ function importSection() {
   save.addEventListener('click', async () => {
     if (previewed !== text.value) { reset(); return; }
     const [type, body] = payload();
+    save.disabled = true;
+    preview.disabled = true;
     try {
-      const answer = await api.postText('/api/people/import', body, type);
+      const sent = await api.postTextForJob('/api/people/import', body, type);
+      // many passwords to set: the server answers 202 and imports in the background
+      const answer = sent.status === 202 ? await followImport(sent.location, sent.body, result) : sent.body;
       result.replaceChildren(notice(`Imported: ${answer.created} new, ${answer.updated} changed.`, 'success'));
       reset();
       people = await api.get('/api/people');
     } catch (e) {
-      result.replaceChildren(notice(`Nothing was imported. ${e.message}`, 'error'), problemList(e));
+      const what = e.fromImportJob ? 'The import did not finish.' : 'Nothing was imported.';
+      result.replaceChildren(notice(`${what} ${e.message}`, 'error'), problemList(e));
+      save.disabled = previewed === null;
+    } finally {
+      preview.disabled = false;
     }
   });
   return h('section', { class: 'card', 'aria-labelledby': 'import-heading' },
@@ -144,6 +155,19 @@ function importSection() {
     h('div', { class: 'field' }, h('label', { for: 'import-file' }, 'File'), file),
     h('div', { class: 'field' }, h('label', { for: 'import-text' }, 'People'), text),
     result, h('div', { class: 'actions' }, preview, save));
+}
+
+/** Polls an import job until DONE (answers its result) or FAILED (throws its problem), showing its progress. */
+async function followImport(location, job, box) {
+  for (;;) {
+    if (job.status === 'DONE') return job.result;
+    if (job.status === 'FAILED') {
+      throw Object.assign(new ApiError(job.problem ? job.problem.status : 500, job.problem), { fromImportJob: true });
+    }
+    box.replaceChildren(notice(`Importing\u2026 ${job.hashed} of ${job.passwords} passwords set.`, 'info'));
+    await new Promise((resolve) => { setTimeout(resolve, IMPORT_POLL_MS); });
+    job = await api.get(location);
+  }
 }
 
 async function cyclePage(cycleId) {

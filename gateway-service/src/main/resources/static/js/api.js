@@ -134,7 +134,8 @@ async function problemOf(response) {
   return new ApiError(response.status, problem);
 }
 
-async function request(method, path, body, options = {}) {
+/** The response of a call, after a renewal and retry on 401; throws an ApiError for any answer but 2xx. */
+async function exchange(method, path, body, options = {}) {
   const authenticated = !isSignInPath(path);
   if (authenticated && token() && refreshToken() && expiresAt() - Date.now() < RENEW_BEFORE_MS / 2) {
     await renew().catch(() => {});
@@ -151,6 +152,11 @@ async function request(method, path, body, options = {}) {
     if (response.status === 401 && token()) endSession();
   }
   if (!response.ok) throw await problemOf(response);
+  return response;
+}
+
+async function request(method, path, body, options = {}) {
+  const response = await exchange(method, path, body, options);
   if ((options.accept || 'application/json') !== 'application/json') return response.blob();
   const text = await response.text();
   return text ? JSON.parse(text) : null;
@@ -161,6 +167,12 @@ export const api = {
   post: (path, body) => request('POST', path, body),
   put: (path, body) => request('PUT', path, body),
   postText: (path, text, contentType) => request('POST', path, text, { contentType }),
+  /** The same, answering {status, location, body}: for a call that may answer 202 with a job to follow. */
+  postTextForJob: async (path, text, contentType) => {
+    const response = await exchange('POST', path, text, { contentType });
+    const answer = await response.text();
+    return { status: response.status, location: response.headers.get('Location'), body: answer ? JSON.parse(answer) : null };
+  },
   blob: (path, accept) => request('GET', path, undefined, { accept }),
 };
 

@@ -57,6 +57,8 @@ class SecurityConfig {
                         .hasRole(Roles.ADMIN)
                         .requestMatchers("/api/people/import")
                         .hasRole(Roles.ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/people/imports/*")
+                        .hasRole(Roles.ADMIN)
                         .requestMatchers(
                                 HttpMethod.POST,
                                 "/api/people/*/deactivate",

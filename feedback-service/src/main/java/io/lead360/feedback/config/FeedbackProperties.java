@@ -76,10 +76,21 @@ public record FeedbackProperties(
             @DefaultValue("1") short replicationFactor) {}
 
     /**
-     * @param maxDeactivateShare an import with {@code deactivateMissing} refuses (409) to deactivate
-     *                           more than this share of the active people unless forced
+     * @param maxDeactivateShare         an import with {@code deactivateMissing} refuses (409) to deactivate
+     *                                   more than this share of the active people unless forced
+     * @param synchronousImportPasswords an import that sets more passwords than this (about 55 ms of bcrypt
+     *                                   each, spread over the cores) is answered 202 and runs as a job, so no
+     *                                   request waits for minutes; up to this many it answers 200 when done
+     * @param importJobsKeptFor          how long an import job can be followed after it started (TTL index)
+     * @param importJobHeartbeat         how often an instance writes the progress of the jobs it runs; a RUNNING
+     *                                   job not written for {@code ImportJobs.MISSED_HEARTBEATS} of these is
+     *                                   reported FAILED (its instance stopped)
      */
-    public record People(@DefaultValue("0.4") double maxDeactivateShare) {}
+    public record People(
+            @DefaultValue("0.4") double maxDeactivateShare,
+            @DefaultValue("50") int synchronousImportPasswords,
+            @DefaultValue("1d") Duration importJobsKeptFor,
+            @DefaultValue("2s") Duration importJobHeartbeat) {}
 
     /**
      * @param maxOpenRequestsPerRater rater burden: PEER requests are only assigned while the rater has

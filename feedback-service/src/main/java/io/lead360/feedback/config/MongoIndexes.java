@@ -1,5 +1,6 @@
 package io.lead360.feedback.config;
 
+import java.time.Duration;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -49,5 +50,10 @@ public class MongoIndexes implements InitializingBean {
         mongo.indexOps("sessions")
                 .createIndex(new Index("previousRefreshHashes", Sort.Direction.ASC).named("previousRefreshHashes"));
         mongo.indexOps("sessions").createIndex(new Index("personId", Sort.Direction.ASC).named("personId"));
+        // an import job is removed at its own expiresAt (lead360.people.import-jobs-kept-for when it started)
+        mongo.indexOps("importJobs")
+                .createIndex(new Index("expiresAt", Sort.Direction.ASC)
+                        .expire(Duration.ZERO)
+                        .named("expiresAt_ttl"));
     }
 }

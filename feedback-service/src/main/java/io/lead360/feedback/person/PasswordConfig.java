@@ -13,4 +13,10 @@ class PasswordConfig {
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
+
+    /** One thread per core: bcrypt is all CPU (closed with the context, see {@link PasswordHashing#close}). */
+    @Bean
+    PasswordHashing passwordHashing(PasswordEncoder encoder) {
+        return new PasswordHashing(encoder, Runtime.getRuntime().availableProcessors());
+    }
 }

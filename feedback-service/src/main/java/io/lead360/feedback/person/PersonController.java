@@ -2,6 +2,7 @@ package io.lead360.feedback.person;
 
 import io.lead360.feedback.auth.Caller;
 import io.lead360.service.problem.ForbiddenException;
+import io.lead360.service.problem.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -14,9 +15,11 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,11 +52,19 @@ class PersonController {
              "warnings":[{"row":1,"field":"password",
               "message":"ignored: an import never changes the password of someone who exists already"}]}""";
 
+    static final String IMPORT_JOB_EXAMPLE = """
+            {"id":"5f0c1d5e-8d43-4a43-a4c6-5a4f3b1f9d02","status":"RUNNING","people":4000,"passwords":4000,
+             "hashed":1250,"createdAt":"2026-12-02T09:00:00Z","updatedAt":"2026-12-02T09:00:36Z"}""";
+    /** Where a job started by an import is followed; its id is appended. */
+    static final String IMPORTS = "/api/people/imports/";
+
     private final PersonService people;
+    private final ImportJobs jobs;
     private final PeopleAdministration administration;
 
-    PersonController(PersonService people, PeopleAdministration administration) {
+    PersonController(PersonService people, ImportJobs jobs, PeopleAdministration administration) {
         this.people = people;
+        this.jobs = jobs;
         this.administration = administration;
     }
 
@@ -153,7 +164,10 @@ class PersonController {
                             + "roles separated by `;`). All or nothing: a bad row (unknown `managerEmail`, a bad email, a "
                             + "reporting loop) rejects the whole import, naming the rows. Re-importing the same file changes "
                             + "nothing. A password is set only for a new person and never in production mode; for anyone else "
-                            + "it is ignored with a warning. Who may call it: ADMIN.",
+                            + "it is ignored with a warning. An import that sets more new passwords than "
+                            + "`lead360.people.synchronous-import-passwords` (50) is checked at once (bad input: 400 or "
+                            + "409, nothing started) and then answered 202 with a job to follow at `Location` "
+                            + "(`GET /api/people/imports/{id}`). Who may call it: ADMIN.",
             parameters = {
                 @Parameter(
                         name = "dryRun",
@@ -196,6 +210,15 @@ class PersonController {
                             schema = @Schema(implementation = ImportResult.class),
                             examples = @ExampleObject(name = "imported", value = IMPORT_RESULT_EXAMPLE)))
     @ApiResponse(
+            responseCode = "202",
+            description = "Valid, and so many passwords to hash that it runs as a job: follow `Location` until "
+                    + "DONE (its `result` is what a 200 answers) or FAILED",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = ImportJobView.class),
+                            examples = @ExampleObject(name = "running", value = IMPORT_JOB_EXAMPLE)))
+    @ApiResponse(
             responseCode = "400",
             description = "Rows that break a rule; `errors` names each `row` and `field`; " + "nothing was imported")
     @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
@@ -225,28 +248,55 @@ class PersonController {
 
     @ImportPeople
     @PostMapping(path = "/people/import", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ImportResult importJson(
+    ResponseEntity<?> importJson(
             @RequestBody List<ImportRow> rows,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(defaultValue = "false") boolean deactivateMissing,
             @RequestParam(defaultValue = "false") boolean force,
             Authentication authentication) {
-        return people.importPeople(rows, new ImportOptions(dryRun, deactivateMissing, force), authentication.getName());
+        return imported(
+                people.plan(rows, new ImportOptions(dryRun, deactivateMissing, force), ImportSource.JSON),
+                authentication.getName());
     }
 
     @ImportPeople
     @PostMapping(path = "/people/import", consumes = "text/csv")
-    ImportResult importCsv(
+    ResponseEntity<?> importCsv(
             @RequestBody String csv,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(defaultValue = "false") boolean deactivateMissing,
             @RequestParam(defaultValue = "false") boolean force,
             Authentication authentication) {
         PeopleCsv.Parsed file = PeopleCsv.parse(csv);
-        return people.importPeople(
-                file.rows(),
-                new ImportOptions(dryRun, deactivateMissing, force),
-                authentication.getName(),
-                file.source());
+        return imported(
+                people.plan(file.rows(), new ImportOptions(dryRun, deactivateMissing, force), file.source()),
+                authentication.getName());
+    }
+
+    /** A checked import, applied now (200) or, with many passwords to hash, as a job (202). */
+    private ResponseEntity<?> imported(PersonService.PlannedImport planned, String actorId) {
+        if (!jobs.runsAsJob(planned)) {
+            return ResponseEntity.ok(people.apply(planned, actorId, hashed -> {}));
+        }
+        ImportJobView job = jobs.start(planned, actorId);
+        // relative: the gateway in front answers for this service's address
+        return ResponseEntity.accepted()
+                .location(URI.create(IMPORTS + job.id()))
+                .body(job);
+    }
+
+    @Operation(
+            operationId = "getPeopleImport",
+            summary = "Follow an import job",
+            description = "An import answered 202: RUNNING with `hashed` of `passwords`, then DONE with `result` "
+                    + "(what a 200 import answers) or FAILED with `problem`; a job whose instance stopped is "
+                    + "FAILED. Kept a day (`lead360.people.import-jobs-kept-for`). Who may call it: ADMIN (any "
+                    + "administrator, not only the one who started it).")
+    @ApiResponse(responseCode = "200", useReturnTypeSchema = true, description = "The job")
+    @ApiResponse(responseCode = "403", description = "The caller is not an administrator")
+    @ApiResponse(responseCode = "404", description = "No such job, or it expired")
+    @GetMapping("/people/imports/{id}")
+    ImportJobView importJob(@PathVariable String id) {
+        return jobs.find(id).orElseThrow(() -> new NotFoundException("No import job " + id));
     }
 }

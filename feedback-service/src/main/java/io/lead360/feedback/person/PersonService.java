@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -41,6 +42,7 @@ public class PersonService {
 
     private final MongoTemplate mongo;
     private final PasswordEncoder encoder;
+    private final PasswordHashing hashing;
     private final String dummyHash;
     private final FeedbackProperties properties;
     private final Clock clock;
@@ -51,6 +53,7 @@ public class PersonService {
     PersonService(
             MongoTemplate mongo,
             PasswordEncoder encoder,
+            PasswordHashing hashing,
             FeedbackProperties properties,
             Clock clock,
             Sessions sessions,
@@ -59,6 +62,7 @@ public class PersonService {
         this.sessions = sessions;
         this.audit = audit;
         this.encoder = encoder;
+        this.hashing = hashing;
         this.properties = properties;
         this.clock = clock;
         // compared against when the email is unknown, so both answers take about as long
@@ -222,20 +226,32 @@ public class PersonService {
     }
 
     /**
-     * Validates the whole file, plans every change, then writes them in one unordered bulk. A dry
-     * run stops after planning, so it counts exactly what the real import would do.
+     * A validated import and what it changes, not yet written: what {@link #apply} writes.
+     *
+     * @param people the rows of the file
+     */
+    record PlannedImport(ImportPlan plan, ImportOptions options, int people) {
+
+        /** How many passwords applying it hashes (none for a dry run). */
+        int passwords() {
+            return options.dryRun() || plan.changesNothing()
+                    ? 0
+                    : plan.passwordsSet().size();
+        }
+    }
+
+    /**
+     * The first half of an import, quick and on the caller's thread: validates the whole file and plans
+     * every change, so bad input is refused (4xx) before anything runs, also when {@link ImportJobs}
+     * applies the plan later. Errors and warnings name the rows as {@code source} does (a CSV file: by
+     * line too). A dry run is applied as a plan too, so it counts exactly what the real import would do.
      *
      * <p>An import never changes an existing person's password (it would let an administrator sign
      * in as anyone, a rater included), and in production mode it sets none at all (people then sign
      * in through single sign-on): such a password is ignored with a warning naming the row. A new
      * person's password, and every role change, is audited per person.
      */
-    public ImportResult importPeople(List<ImportRow> sent, ImportOptions options, String actorId) {
-        return importPeople(sent, options, actorId, ImportSource.JSON);
-    }
-
-    /** The same, with errors and warnings naming the rows as {@code source} does (a CSV file: by line too). */
-    ImportResult importPeople(List<ImportRow> sent, ImportOptions options, String actorId, ImportSource source) {
+    PlannedImport plan(List<ImportRow> sent, ImportOptions options, ImportSource source) {
         List<ImportRow> rows = sent.stream().map(ImportValidator::normalize).toList();
         List<ImportPlan.Stored> stored = mongo.findAll(Person.class).stream()
                 .map(p ->
@@ -254,18 +270,40 @@ public class PersonService {
                             + Math.round(properties.people().maxDeactivateShare() * 100)
                             + "%; nothing was changed. Send force=true to deactivate them anyway.");
         }
-        ImportResult result = plan.result(options.dryRun());
-        if (options.dryRun() || plan.changesNothing()) {
+        return new PlannedImport(plan, options, rows.size());
+    }
+
+    /**
+     * The second half: hashes the new passwords on all cores ({@code hashed} hears how many so far), writes
+     * the plan in one unordered bulk, ends the sessions it asks for and audits it; a dry run only counts.
+     */
+    ImportResult apply(PlannedImport planned, String actorId, IntConsumer hashed) {
+        ImportPlan plan = planned.plan();
+        ImportResult result = plan.result(planned.options().dryRun());
+        if (planned.options().dryRun() || plan.changesNothing()) {
             return result;
         }
-        write(plan);
+        write(plan, hashesOfNewPasswords(plan, hashed));
         sessions.revokeAllOf(plan.sessionsToEnd());
         audit(plan, result, actorId);
         return result;
     }
 
-    /** The plan's changes in one unordered bulk. */
-    private void write(ImportPlan plan) {
+    /** The id of each person created with a password to its hash. */
+    private Map<String, String> hashesOfNewPasswords(ImportPlan plan, IntConsumer hashed) {
+        List<ImportPlan.Create> withPassword =
+                plan.creates().stream().filter(c -> c.password() != null).toList();
+        List<String> hashes = hashing.hashAll(
+                withPassword.stream().map(ImportPlan.Create::password).toList(), hashed);
+        Map<String, String> hashOf = new HashMap<>();
+        for (int i = 0; i < withPassword.size(); i++) {
+            hashOf.put(withPassword.get(i).id(), hashes.get(i));
+        }
+        return hashOf;
+    }
+
+    /** The plan's changes in one unordered bulk; {@code hashOf}: the new people's password hashes by id. */
+    private void write(ImportPlan plan, Map<String, String> hashOf) {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Person.class);
         if (!plan.creates().isEmpty()) {
             bulk.insert(plan.creates().stream()
@@ -275,7 +313,7 @@ public class PersonService {
                             c.name(),
                             c.managerId(),
                             c.grantedRoles(),
-                            c.password() == null ? null : encoder.encode(c.password()),
+                            hashOf.get(c.id()),
                             null,
                             null,
                             null))
