@@ -51,6 +51,9 @@ class ProfileReadBenchmark extends AbstractIT {
 
     private static final String[] ITEMS = {"t1", "t2", "t3", "v1", "v2"};
 
+    private static final HttpClient PROBE =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     @LocalServerPort
     int port;
 
@@ -164,8 +167,8 @@ class ProfileReadBenchmark extends AbstractIT {
     }
 
     private int status(String cycleId, String subjectId, String authorization) {
-        try (var client = HttpClient.newHttpClient()) {
-            return client.send(
+        try {
+            return PROBE.send(
                             request(new Read(profileUri(cycleId, subjectId), authorization)),
                             HttpResponse.BodyHandlers.discarding())
                     .statusCode();
@@ -222,23 +225,23 @@ class ProfileReadBenchmark extends AbstractIT {
     }
 
     private static long[] readUntil(List<Read> reads, int first, long end) throws Exception {
+        // one client per thread, so one keep-alive connection each (Java 17's client is not closeable)
+        var client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var latencies = new long[1 << 16];
         int n = 0;
-        try (var client =
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            for (int i = first; System.nanoTime() < end; i += CLIENT_THREADS) {
-                Read read = reads.get(i % reads.size());
-                long start = System.nanoTime();
-                HttpResponse<byte[]> response = client.send(request(read), HttpResponse.BodyHandlers.ofByteArray());
-                long took = System.nanoTime() - start;
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException(read.uri() + " answered " + response.statusCode());
-                }
-                if (n == latencies.length) {
-                    latencies = Arrays.copyOf(latencies, n * 2);
-                }
-                latencies[n++] = took;
+        for (int i = first; System.nanoTime() < end; i += CLIENT_THREADS) {
+            Read read = reads.get(i % reads.size());
+            long start = System.nanoTime();
+            HttpResponse<byte[]> response = client.send(request(read), HttpResponse.BodyHandlers.ofByteArray());
+            long took = System.nanoTime() - start;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(read.uri() + " answered " + response.statusCode());
             }
+            if (n == latencies.length) {
+                latencies = Arrays.copyOf(latencies, n * 2);
+            }
+            latencies[n++] = took;
         }
         return Arrays.copyOf(latencies, n);
     }
