@@ -2,6 +2,9 @@ package io.lead360.analytics;
 
 import static org.awaitility.Awaitility.await;
 
+import io.lead360.analytics.cycle.Cycle;
+import io.lead360.analytics.cycle.CycleStore;
+import io.lead360.analytics.profile.ProfileService;
 import io.lead360.analytics.profile.aggregate.CountedResponse;
 import io.lead360.analytics.profile.aggregate.ProfileAggregateStore;
 import io.lead360.analytics.storage.ActiveCollections;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Not a test with a time limit: prints how many {@code GET /api/profiles/{id}?cycleId=} a released
@@ -62,6 +66,15 @@ class ProfileReadBenchmark extends AbstractIT {
 
     @Autowired
     ActiveCollections collections;
+
+    @Autowired
+    CycleStore cycles;
+
+    @Autowired
+    ProfileService profiles;
+
+    @Autowired
+    JwtDecoder jwt;
 
     @Test
     void profileReadThroughput() throws Exception {
@@ -100,6 +113,7 @@ class ProfileReadBenchmark extends AbstractIT {
                 .until(() -> invited.keySet().stream()
                         .allMatch(s -> status(cycleId, s, bearer(s, "LEADER", "EMPLOYEE")) == 200));
 
+        breakdown(cycleId, List.copyOf(invited.keySet()));
         var own = new ArrayList<Read>();
         var audited = new ArrayList<Read>();
         invited.keySet().forEach(subject -> {
@@ -108,6 +122,34 @@ class ProfileReadBenchmark extends AbstractIT {
         });
         report("subjects reading their own profile", own);
         report("administrators reading profiles (audited)", audited);
+    }
+
+    /** Where the time of one read goes: each step of it alone, single-threaded, in the test's JVM. */
+    private void breakdown(String cycleId, List<String> subjects) {
+        Cycle cycle = cycles.find(cycleId).orElseThrow();
+        String token = bearer(subjects.get(0), "LEADER").substring("Bearer ".length());
+        var steps = new LinkedHashMap<String, Runnable>();
+        steps.put("token check (JwtDecoder)", () -> jwt.decode(token));
+        steps.put("served set (settings by _id)", collections::served);
+        steps.put("cycle by _id", () -> cycles.find(cycleId));
+        steps.put("aggregate by _id", () -> aggregates.find(cycleId, subjects.get(0)));
+        steps.put("released cycles of the subject (trend)", () -> cycles.releasedWithSubject(subjects.get(0)));
+        var aggregate = aggregates.find(cycleId, subjects.get(0));
+        steps.put("calculation", () -> profiles.calculate(cycle, subjects.get(0), aggregate));
+        var profile = profiles.calculate(cycle, subjects.get(0), aggregate);
+        steps.put("JSON of the profile", () -> json.writeValueAsBytes(profile));
+        steps.forEach((step, run) -> {
+            for (int i = 0; i < 50; i++) {
+                run.run();
+            }
+            int times = 300;
+            long start = System.nanoTime();
+            for (int i = 0; i < times; i++) {
+                run.run();
+            }
+            System.out.printf(
+                    Locale.ROOT, "[benchmark]   %-40s %8.3f ms%n", step, (System.nanoTime() - start) / 1e6 / times);
+        });
     }
 
     /** The way the live listener writes: one {@link ProfileAggregateStore#applyAll} per poll of events. */

@@ -1,10 +1,13 @@
 package io.lead360.analytics.profile;
 
+import io.lead360.analytics.config.AnalyticsProperties;
 import io.lead360.analytics.cycle.Cycle;
 import io.lead360.analytics.cycle.CycleStatus;
 import io.lead360.analytics.cycle.CycleStore;
 import io.lead360.analytics.profile.aggregate.ProfileAggregate;
 import io.lead360.analytics.profile.aggregate.ProfileAggregateStore;
+import io.lead360.analytics.storage.ActiveCollections;
+import io.lead360.analytics.storage.ActiveCollections.Served;
 import io.lead360.events.Relationship;
 import io.lead360.service.problem.ConflictException;
 import io.lead360.service.problem.ForbiddenException;
@@ -20,7 +23,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Who may see which profile when: release gating, access rules and completeness, then the
- * calculation (which goes through the {@link AnonymityPolicy}).
+ * calculation (which goes through the {@link AnonymityPolicy}). Released views are computed once
+ * per state of the store ({@link ReleasedProfiles}); the access rules and the release gate run on
+ * every call, before a kept view is looked for.
  */
 @Service
 public class ProfileService {
@@ -30,16 +35,25 @@ public class ProfileService {
 
     private final CycleStore cycles;
     private final ProfileAggregateStore aggregates;
+    private final ActiveCollections collections;
+    private final ReleasedProfiles released;
 
-    ProfileService(CycleStore cycles, ProfileAggregateStore aggregates) {
+    ProfileService(
+            CycleStore cycles,
+            ProfileAggregateStore aggregates,
+            ActiveCollections collections,
+            AnalyticsProperties properties) {
         this.cycles = cycles;
         this.aggregates = aggregates;
+        this.collections = collections;
+        this.released = new ReleasedProfiles(properties.profiles().cacheSize());
     }
 
     LeadershipProfile ownLatest(Viewer viewer) {
+        Served served = collections.served();
         Cycle cycle = cycles.latestWithSubject(viewer.personId(), RELEASED, "releasedAt")
                 .orElseThrow(() -> new NotFoundException("Profile not found", "You have no released profile"));
-        return withTrend(calculate(cycle, viewer.personId()));
+        return view(served, cycle, viewer.personId());
     }
 
     public LeadershipProfile profile(Viewer viewer, String subjectId, String cycleId) {
@@ -47,6 +61,8 @@ public class ProfileService {
         if (!viewer.admin() && !viewer.personId().equals(subjectId)) {
             throw new ForbiddenException("Only the subject or an administrator may see this profile");
         }
+        // Before the cycle is read: a view computed from what is read next is kept under this state.
+        Served served = collections.served();
         Optional<Cycle> found = cycleId != null
                 ? cycles.find(cycleId).filter(c -> c.hasSubject(subjectId))
                 : viewer.admin()
@@ -65,7 +81,11 @@ public class ProfileService {
             // The same answer as for an unknown cycle: before release nothing about scores leaks.
             throw new NotFoundException("Profile not found", "No profile for this subject and cycle");
         }
-        return withTrend(calculate(cycle, subjectId));
+        return view(served, cycle, subjectId);
+    }
+
+    private LeadershipProfile view(Served served, Cycle cycle, String subjectId) {
+        return released.view(served, cycle, subjectId, () -> withTrend(calculate(cycle, subjectId)));
     }
 
     /**
@@ -120,11 +140,14 @@ public class ProfileService {
         return true;
     }
 
-    private LeadershipProfile withTrend(LeadershipProfile profile) {
+    /** With the trend over every complete released cycle; settled unless a released one was still incomplete. */
+    private ReleasedProfiles.View withTrend(LeadershipProfile profile) {
         var trend = new ArrayList<LeadershipProfile.TrendPoint>();
+        boolean settled = true;
         for (Cycle released : cycles.releasedWithSubject(profile.subjectId())) {
             ProfileAggregate aggregate = aggregates.find(released.id(), profile.subjectId());
             if (released.questionnaire() == null || !isComplete(released, profile.subjectId(), aggregate)) {
+                settled = false;
                 continue;
             }
             LeadershipProfile past = released.id().equals(profile.cycleId())
@@ -135,7 +158,7 @@ public class ProfileService {
             trend.add(new LeadershipProfile.TrendPoint(
                     released.id(), released.name(), released.releasedAt(), past.leadingIndex(), others));
         }
-        return profile.withTrend(trend);
+        return new ReleasedProfiles.View(profile.withTrend(trend), settled);
     }
 
     /** While the cycle runs: what has arrived so far, under the same rule for small groups as the profile. */
