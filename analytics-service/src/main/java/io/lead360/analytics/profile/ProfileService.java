@@ -36,7 +36,7 @@ public class ProfileService {
     private final CycleStore cycles;
     private final ProfileAggregateStore aggregates;
     private final ActiveCollections collections;
-    private final ReleasedProfiles released;
+    private final ReleasedProfiles kept;
 
     ProfileService(
             CycleStore cycles,
@@ -46,12 +46,15 @@ public class ProfileService {
         this.cycles = cycles;
         this.aggregates = aggregates;
         this.collections = collections;
-        this.released = new ReleasedProfiles(properties.profiles().cacheSize());
+        this.kept = new ReleasedProfiles(properties.profiles().cacheSize());
     }
 
     LeadershipProfile ownLatest(Viewer viewer) {
         Served served = collections.served();
-        Cycle cycle = cycles.latestWithSubject(viewer.personId(), RELEASED, "releasedAt")
+        Cycle cycle = kept.latestReleased(
+                        served,
+                        viewer.personId(),
+                        () -> cycles.latestWithSubject(viewer.personId(), RELEASED, "releasedAt"))
                 .orElseThrow(() -> new NotFoundException("Profile not found", "You have no released profile"));
         return view(served, cycle, viewer.personId());
     }
@@ -64,10 +67,11 @@ public class ProfileService {
         // Before the cycle is read: a view computed from what is read next is kept under this state.
         Served served = collections.served();
         Optional<Cycle> found = cycleId != null
-                ? cycles.find(cycleId).filter(c -> c.hasSubject(subjectId))
+                ? kept.cycle(served, cycleId, () -> cycles.find(cycleId)).filter(c -> c.hasSubject(subjectId))
                 : viewer.admin()
                         ? cycles.latestWithSubject(subjectId, CLOSED_OR_RELEASED, "closedAt")
-                        : cycles.latestWithSubject(subjectId, RELEASED, "releasedAt");
+                        : kept.latestReleased(
+                                served, subjectId, () -> cycles.latestWithSubject(subjectId, RELEASED, "releasedAt"));
         Cycle cycle = found.orElseThrow(
                 () -> new NotFoundException("Profile not found", "No profile for this subject and cycle"));
         if (viewer.admin()) {
@@ -85,7 +89,10 @@ public class ProfileService {
     }
 
     private LeadershipProfile view(Served served, Cycle cycle, String subjectId) {
-        return released.view(served, cycle, subjectId, () -> withTrend(calculate(cycle, subjectId)));
+        return kept.view(served, cycle, subjectId, () -> {
+            ProfileAggregate aggregate = aggregates.find(cycle.id(), subjectId);
+            return withTrend(calculate(cycle, subjectId, aggregate), aggregate);
+        });
     }
 
     /**
@@ -94,10 +101,6 @@ public class ProfileService {
      * @throws io.lead360.service.problem.ConflictException 409 while responses the close published
      *                                                         are still on their way
      */
-    public LeadershipProfile calculate(Cycle cycle, String subjectId) {
-        return calculate(cycle, subjectId, aggregates.find(cycle.id(), subjectId));
-    }
-
     public LeadershipProfile calculate(Cycle cycle, String subjectId, ProfileAggregate aggregate) {
         if (cycle.questionnaire() == null) {
             // Only a later cycle event has arrived so far; the cycle is not fully known yet.
@@ -141,11 +144,13 @@ public class ProfileService {
     }
 
     /** With the trend over every complete released cycle; settled unless a released one was still incomplete. */
-    private ReleasedProfiles.View withTrend(LeadershipProfile profile) {
+    private ReleasedProfiles.View withTrend(LeadershipProfile profile, ProfileAggregate ofProfile) {
         var trend = new ArrayList<LeadershipProfile.TrendPoint>();
         boolean settled = true;
         for (Cycle released : cycles.releasedWithSubject(profile.subjectId())) {
-            ProfileAggregate aggregate = aggregates.find(released.id(), profile.subjectId());
+            ProfileAggregate aggregate = released.id().equals(profile.cycleId())
+                    ? ofProfile
+                    : aggregates.find(released.id(), profile.subjectId());
             if (released.questionnaire() == null || !isComplete(released, profile.subjectId(), aggregate)) {
                 settled = false;
                 continue;

@@ -11,7 +11,9 @@ import io.lead360.service.problem.ConflictException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class ReleasedProfilesTest {
@@ -103,6 +105,51 @@ class ReleasedProfilesTest {
             });
         }
         assertThat(computed).hasValue(3);
+    }
+
+    @Test
+    void aReleasedCycleIsReadOncePerStateAClosedOneOrNoneEveryTime() {
+        var reads = new AtomicInteger();
+        Supplier<Optional<Cycle>> released = () -> {
+            reads.incrementAndGet();
+            return Optional.of(RELEASED);
+        };
+        assertThat(profiles.cycle(NOW, "spring", released)).contains(RELEASED);
+        assertThat(profiles.cycle(NOW, "spring", released)).contains(RELEASED);
+        assertThat(reads).hasValue(1);
+        profiles.cycle(new Served(CollectionSet.INITIAL, 8), "spring", released);
+        profiles.cycle(new Served(CollectionSet.forRebuild("r1"), 7), "spring", released);
+        assertThat(reads).as("another count, another set").hasValue(3);
+
+        Cycle closed = cycle("autumn", CycleStatus.CLOSED);
+        for (int i = 0; i < 2; i++) {
+            assertThat(profiles.cycle(NOW, "autumn", () -> {
+                        reads.incrementAndGet();
+                        return Optional.of(closed);
+                    }))
+                    .contains(closed);
+            assertThat(profiles.cycle(NOW, "winter", () -> {
+                        reads.incrementAndGet();
+                        return Optional.empty();
+                    }))
+                    .isEmpty();
+        }
+        assertThat(reads).hasValue(7);
+    }
+
+    @Test
+    void aSubjectsLatestReleasedCycleIsKeptApartFromTheCycleById() {
+        var reads = new AtomicInteger();
+        Supplier<Optional<Cycle>> latest = () -> {
+            reads.incrementAndGet();
+            return Optional.of(RELEASED);
+        };
+        profiles.latestReleased(NOW, "lea", latest);
+        profiles.latestReleased(NOW, "lea", latest);
+        profiles.latestReleased(NOW, "max", latest);
+        profiles.latestReleased(new Served(CollectionSet.INITIAL, 8), "lea", latest);
+        assertThat(reads).hasValue(3);
+        assertThat(profiles.cycle(NOW, "lea", Optional::empty)).isEmpty();
     }
 
     private LeadershipProfile view(Served served, Cycle cycle, String subjectId) {
