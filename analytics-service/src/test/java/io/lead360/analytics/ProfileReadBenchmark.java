@@ -114,14 +114,19 @@ class ProfileReadBenchmark extends AbstractIT {
                         .allMatch(s -> status(cycleId, s, bearer(s, "LEADER", "EMPLOYEE")) == 200));
 
         breakdown(cycleId, List.copyOf(invited.keySet()));
+        String stranger = bearer(unique("eve"), "EMPLOYEE");
         var own = new ArrayList<Read>();
         var audited = new ArrayList<Read>();
         invited.keySet().forEach(subject -> {
             own.add(new Read(profileUri(cycleId, subject), bearer(subject, "LEADER", "EMPLOYEE")));
             audited.add(new Read(profileUri(cycleId, subject), admin));
         });
+        var strangers = new ArrayList<Read>();
+        invited.keySet().forEach(subject -> strangers.add(new Read(profileUri(cycleId, subject), stranger, 403)));
         report("subjects reading their own profile", own);
         report("administrators reading profiles (audited)", audited);
+        // the ceiling of this setup: token check, access rule and a problem+json answer, nothing read
+        report("strangers refused (403, nothing read)", strangers);
     }
 
     /** Where the time of one read goes: each step of it alone, single-threaded, in the test's JVM. */
@@ -130,7 +135,7 @@ class ProfileReadBenchmark extends AbstractIT {
         String token = bearer(subjects.get(0), "LEADER").substring("Bearer ".length());
         var steps = new LinkedHashMap<String, Runnable>();
         steps.put("token check (JwtDecoder)", () -> jwt.decode(token));
-        steps.put("served set (settings by _id)", collections::served);
+        steps.put("served set (settings by _id)", collections::active);
         steps.put("cycle by _id", () -> cycles.find(cycleId));
         steps.put("aggregate by _id", () -> aggregates.find(cycleId, subjects.get(0)));
         steps.put("released cycles of the subject (trend)", () -> cycles.releasedWithSubject(subjects.get(0)));
@@ -198,7 +203,12 @@ class ProfileReadBenchmark extends AbstractIT {
     private record Response(String cycleId, String subjectId, String eventId, FeedbackSubmitted.Answers answers)
             implements CountedResponse {}
 
-    private record Read(URI uri, String authorization) {}
+    private record Read(URI uri, String authorization, int expected) {
+
+        Read(URI uri, String authorization) {
+            this(uri, authorization, 200);
+        }
+    }
 
     private URI profileUri(String cycleId, String subjectId) {
         return URI.create("http://127.0.0.1:" + port + "/api/profiles/" + subjectId + "?cycleId=" + cycleId);
@@ -277,7 +287,7 @@ class ProfileReadBenchmark extends AbstractIT {
             long start = System.nanoTime();
             HttpResponse<byte[]> response = client.send(request(read), HttpResponse.BodyHandlers.ofByteArray());
             long took = System.nanoTime() - start;
-            if (response.statusCode() != 200) {
+            if (response.statusCode() != read.expected()) {
                 throw new IllegalStateException(read.uri() + " answered " + response.statusCode());
             }
             if (n == latencies.length) {
