@@ -26,7 +26,8 @@ public record AnalyticsProperties(
         @DefaultValue HttpLimits http,
         @DefaultValue Feedback feedback,
         @DefaultValue("false") boolean production,
-        @DefaultValue Operations operations) {
+        @DefaultValue Operations operations,
+        @DefaultValue Profiles profiles) {
 
     /**
      * @param partitions   partitions of the topics (and their dead-letter topics) the service creates
@@ -90,4 +91,10 @@ public record AnalyticsProperties(
      * @param kafkaHealthTimeout how long readiness waits for the Kafka cluster to answer before it says DOWN
      */
     public record Operations(@DefaultValue("2s") Duration kafkaHealthTimeout) {}
+
+    /**
+     * @param cacheSize released profile views kept in memory at most ({@code LEAD360_PROFILE_CACHE_SIZE}); each
+     *                  holds a profile's numbers and comments, so a few kilobytes to some tens of them; 0 keeps none
+     */
+    public record Profiles(@DefaultValue("1000") long cacheSize) {}
 }

@@ -5,6 +5,7 @@ import io.lead360.analytics.cycle.CycleStore;
 import io.lead360.analytics.erasure.ErasedSubjects;
 import io.lead360.analytics.profile.aggregate.BulkApplyException;
 import io.lead360.analytics.profile.aggregate.ProfileAggregateStore;
+import io.lead360.analytics.storage.ActiveCollections;
 import io.lead360.analytics.storage.CollectionSet;
 import io.lead360.events.PersonErased;
 import java.util.List;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
  * then cycle changes one by one (they are few, and each is a guarded single-document update), then
  * submissions in one bulk write per set. Used by the live listener and by a rebuild alike, so both
  * build profiles the same way. A submission about an erased subject ({@link OpenedEvent.Skipped})
- * changes nothing.
+ * changes nothing. Erasures and cycle changes are counted ({@link ActiveCollections#profilesChanged})
+ * once written: released profiles may be kept in memory under that count, and these are what can
+ * still change one (a submission cannot: the close counted every response to come).
  */
 @Component
 public class EventApplier {
@@ -24,11 +27,14 @@ public class EventApplier {
     private final ProfileAggregateStore aggregates;
     private final CycleStore cycles;
     private final ErasedSubjects erased;
+    private final ActiveCollections collections;
 
-    public EventApplier(ProfileAggregateStore aggregates, CycleStore cycles, ErasedSubjects erased) {
+    public EventApplier(
+            ProfileAggregateStore aggregates, CycleStore cycles, ErasedSubjects erased, ActiveCollections collections) {
         this.aggregates = aggregates;
         this.cycles = cycles;
         this.erased = erased;
+        this.collections = collections;
     }
 
     /**
@@ -60,6 +66,7 @@ public class EventApplier {
                 failures.at(change.index(), e);
             }
         }
+        profilesChanged(batch, failures);
         List<EventBatch.At<OpenedEvent.Submission>> submissions;
         try {
             submissions = batch.submissionsWithout(erased.amongst(batch.subjects()));
@@ -124,6 +131,34 @@ public class EventApplier {
             } catch (RuntimeException e) {
                 failures.at(batch.firstMentionOf(personId), e);
             }
+        }
+        if (!erasedNow.isEmpty()) {
+            try {
+                collections.profilesChanged();
+            } catch (RuntimeException e) {
+                failures.at(
+                        erasedNow.stream().mapToInt(batch::firstMentionOf).min().orElse(0), e);
+            }
+        }
+    }
+
+    /** After the batch's erasures and cycle changes, also after a failed one (it may have written part). */
+    private void profilesChanged(EventBatch batch, Failures failures) {
+        int first = Integer.MAX_VALUE;
+        for (EventBatch.At<PersonErased> erasure : batch.erasures()) {
+            first = Math.min(first, erasure.index());
+        }
+        for (EventBatch.At<CycleChange> change : batch.cycleChanges()) {
+            first = Math.min(first, change.index());
+        }
+        if (first == Integer.MAX_VALUE) {
+            return;
+        }
+        try {
+            collections.profilesChanged();
+        } catch (RuntimeException e) {
+            // retried from the first of them: applying them again is idempotent, counting again harmless
+            failures.at(first, e);
         }
     }
 

@@ -1,10 +1,13 @@
 package io.lead360.analytics.profile;
 
+import io.lead360.analytics.config.AnalyticsProperties;
 import io.lead360.analytics.cycle.Cycle;
 import io.lead360.analytics.cycle.CycleStatus;
 import io.lead360.analytics.cycle.CycleStore;
 import io.lead360.analytics.profile.aggregate.ProfileAggregate;
 import io.lead360.analytics.profile.aggregate.ProfileAggregateStore;
+import io.lead360.analytics.storage.ActiveCollections;
+import io.lead360.analytics.storage.ActiveCollections.Served;
 import io.lead360.events.Relationship;
 import io.lead360.service.problem.ConflictException;
 import io.lead360.service.problem.ForbiddenException;
@@ -20,7 +23,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Who may see which profile when: release gating, access rules and completeness, then the
- * calculation (which goes through the {@link AnonymityPolicy}).
+ * calculation (which goes through the {@link AnonymityPolicy}). Released views are computed once
+ * per state of the store ({@link ReleasedProfiles}); the access rules and the release gate run on
+ * every call, before a kept view is looked for.
  */
 @Service
 public class ProfileService {
@@ -30,16 +35,28 @@ public class ProfileService {
 
     private final CycleStore cycles;
     private final ProfileAggregateStore aggregates;
+    private final ActiveCollections collections;
+    private final ReleasedProfiles kept;
 
-    ProfileService(CycleStore cycles, ProfileAggregateStore aggregates) {
+    ProfileService(
+            CycleStore cycles,
+            ProfileAggregateStore aggregates,
+            ActiveCollections collections,
+            AnalyticsProperties properties) {
         this.cycles = cycles;
         this.aggregates = aggregates;
+        this.collections = collections;
+        this.kept = new ReleasedProfiles(properties.profiles().cacheSize());
     }
 
     LeadershipProfile ownLatest(Viewer viewer) {
-        Cycle cycle = cycles.latestWithSubject(viewer.personId(), RELEASED, "releasedAt")
+        Served served = collections.served();
+        Cycle cycle = kept.latestReleased(
+                        served,
+                        viewer.personId(),
+                        () -> cycles.latestWithSubject(viewer.personId(), RELEASED, "releasedAt"))
                 .orElseThrow(() -> new NotFoundException("Profile not found", "You have no released profile"));
-        return withTrend(calculate(cycle, viewer.personId()));
+        return view(served, cycle, viewer.personId());
     }
 
     public LeadershipProfile profile(Viewer viewer, String subjectId, String cycleId) {
@@ -47,11 +64,14 @@ public class ProfileService {
         if (!viewer.admin() && !viewer.personId().equals(subjectId)) {
             throw new ForbiddenException("Only the subject or an administrator may see this profile");
         }
+        // Before the cycle is read: a view computed from what is read next is kept under this state.
+        Served served = collections.served();
         Optional<Cycle> found = cycleId != null
-                ? cycles.find(cycleId).filter(c -> c.hasSubject(subjectId))
+                ? kept.cycle(served, cycleId, () -> cycles.find(cycleId)).filter(c -> c.hasSubject(subjectId))
                 : viewer.admin()
                         ? cycles.latestWithSubject(subjectId, CLOSED_OR_RELEASED, "closedAt")
-                        : cycles.latestWithSubject(subjectId, RELEASED, "releasedAt");
+                        : kept.latestReleased(
+                                served, subjectId, () -> cycles.latestWithSubject(subjectId, RELEASED, "releasedAt"));
         Cycle cycle = found.orElseThrow(
                 () -> new NotFoundException("Profile not found", "No profile for this subject and cycle"));
         if (viewer.admin()) {
@@ -65,7 +85,14 @@ public class ProfileService {
             // The same answer as for an unknown cycle: before release nothing about scores leaks.
             throw new NotFoundException("Profile not found", "No profile for this subject and cycle");
         }
-        return withTrend(calculate(cycle, subjectId));
+        return view(served, cycle, subjectId);
+    }
+
+    private LeadershipProfile view(Served served, Cycle cycle, String subjectId) {
+        return kept.view(served, cycle, subjectId, () -> {
+            ProfileAggregate aggregate = aggregates.find(cycle.id(), subjectId);
+            return withTrend(calculate(cycle, subjectId, aggregate), aggregate);
+        });
     }
 
     /**
@@ -74,10 +101,6 @@ public class ProfileService {
      * @throws io.lead360.service.problem.ConflictException 409 while responses the close published
      *                                                         are still on their way
      */
-    public LeadershipProfile calculate(Cycle cycle, String subjectId) {
-        return calculate(cycle, subjectId, aggregates.find(cycle.id(), subjectId));
-    }
-
     public LeadershipProfile calculate(Cycle cycle, String subjectId, ProfileAggregate aggregate) {
         if (cycle.questionnaire() == null) {
             // Only a later cycle event has arrived so far; the cycle is not fully known yet.
@@ -120,11 +143,16 @@ public class ProfileService {
         return true;
     }
 
-    private LeadershipProfile withTrend(LeadershipProfile profile) {
+    /** With the trend over every complete released cycle; settled unless a released one was still incomplete. */
+    private ReleasedProfiles.View withTrend(LeadershipProfile profile, ProfileAggregate ofProfile) {
         var trend = new ArrayList<LeadershipProfile.TrendPoint>();
+        boolean settled = true;
         for (Cycle released : cycles.releasedWithSubject(profile.subjectId())) {
-            ProfileAggregate aggregate = aggregates.find(released.id(), profile.subjectId());
+            ProfileAggregate aggregate = released.id().equals(profile.cycleId())
+                    ? ofProfile
+                    : aggregates.find(released.id(), profile.subjectId());
             if (released.questionnaire() == null || !isComplete(released, profile.subjectId(), aggregate)) {
+                settled = false;
                 continue;
             }
             LeadershipProfile past = released.id().equals(profile.cycleId())
@@ -135,7 +163,7 @@ public class ProfileService {
             trend.add(new LeadershipProfile.TrendPoint(
                     released.id(), released.name(), released.releasedAt(), past.leadingIndex(), others));
         }
-        return profile.withTrend(trend);
+        return new ReleasedProfiles.View(profile.withTrend(trend), settled);
     }
 
     /** While the cycle runs: what has arrived so far, under the same rule for small groups as the profile. */

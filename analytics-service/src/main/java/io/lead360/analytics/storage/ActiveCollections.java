@@ -1,5 +1,7 @@
 package io.lead360.analytics.storage;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
@@ -19,6 +21,7 @@ public class ActiveCollections {
 
     static final String COLLECTION = "settings";
     static final String ID = "collections";
+    private static final String CHANGES = "profileChanges";
 
     private final MongoTemplate mongo;
 
@@ -28,9 +31,48 @@ public class ActiveCollections {
 
     /** The set profiles are served from. */
     public CollectionSet active() {
-        Document doc = settings().find(Filters.eq("_id", ID)).first();
-        return doc == null ? CollectionSet.INITIAL : toSet(doc.get("active", Document.class), CollectionSet.INITIAL);
+        return served().set();
     }
+
+    /**
+     * The set profiles are served from and how many changes to what released profiles show it has
+     * seen ({@link #profilesChanged}), in one read: a view computed after this read may be kept
+     * under it, since every later such change moves one of the two.
+     */
+    public Served served() {
+        Document doc = settings().find(Filters.eq("_id", ID)).first();
+        if (doc == null) {
+            return new Served(CollectionSet.INITIAL, 0);
+        }
+        Number changes = doc.get(CHANGES, Number.class);
+        return new Served(
+                toSet(doc.get("active", Document.class), CollectionSet.INITIAL),
+                changes == null ? 0 : changes.longValue());
+    }
+
+    /**
+     * Counts a change to what a released profile may show that leaves the set as it is: an erasure
+     * or a cycle event. Called after the change is written, so that a view read before it is kept
+     * under the old count only. Shared by every instance through the database.
+     */
+    public void profilesChanged() {
+        var update = new Document("$inc", new Document(CHANGES, 1L));
+        try {
+            settings().updateOne(Filters.eq("_id", ID), update, new UpdateOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            // two first changes raced to create the document: the other one's insert counts, this one adds to it
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            settings().updateOne(Filters.eq("_id", ID), update);
+        }
+    }
+
+    /**
+     * @param set     the collections profiles are read from
+     * @param changes erasures and cycle events applied so far, any set (never reset)
+     */
+    public record Served(CollectionSet set, long changes) {}
 
     /**
      * Where live events go: the active set and, while a rebuild runs, its set too, so that events

@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import io.lead360.analytics.storage.ActiveCollections;
 import io.lead360.analytics.storage.CollectionSet;
@@ -35,6 +36,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProfileAggregateStore {
+
+    /** A read leaves the applied event ids in the store: one per response, a profile needs none of them. */
+    private static final Bson COUNTS_ONLY = Projections.exclude("appliedEvents");
 
     private final MongoTemplate mongo;
     private final ActiveCollections collections;
@@ -211,6 +215,7 @@ public class ProfileAggregateStore {
     public ProfileAggregate find(String cycleId, String subjectId) {
         Document doc = aggregates(collections.active().aggregates())
                 .find(Filters.eq("_id", id(cycleId, subjectId)))
+                .projection(COUNTS_ONLY)
                 .first();
         return toAggregate(doc);
     }
@@ -220,6 +225,7 @@ public class ProfileAggregateStore {
         var found = new HashMap<String, ProfileAggregate>();
         aggregates(collections.active().aggregates())
                 .find(Filters.eq("cycleId", cycleId))
+                .projection(COUNTS_ONLY)
                 .forEach(doc -> found.put(doc.getString("subjectId"), toAggregate(doc)));
         return found;
     }
