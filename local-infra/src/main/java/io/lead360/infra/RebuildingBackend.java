@@ -31,6 +31,12 @@ final class RebuildingBackend implements MongoBackend {
             super(store);
         }
 
+        /** Databases whose queries on one {@code _id} read one document (see {@link IdLookupDatabase}). */
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return IdLookupDatabase.of(this, databaseName, getCursorRegistry());
+        }
+
         int openCursors() {
             return getCursorRegistry().size();
         }
