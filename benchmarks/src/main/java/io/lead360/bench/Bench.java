@@ -87,8 +87,10 @@ public final class Bench {
         String head = "head-" + run + "@bench.test";
         people.add(person(head, null));
         List<String> raters = new ArrayList<>();
+        List<String> leaderEmails = new ArrayList<>();
         for (int l = 0; l < leaders; l++) {
             String leader = "l" + l + "-" + run + "@bench.test";
+            leaderEmails.add(leader);
             people.add(person(leader, head));
             for (int r = 0; r < reports; r++) {
                 String rater = "r" + l + "-" + r + "-" + run + "@bench.test";
@@ -167,14 +169,16 @@ public final class Bench {
         row("sustained submissions (direct+gateway phases)", f(sustained) + "/s", ">= 3,000/s", sustained >= 3000);
         say("analytics applied " + (applied() - applied0) + " events since the submissions began");
 
-        // profile reads of a released subject, direct vs gateway (the subject is a leader; the admin reads)
-        String subject = gateway.get("/api/cycles/" + cycle, admin)
-                .json()
-                .get("subjectIds")
-                .get(0)
-                .asString();
+        // profile reads of a released subject, direct vs gateway: the leader reads their own profile
+        String leaderToken = gateway.signIn(leaderEmails.get(0), PASSWORD);
+        String subject =
+                gateway.get("/api/me", leaderToken).expect(200).json().get("id").asString();
         Load.Result pd = pair(
-                "GET /api/profiles/{id}", analytics, gateway, "/api/profiles/" + subject + "?cycleId=" + cycle, admin);
+                "GET /api/profiles/{id} (own)",
+                analytics,
+                gateway,
+                "/api/profiles/" + subject + "?cycleId=" + cycle,
+                leaderToken);
         row(
                 "profile reads direct (" + (submitted / leaders) + " responses per subject)",
                 f(pd.rate()) + " req/s",
@@ -245,41 +249,18 @@ public final class Bench {
                 == 201;
     }
 
-    /** Warm-up both, then direct and gateway back to back, then each at half the direct saturation rate. */
+    /**
+     * Warm-up both, then direct and gateway back to back as fast as they answer (wrk where installed, else
+     * the JVM driver), then each paced at half the direct saturation rate (the JVM driver).
+     */
     Load.Result pair(String what, Api direct, Api via, String path, String token) {
-        for (Api a : List.of(direct, via))
-            Load.run(
-                    threads,
-                    Math.min(3, seconds),
-                    Integer.MAX_VALUE,
-                    0,
-                    i -> a.get(path, token).status() == 200);
-        Load.Result d = Load.run(
-                threads,
-                seconds,
-                Integer.MAX_VALUE,
-                0,
-                i -> direct.get(path, token).status() == 200);
-        Load.Result g = Load.run(
-                threads,
-                seconds,
-                Integer.MAX_VALUE,
-                0,
-                i -> via.get(path, token).status() == 200);
-        pairRows(what, d, g);
+        for (Api a : List.of(direct, via)) closedLoop(a, path, token, Math.min(3, seconds));
+        Load.Result d = closedLoop(direct, path, token, seconds);
+        Load.Result g = closedLoop(via, path, token, seconds);
+        pairRows(what + (Wrk.AVAILABLE ? " (wrk)" : ""), d, g);
         double halfRate = d.rate() / 2;
-        Load.Result dh = Load.run(
-                threads,
-                seconds,
-                Integer.MAX_VALUE,
-                halfRate,
-                i -> direct.get(path, token).status() == 200);
-        Load.Result gh = Load.run(
-                threads,
-                seconds,
-                Integer.MAX_VALUE,
-                halfRate,
-                i -> via.get(path, token).status() == 200);
+        Load.Result dh = paced(direct, path, token, halfRate);
+        Load.Result gh = paced(via, path, token, halfRate);
         double ratio = gh.p99Ms() / dh.p99Ms();
         row(
                 what + " p99 at " + f(halfRate) + "/s",
@@ -287,6 +268,26 @@ public final class Bench {
                 "<= 1.3x",
                 ratio <= 1.3);
         return d;
+    }
+
+    Load.Result closedLoop(Api api, String path, String token, double forSeconds) {
+        return Wrk.AVAILABLE
+                ? Wrk.get(api.base + path, token, threads, forSeconds)
+                : Load.run(
+                        threads,
+                        forSeconds,
+                        Integer.MAX_VALUE,
+                        0,
+                        i -> api.get(path, token).status() == 200);
+    }
+
+    Load.Result paced(Api api, String path, String token, double perSecond) {
+        return Load.run(
+                threads,
+                seconds,
+                Integer.MAX_VALUE,
+                perSecond,
+                i -> api.get(path, token).status() == 200);
     }
 
     void pairRows(String what, Load.Result d, Load.Result g) {
