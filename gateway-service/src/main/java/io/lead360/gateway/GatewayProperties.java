@@ -43,7 +43,7 @@ public record GatewayProperties(
             @DefaultValue("PT1S") Duration sessionLiveFor,
             /* tokens whose signature was checked, remembered until they expire so that a busy token is
             verified once, not on every call (expiry and session are still checked on every call) */
-            @DefaultValue("10000") int verifiedTokenCacheSize) {}
+            @DefaultValue("4096") int verifiedTokenCacheSize) {}
 
     /** Failed sign-ins: first slowed down, then locked (per email and per client address). */
     public record Throttle(
