@@ -35,6 +35,9 @@ public final class Bench {
     final int reports = num("BENCH_REPORTS", small ? 8 : 10);
     final double seconds = num("BENCH_SECONDS", small ? 8 : 20);
     final int threads = num("BENCH_THREADS", 16);
+    /** Closed-loop calls before each pair is measured: on two cores the JIT needs tens of seconds of load. */
+    final double warmUp = num("BENCH_WARMUP_SECONDS", small ? 20 : 30);
+
     final int importN = num("BENCH_IMPORT", small ? 2000 : 10000);
     final int importPw = num("BENCH_IMPORT_PASSWORDS", small ? 40 : 200);
     final String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
@@ -254,7 +257,7 @@ public final class Bench {
      * the JVM driver), then each paced at half the direct saturation rate (the JVM driver).
      */
     Load.Result pair(String what, Api direct, Api via, String path, String token) {
-        for (Api a : List.of(direct, via)) closedLoop(a, path, token, Math.min(3, seconds));
+        for (Api a : List.of(direct, via)) closedLoop(a, path, token, warmUp);
         Load.Result d = closedLoop(direct, path, token, seconds);
         Load.Result g = closedLoop(via, path, token, seconds);
         pairRows(what + (Wrk.AVAILABLE ? " (wrk)" : ""), d, g);
@@ -410,8 +413,8 @@ public final class Bench {
         }
         String fmt = "| %-" + w0 + "s | %-" + w1 + "s | %-" + w2 + "s | %-4s |%n";
         System.out.printf(
-                "%nlead360 benchmark, %d cores, scale %s, %d client threads, %.0f s per phase%n%n",
-                CORES, small ? "small" : "full", threads, seconds);
+                "%nlead360 benchmark, %d cores, scale %s, %d client threads, %.0f s per phase after %.0f s of warm-up%n%n",
+                CORES, small ? "small" : "full", threads, seconds, warmUp);
         System.out.printf(fmt, "what (" + CORES + " cores)", "figure", "target", "met");
         System.out.printf(fmt, "-".repeat(w0), "-".repeat(w1), "-".repeat(w2), "----");
         for (String[] r : rows) System.out.printf(fmt, (Object[]) r);
