@@ -32,11 +32,16 @@ final class RecentlyLive {
     Mono<Boolean> isLive(String key, Function<String, Mono<Boolean>> check) {
         CompletableFuture<Boolean> answer =
                 answers.get(key, (k, executor) -> check.apply(k).toFuture());
-        return Mono.fromFuture(answer, true).doOnNext(live -> {
-            if (!live) {
-                answers.synchronous().invalidate(key); // only "live" is reused
-            }
-        });
+        // only "live" is reused: "not live" and a failure leave before the caller hears of them (Caffeine drops a
+        // failed future itself, but only when its own callback runs, which may come after the caller's next call),
+        // and only this check's answer leaves, not a newer one another caller put meanwhile
+        return Mono.fromFuture(answer, true)
+                .doOnNext(live -> {
+                    if (!live) {
+                        answers.asMap().remove(key, answer);
+                    }
+                })
+                .doOnError(e -> answers.asMap().remove(key, answer));
     }
 
     void forget(String key) {

@@ -44,6 +44,24 @@ class RecentlyLiveTest {
     }
 
     @Test
+    void aCheckThatFailsOnAnotherThreadIsGoneBeforeTheCallerHearsOfIt() {
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> recentlyLive
+                            .isLive(
+                                    "s/p",
+                                    k -> Mono.delay(Duration.ofMillis(5))
+                                            .then(Mono.<Boolean>error(new IllegalStateException("down"))))
+                            .block())
+                    .hasMessageContaining("down");
+            assertThat(recentlyLive.isLive("s/p", k -> answer(true)).block())
+                    .as("the next call asks again at once")
+                    .isTrue();
+            recentlyLive.forget("s/p");
+        }
+        assertThat(checks).hasValue(20);
+    }
+
+    @Test
     void pastTheBoundAnUnreachableSourceFailsTheCall() {
         recentlyLive.isLive("s/p", k -> answer(true)).block();
         nanos.addAndGet(Duration.ofMillis(1001).toNanos());
