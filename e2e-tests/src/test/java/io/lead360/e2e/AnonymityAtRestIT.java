@@ -83,7 +83,7 @@ class AnonymityAtRestIT {
                 rows.add(chart.person(lead + "r" + i, lead + "r" + i, lead));
             }
         }
-        api.post("/api/people/import", admin, rows).expect(200);
+        api.importPeople(admin, rows);
         for (JsonNode p : api.get("/api/people", admin).expect(200).json()) {
             String email = p.get("email").asString();
             if (email.endsWith(DOMAIN)) {

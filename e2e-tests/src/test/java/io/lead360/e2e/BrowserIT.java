@@ -89,7 +89,7 @@ class BrowserIT {
         for (String r : List.of("r1", "r2", "r3")) {
             rows.add(chart.person(r, "Reporter " + r.toUpperCase(), "lead"));
         }
-        api.post("/api/people/import", admin, rows).expect(200);
+        api.importPeople(admin, rows);
         for (JsonNode p : api.get("/api/people", admin).expect(200).json()) {
             ids.put(p.get("email").asString(), p.get("id").asString());
         }

@@ -90,7 +90,7 @@ class FaultIT {
                 }
             }
         }
-        api.post("/api/people/import", admin, rows).expect(200);
+        api.importPeople(admin, rows);
         Map<String, String> idByEmail = new LinkedHashMap<>();
         for (JsonNode p : api.get("/api/people", admin).expect(200).json()) {
             idByEmail.put(p.get("email").asString(), p.get("id").asString());

@@ -71,7 +71,7 @@ class LargeCycleIT {
         }
         assertThat(rows).hasSize(200);
         assertThat(subjects).hasSize(20);
-        api.post("/api/people/import", admin, rows).expect(200);
+        api.importPeople(admin, rows);
 
         Map<String, String> idByEmail = new LinkedHashMap<>();
         Map<String, String> emailById = new LinkedHashMap<>();

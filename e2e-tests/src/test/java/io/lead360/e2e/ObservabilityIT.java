@@ -73,7 +73,7 @@ class ObservabilityIT {
         for (String report : List.of("d1", "d2", "d3")) {
             rows.add(chart.person(report, "lea"));
         }
-        api.post("/api/people/import", admin, rows).expect(200);
+        api.importPeople(admin, rows);
         Map<String, String> ids = new LinkedHashMap<>();
         for (JsonNode p : api.get("/api/people", admin).expect(200).json()) {
             ids.put(p.get("email").asString(), p.get("id").asString());

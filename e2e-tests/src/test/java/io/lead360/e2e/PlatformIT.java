@@ -108,9 +108,9 @@ class PlatformIT {
         DIRECT_REPORTS.forEach(d -> rows.add(chart.person(d, "Report " + d, "lea")));
         rows.add(chart.person("d5", "Report of a peer", "p1"));
 
-        JsonNode first = api.post("/api/people/import", admin, rows).expect(200).json();
+        JsonNode first = api.importPeople(admin, rows);
         assertThat(first.get("created").asInt()).isEqualTo(rows.size());
-        JsonNode again = api.post("/api/people/import", admin, rows).expect(200).json();
+        JsonNode again = api.importPeople(admin, rows);
         assertThat(again.get("created").asInt()).isZero();
         assertThat(again.get("updated").asInt()).isZero();
 

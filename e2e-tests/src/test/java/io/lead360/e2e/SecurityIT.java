@@ -72,7 +72,7 @@ class SecurityIT {
         for (String d : List.of("d1", "d2", "d3")) {
             rows.add(chart.person(d, "lea"));
         }
-        api.post("/api/people/import", admin, rows).expect(200);
+        api.importPeople(admin, rows);
         for (JsonNode p : api.get("/api/people", admin).expect(200).json()) {
             String email = p.get("email").asString();
             if (email.endsWith(DOMAIN)) {

@@ -70,6 +70,31 @@ public final class ApiClient {
         }
     }
 
+    /**
+     * {@code POST /api/people/import}, answered 200 with its result, or 202 with a job when it sets many
+     * passwords: then the job is followed until DONE and its result returned (FAILED, or not done within
+     * ten minutes, throws).
+     */
+    public JsonNode importPeople(String token, Object rows) {
+        Response answer = post("/api/people/import", token, rows);
+        if (answer.status() != 202) {
+            return answer.expect(200).json();
+        }
+        String job = "/api/people/imports/" + answer.json().get("id").asString();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (true) {
+            JsonNode state = get(job, token).expect(200).json();
+            String status = state.get("status").asString();
+            if (status.equals("DONE")) {
+                return state.get("result");
+            }
+            if (status.equals("FAILED") || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the import did not finish: " + state);
+            }
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
     public Response get(String path, String token) {
         return send(request(path, token).GET());
     }

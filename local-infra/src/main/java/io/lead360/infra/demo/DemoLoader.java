@@ -126,9 +126,7 @@ public final class DemoLoader {
 
     public void load() {
         String admin = signInAsAdministrator();
-        JsonNode imported = api.post("/api/people/import", admin, org.importRows())
-                .expect(200)
-                .json();
+        JsonNode imported = api.importPeople(admin, org.importRows());
         System.out.printf(
                 "Imported the demo organisation: %d people (%s created, %s updated)%n",
                 org.people().size(), imported.get("created"), imported.get("updated"));
