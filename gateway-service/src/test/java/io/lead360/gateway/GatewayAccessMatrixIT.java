@@ -225,6 +225,39 @@ class GatewayAccessMatrixIT {
         }
     }
 
+    /**
+     * HEAD (which WebFlux answers with a GET handler), OPTIONS, TRACE, PATCH and a made-up method are
+     * served by no route: refused on every path before any rule or route is asked (the single sign-on
+     * chain's public endpoints aside, which have their own chain and hold nothing to protect).
+     */
+    @Test
+    void everyOtherMethodIsRefusedOnEveryPath() {
+        String person = freshToken("lea@acme.test");
+        for (String pattern : servedPatterns()) {
+            if (pattern.startsWith("/oauth2/")
+                    || pattern.startsWith("/login/oauth2/")
+                    || pattern.equals("/api/auth/providers")
+                    || pattern.equals("/api/auth/sso/token")) {
+                continue;
+            }
+            for (String name : List.of("HEAD", "OPTIONS", "TRACE", "PATCH", "PROPFIND")) {
+                HttpMethod method = HttpMethod.valueOf(name);
+                int anonymous = call(method, sample(pattern), null)
+                        .returnResult(Void.class)
+                        .getStatus()
+                        .value();
+                int asPerson = call(method, sample(pattern), person)
+                        .returnResult(Void.class)
+                        .getStatus()
+                        .value();
+                // the HTTP server itself refuses TRACE (400) before any filter runs
+                assertThat(List.of(anonymous, asPerson))
+                        .as(name + " " + pattern + ": anonymous, as a person")
+                        .containsExactlyElementsOf(name.equals("TRACE") ? List.of(400, 400) : List.of(401, 403));
+            }
+        }
+    }
+
     @Test
     void forgedAndTamperedTokensGet401OnEveryPersonPath() {
         String valid = freshToken("lea@acme.test");

@@ -1,5 +1,7 @@
 package io.lead360.service;
 
+import java.util.Set;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
@@ -9,6 +11,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * How a lead360 service checks the gateway's tokens itself: RS256 only (no algorithm switching,
@@ -17,7 +20,21 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
  */
 public final class ResourceServer {
 
+    /** The methods lead360's routes serve; every security rule is about one of these. */
+    public static final Set<HttpMethod> SERVED_METHODS =
+            Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE);
+
     private ResourceServer() {}
+
+    /**
+     * Every other method (HEAD, OPTIONS, TRACE, PATCH, anything a client makes up): refused before any
+     * rule is asked. Spring MVC answers HEAD with the GET handler, so a rule naming {@code GET} would
+     * otherwise let HEAD fall through to a wider rule below it, and give the GET's headers (its length)
+     * to someone the GET refuses.
+     */
+    public static RequestMatcher unservedMethods() {
+        return request -> !SERVED_METHODS.contains(HttpMethod.valueOf(request.getMethod()));
+    }
 
     public static JwtDecoder jwtDecoder(String jwksUri, String issuer, String audience) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri)

@@ -38,6 +38,9 @@ class SecurityConfig {
                         // liveness and readiness on this port, status only (management.endpoint.health.group.*)
                         .requestMatchers(ManagementServer.probesOnTheApplicationPort())
                         .permitAll()
+                        // HEAD, OPTIONS, TRACE, PATCH: no route serves them, and HEAD must not slip past a GET rule
+                        .requestMatchers(ResourceServer.unservedMethods())
+                        .denyAll()
                         // the public half of analytics' signing key, for feedback-service
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json")
                         .permitAll()

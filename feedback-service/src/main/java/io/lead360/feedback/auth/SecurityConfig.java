@@ -39,6 +39,9 @@ class SecurityConfig {
                         // liveness and readiness on this port, status only (management.endpoint.health.group.*)
                         .requestMatchers(ManagementServer.probesOnTheApplicationPort())
                         .permitAll()
+                        // HEAD, OPTIONS, TRACE, PATCH: no route serves them, and HEAD must not slip past a GET rule
+                        .requestMatchers(ResourceServer.unservedMethods())
+                        .denyAll()
                         .requestMatchers("/error")
                         .permitAll()
                         // the OpenAPI document and Swagger UI are public documentation

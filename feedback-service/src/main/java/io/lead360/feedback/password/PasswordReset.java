@@ -5,10 +5,10 @@ import io.lead360.feedback.mail.MailComposer;
 import io.lead360.feedback.mail.MailKind;
 import io.lead360.feedback.mail.MailTemplates;
 import io.lead360.feedback.mail.Mailbox;
+import io.lead360.feedback.person.PasswordRules;
 import io.lead360.feedback.person.PersonService;
 import io.lead360.service.problem.InvalidField;
 import io.lead360.service.problem.InvalidInputException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,9 +26,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class PasswordReset implements SchedulingConfigurer, MailComposer {
-
-    static final int MIN_LENGTH = 8;
-    static final int MAX_BYTES = 72; // bcrypt ignores anything longer: refused rather than cut
 
     private final PersonService people;
     private final PasswordLinks links;
@@ -102,11 +99,7 @@ class PasswordReset implements SchedulingConfigurer, MailComposer {
 
     void setPassword(String token, String password) {
         List<InvalidField> errors = new java.util.ArrayList<>();
-        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            errors.add(InvalidField.field("password", "must be at least " + MIN_LENGTH + " characters"));
-        } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            errors.add(InvalidField.field("password", "must be at most " + MAX_BYTES + " bytes"));
-        }
+        PasswordRules.problem(password).ifPresent(problem -> errors.add(InvalidField.field("password", problem)));
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The password was not set", errors);
         }

@@ -47,6 +47,24 @@ final class AdministratorRules {
     }
 
     /**
+     * The same rules for an import, which sets the granted roles of every person in its file: it does not
+     * take ADMIN from the importer, nor from the last active administrators.
+     *
+     * @param takesAdminFromImporter whether the importer's own row drops their ADMIN role
+     * @param activeAdminsBefore     how many active administrators there are now
+     * @param activeAdminsAfter      how many there are after the import
+     */
+    static Optional<String> mayImport(boolean takesAdminFromImporter, long activeAdminsBefore, long activeAdminsAfter) {
+        if (takesAdminFromImporter) {
+            return Optional.of("The import would take the ADMIN role from you; give your own row the ADMIN role");
+        }
+        if (activeAdminsBefore > 0 && activeAdminsAfter < 1) {
+            return Optional.of("The import would leave no active administrator; give at least one row the ADMIN role");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Normalises the requested roles (trimmed, upper case, no duplicates) or lists what is wrong.
      * EMPLOYEE is implied and LEADER derived from the organisation; only ADMIN is stored as granted.
      */

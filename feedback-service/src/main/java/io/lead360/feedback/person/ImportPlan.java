@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -147,6 +148,35 @@ record ImportPlan(
      */
     boolean deactivatesTooMany(double maxShare, boolean force) {
         return !deactivate.isEmpty() && !force && deactivate.size() > activeBefore * maxShare;
+    }
+
+    /**
+     * What {@link AdministratorRules#mayImport} says about this plan applied over {@code stored} by
+     * {@code actorId}: the reason it would lock administrators out, or empty.
+     */
+    Optional<String> lockout(String actorId, List<Stored> stored) {
+        Map<String, Change> changed = new HashMap<>();
+        changes.forEach(c -> changed.put(c.id(), c));
+        Set<String> deactivated = Set.copyOf(deactivate);
+        long before = 0;
+        long after = creates.stream()
+                .filter(c -> c.grantedRoles().contains(Roles.ADMIN))
+                .count();
+        for (Stored person : stored) {
+            if (person.active() && person.grantedRoles().contains(Roles.ADMIN)) {
+                before++;
+            }
+            Change change = changed.get(person.id());
+            // a change lifts a deactivation; an import never deactivates an administrator
+            boolean active = change != null || (person.active() && !deactivated.contains(person.id()));
+            List<String> roles = change != null ? change.grantedRoles() : person.grantedRoles();
+            if (active && roles.contains(Roles.ADMIN)) {
+                after++;
+            }
+        }
+        Change own = changed.get(actorId);
+        boolean takesAdminFromImporter = own != null && !own.grantedRoles().contains(Roles.ADMIN);
+        return AdministratorRules.mayImport(takesAdminFromImporter, before, after);
     }
 
     /** Whether the import leaves every stored person as they are. */

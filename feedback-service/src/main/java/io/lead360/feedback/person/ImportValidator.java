@@ -1,8 +1,8 @@
 package io.lead360.feedback.person;
 
 import io.lead360.feedback.auth.Roles;
+import io.lead360.service.Emails;
 import io.lead360.service.problem.InvalidField;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,10 +22,6 @@ final class ImportValidator {
 
     static final Set<String> KNOWN_ROLES = Set.of(Roles.EMPLOYEE, Roles.LEADER, Roles.ADMIN);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final int MAX_PASSWORD_BYTES = 72; // bcrypt ignores/refuses anything longer
-    /** ASVS 5.0 V6.2.1: at least 8 characters; any composition is fine (V6.2.5). */
-    static final int MIN_PASSWORD_LENGTH = 8;
-
     private static final int MAX_NAME_LENGTH = 200;
 
     private ImportValidator() {}
@@ -51,7 +47,7 @@ final class ImportValidator {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return value.strip().toLowerCase(Locale.ROOT);
+        return Emails.normalise(value);
     }
 
     /**
@@ -94,11 +90,9 @@ final class ImportValidator {
                     errors.add(source.error(n, "roles", "unknown role " + role));
                 }
             }
-            if (row.password() != null && row.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-                errors.add(source.error(n, "password", "must be at most " + MAX_PASSWORD_BYTES + " bytes"));
-            } else if (row.password() != null
-                    && row.password().codePointCount(0, row.password().length()) < MIN_PASSWORD_LENGTH) {
-                errors.add(source.error(n, "password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+            if (row.password() != null) {
+                PasswordRules.problem(row.password())
+                        .ifPresent(problem -> errors.add(source.error(n, "password", problem)));
             }
         }
         // managers: known in the file or already stored

@@ -255,7 +255,11 @@ class PersonController {
             @RequestParam(defaultValue = "false") boolean force,
             Authentication authentication) {
         return imported(
-                people.plan(rows, new ImportOptions(dryRun, deactivateMissing, force), ImportSource.JSON),
+                people.plan(
+                        rows,
+                        new ImportOptions(dryRun, deactivateMissing, force),
+                        ImportSource.JSON,
+                        authentication.getName()),
                 authentication.getName());
     }
 
@@ -269,7 +273,11 @@ class PersonController {
             Authentication authentication) {
         PeopleCsv.Parsed file = PeopleCsv.parse(csv);
         return imported(
-                people.plan(file.rows(), new ImportOptions(dryRun, deactivateMissing, force), file.source()),
+                people.plan(
+                        file.rows(),
+                        new ImportOptions(dryRun, deactivateMissing, force),
+                        file.source(),
+                        authentication.getName()),
                 authentication.getName());
     }
 

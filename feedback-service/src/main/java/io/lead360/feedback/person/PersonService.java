@@ -6,6 +6,7 @@ import io.lead360.feedback.audit.AuditActions;
 import io.lead360.feedback.auth.Roles;
 import io.lead360.feedback.auth.Sessions;
 import io.lead360.feedback.config.FeedbackProperties;
+import io.lead360.service.Emails;
 import io.lead360.service.audit.AuditLog;
 import io.lead360.service.problem.ConflictException;
 import io.lead360.service.problem.InvalidInputException;
@@ -17,7 +18,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,12 +70,15 @@ public class PersonService {
     }
 
     public Optional<PersonView> verify(String email, String password) {
-        String normalized = email == null ? "" : email.strip().toLowerCase();
+        String normalized = Emails.normalise(email);
         Person person = normalized.isEmpty()
                 ? null
                 : mongo.findOne(Query.query(where("email").is(normalized)), Person.class);
-        String hash = person == null || person.passwordHash() == null ? dummyHash : person.passwordHash();
-        boolean matches = password != null && encoder.matches(password, hash);
+        // a password bcrypt cannot read in full is nobody's (else "the password plus anything" would match);
+        // it is still compared, against the dummy hash, so that the answer takes as long
+        boolean checkable = password != null && PasswordRules.fitsTheHash(password);
+        String hash = person == null || person.passwordHash() == null || !checkable ? dummyHash : person.passwordHash();
+        boolean matches = password != null && encoder.matches(checkable ? password : "", hash) && checkable;
         // a deactivated person is refused exactly like a wrong password
         if (person == null || person.passwordHash() == null || !matches || !person.active()) {
             return Optional.empty();
@@ -91,7 +94,7 @@ public class PersonService {
 
     /** The active person with that email, compared case-insensitively (stored emails are lower case). */
     public Optional<PersonView> findActiveByEmail(String email) {
-        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        String normalized = Emails.normalise(email);
         Person person = normalized.isEmpty()
                 ? null
                 : mongo.findOne(Query.query(where("email").is(normalized)), Person.class);
@@ -251,7 +254,7 @@ public class PersonService {
      * in through single sign-on): such a password is ignored with a warning naming the row. A new
      * person's password, and every role change, is audited per person.
      */
-    PlannedImport plan(List<ImportRow> sent, ImportOptions options, ImportSource source) {
+    PlannedImport plan(List<ImportRow> sent, ImportOptions options, ImportSource source, String actorId) {
         List<ImportRow> rows = sent.stream().map(ImportValidator::normalize).toList();
         List<ImportPlan.Stored> stored = mongo.findAll(Person.class).stream()
                 .map(p ->
@@ -262,6 +265,9 @@ public class PersonService {
             throw new InvalidInputException("The import was rejected; nothing was changed", errors);
         }
         ImportPlan plan = ImportPlan.of(rows, stored, options, properties.production(), source);
+        plan.lockout(actorId, stored).ifPresent(reason -> {
+            throw new ConflictException(reason + "; nothing was changed");
+        });
         if (plan.deactivatesTooMany(properties.people().maxDeactivateShare(), options.force())) {
             throw new ConflictException(
                     "The import would deactivate " + plan.deactivate().size() + " of "
@@ -386,7 +392,7 @@ public class PersonService {
         try {
             mongo.insert(new Person(
                     UUID.randomUUID().toString(),
-                    email.strip().toLowerCase(),
+                    Emails.normalise(email),
                     "Administrator",
                     null,
                     List.of(Roles.ADMIN),

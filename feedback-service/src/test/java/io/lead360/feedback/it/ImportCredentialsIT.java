@@ -73,4 +73,25 @@ class ImportCredentialsIT extends AbstractIT {
         assertThat(roles).hasSize(1);
         assertThat(roles.get(0).at("/details/by").asString()).isEqualTo("import");
     }
+
+    @Test
+    void aPasswordLongerThanBcryptReadsNeverSignsIn() throws Exception {
+        String longest = "p".repeat(72); // 72 bytes: all bcrypt reads
+        Map<String, Object> kim = person(email("kim"), "Kim", null);
+        kim.put("password", longest);
+        postAs(adminToken(), "/api/people/import", List.of(kim)).andExpect(status().isOk());
+
+        postAs(tokens.serviceToken(), "/internal/auth/verify", Map.of("email", email("kim"), "password", longest))
+                .andExpect(status().isOk());
+        // bcrypt would ignore the 73rd byte and on: the longer password must not match
+        for (String longer : List.of(longest + "x", longest + "anything at all")) {
+            postAs(tokens.serviceToken(), "/internal/auth/verify", Map.of("email", email("kim"), "password", longer))
+                    .andExpect(status().isUnauthorized());
+        }
+        Map<String, Object> tooLong = person(email("max"), "Max", null);
+        tooLong.put("password", longest + "x");
+        postAs(adminToken(), "/api/people/import", List.of(tooLong))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("password"));
+    }
 }

@@ -124,4 +124,31 @@ class ImportPlanTest {
                 .containsEntry("e@acme.test", "m@acme.test");
         assertThat(ImportPlan.existingManagers(stored, SYNC)).isEmpty();
     }
+
+    @Test
+    void anImportTakesAdminNeitherFromTheImporterNorFromTheLastAdministrators() {
+        var stored = List.of(
+                stored("p-a", "a@acme.test", null, true, Roles.ADMIN),
+                stored("p-b", "b@acme.test", null, true, Roles.ADMIN),
+                stored("p-c", "c@acme.test", null, true));
+
+        // the importer's own row without ADMIN
+        assertThat(plan(stored, UPDATE, row("a@acme.test", "A", null, null)).lockout("p-a", stored))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("from you"));
+        // another administrator's, while the importer stays one: allowed
+        assertThat(plan(stored, UPDATE, row("b@acme.test", "B", null, null)).lockout("p-a", stored))
+                .isEmpty();
+        // both administrators' rows without ADMIN, sent by someone else (a token whose person is not stored)
+        var both = plan(stored, UPDATE, row("a@acme.test", "A", null, null), row("b@acme.test", "B", null, null));
+        assertThat(both.lockout("p-x", stored))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("no active administrator"));
+        // ... unless the same file makes someone else one
+        var handover = plan(
+                stored,
+                UPDATE,
+                row("a@acme.test", "A", null, null),
+                row("b@acme.test", "B", null, null),
+                row("c@acme.test", "C", null, null, "ADMIN"));
+        assertThat(handover.lockout("p-x", stored)).isEmpty();
+    }
 }

@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 
 /**
  * The gateway checks bearer tokens on /api/** itself (with its own public key) so that unsigned
@@ -50,6 +51,12 @@ class SecurityConfig {
 
         return StatelessChains.stateless(http)
                 .authorizeExchange(exchanges -> exchanges
+                        // HEAD, OPTIONS, TRACE, PATCH: no route serves them (the services refuse them too)
+                        .matchers(exchange -> ResourceServer.SERVED_METHODS.contains(
+                                        exchange.getRequest().getMethod())
+                                ? ServerWebExchangeMatcher.MatchResult.notMatch()
+                                : ServerWebExchangeMatcher.MatchResult.match())
+                        .denyAll()
                         // anyone may try to sign in or refresh; sign-out needs a (live) token like any /api call
                         .pathMatchers(HttpMethod.POST, "/api/auth/token", "/api/auth/refresh")
                         .permitAll()

@@ -3,12 +3,12 @@ package io.lead360.gateway.signin;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.lead360.gateway.GatewayProperties;
+import io.lead360.service.Emails;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -85,7 +85,7 @@ public final class SignInThrottle {
 
     /** Emails are compared as typed by people: case and surrounding blanks do not make a new account. */
     static String normalize(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        return Emails.normalise(email);
     }
 
     private static Duration remainingLock(Failures failures, Instant now) {
